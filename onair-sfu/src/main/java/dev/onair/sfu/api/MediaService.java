@@ -1,0 +1,24 @@
+package dev.onair.sfu.api;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The SFU as seen from signalling (WHIP/WHEP today, WebSocket rooms later). Knows nothing of HTTP or tokens:
+ * callers authorise first. All methods are thread-safe and never block; results complete on a media loop.
+ */
+public interface MediaService {
+
+    /** Starts a publisher session (the offer must send media). Same identity in the same room replaces the old one. */
+    CompletableFuture<SessionOutcome> publish(SessionRequest request);
+
+    /** Starts a subscriber session (recvonly offer): receives the room's first audio and video tracks. */
+    CompletableFuture<SessionOutcome> subscribe(SessionRequest request);
+
+    /** Ends a session; completes with false if no such resource exists (or it was already closed). */
+    CompletableFuture<Boolean> close(String resourceId);
+
+    /** The room a live resource belongs to, or null if unknown. */
+    String roomOf(String resourceId);
+
+    MediaStatus status();
+}

@@ -1,0 +1,2 @@
+/** Injected time: {@link dev.onair.transport.clock.MediaClock} and its real and manual implementations. */
+package dev.onair.transport.clock;
