@@ -1,0 +1,123 @@
+package dev.onair.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.server.OnairServer;
+import dev.onair.server.config.ServerConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * End to end in real headless Chromium: page A publishes fake camera + microphone over WHIP, pages B and C
+ * play over WHEP through our SFU; both must decode > 100 video frames and receive > 200 audio packets within
+ * 20 s, for VP8 and for H.264. Then A's DELETE must stop B and C and free A's session on the server.
+ */
+class WhipWhepBrowserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static OnairServer server;
+    private static String base;
+
+    @BeforeAll
+    static void startServer() {
+        assumeTrue(Browser.available(), "Debian chromium and chromium-driver are required (./onair test installs them)");
+        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50));
+        base = "http://127.0.0.1:" + server.httpPort();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vp8", "h264"})
+    void browserPublishesOverWhipAndTwoBrowsersPlayOverWhep(String codec) throws Exception {
+        String room = "e2e-" + codec;
+        try (Browser a = new Browser(); Browser b = new Browser(); Browser c = new Browser()) {
+            a.open(base + "/publish.html?autostart=1&room=" + room + "&codec=" + codec + "&identity=alice");
+            b.open(base + "/play.html?autostart=1&room=" + room);
+            c.open(base + "/play.html?autostart=1&room=" + room);
+
+            for (Browser player : List.of(b, c)) {
+                Map<?, ?> stats = Poll.until(Duration.ofSeconds(20), () -> stats(player),
+                        s -> num(s, "framesDecoded") > 100 && num(s, "audioPacketsReceived") > 200);
+                assertThat(num(stats, "framesDecoded")).as("frames decoded, stats %s", stats).isGreaterThan(100);
+                assertThat(num(stats, "audioPacketsReceived")).as("audio packets, stats %s", stats).isGreaterThan(200);
+                assertThat(String.valueOf(stats.get("videoCodec")).toLowerCase()).contains(codec);
+                assertThat(String.valueOf(stats.get("audioCodec")).toLowerCase()).contains("opus");
+            }
+            JsonNode before = status();
+            assertThat(before.get("publishers").asInt()).isEqualTo(1);
+            assertThat(before.get("subscribers").asInt()).isEqualTo(2);
+
+            a.async("const done = arguments[arguments.length - 1];"
+                    + "window.onair.session.stop().then(() => done('ok'), e => done(String(e)));");
+
+            JsonNode after = Poll.until(Duration.ofSeconds(10), WhipWhepBrowserTest::status,
+                    s -> s.get("publishers").asInt() == 0);
+            assertThat(after.get("publishers").asInt()).as("publisher session freed: %s", after).isZero();
+            for (Browser player : List.of(b, c)) {
+                assertThat(stoppedReceiving(player)).as("player stopped receiving video").isTrue();
+            }
+        }
+    }
+
+    /** True when the player's received video packet count stops moving (two samples 1.5 s apart, within 10 s). */
+    private static boolean stoppedReceiving(Browser player) {
+        long[] last = {-1};
+        long[] lastAt = {System.nanoTime()};
+        Boolean stopped = Poll.until(Duration.ofSeconds(10), () -> {
+            long now = System.nanoTime();
+            if (now - lastAt[0] < 1_500_000_000L) {
+                return false;
+            }
+            long v = num(stats(player), "videoPacketsReceived");
+            boolean same = v == last[0];
+            last[0] = v;
+            lastAt[0] = now;
+            return same;
+        }, s -> s);
+        return stopped;
+    }
+
+    private static Map<?, ?> stats(Browser browser) {
+        Object r = browser.async("const done = arguments[arguments.length - 1];"
+                + "if (!window.onair || !window.onair.stats) { done({}); return; }"
+                + "window.onair.stats().then(done, e => done({error: String(e)}));");
+        return r instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static long num(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static JsonNode status() {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/status")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

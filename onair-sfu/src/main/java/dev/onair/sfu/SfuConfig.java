@@ -1,0 +1,34 @@
+package dev.onair.sfu;
+
+import dev.onair.transport.clock.MediaClock;
+import dev.onair.transport.srtp.SrtpBackend;
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * How a media node runs.
+ *
+ * @param bindAddress           local address of the media UDP socket (0.0.0.0 for all)
+ * @param mediaPort             UDP port for every peer; 0 picks a free one
+ * @param announceAddresses     addresses put in our ICE host candidates (with the bound port)
+ * @param maxSessions           publishers + subscribers this node accepts before answering "at capacity"
+ * @param subscriberQueuePackets capacity of each subscriber's packet queue
+ * @param srtpBackend           SRTP implementation
+ * @param randomSeed            null for a SecureRandom (production); a value for reproducible tests
+ * @param clock                 the media clock
+ */
+public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
+                        int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock) {
+
+    public static final int DEFAULT_SUBSCRIBER_QUEUE_PACKETS = 256;
+
+    public SfuConfig {
+        announceAddresses = List.copyOf(announceAddresses);
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be at least 1");
+        }
+        if (subscriberQueuePackets < 8) {
+            throw new IllegalArgumentException("subscriberQueuePackets must be at least 8");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.onair.sfu.session;
+
+/** Why a session dropped a decrypted packet. */
+public enum SessionDrop {
+    RTP_MALFORMED,
+    /** An SSRC that no m-line claims (no a=ssrc, no MID extension, ambiguous payload type). */
+    UNKNOWN_SSRC,
+    /** More distinct SSRCs than one session may have. */
+    SSRC_TABLE_FULL,
+    /** RTP from a subscriber (it only receives). */
+    UNEXPECTED_RTP,
+    RTCP_MALFORMED
+}

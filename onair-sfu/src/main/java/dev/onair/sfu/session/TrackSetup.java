@@ -1,0 +1,21 @@
+package dev.onair.sfu.session;
+
+import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.track.TrackCodec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One negotiated m-line as a session needs it.
+ *
+ * @param mid               the m-line's mid
+ * @param kind              audio or video
+ * @param codecs            this peer's codecs with its payload types
+ * @param extensionIdsByUri this peer's RFC 8285 ids
+ * @param declaredSsrcs     SSRCs the peer declared for this m-line (a=ssrc), possibly empty
+ * @param pliSupported      the peer accepts PLI ("nack pli"); otherwise FIR if "ccm fir"
+ * @param localSsrc         for sendonly m-lines: the SSRC we send with; 0 otherwise
+ */
+public record TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
+                         List<Long> declaredSsrcs, boolean pliSupported, long localSsrc) {
+}

@@ -1,0 +1,26 @@
+package dev.onair.sfu.track;
+
+import dev.onair.protocol.rtp.RtpHeader;
+
+/**
+ * The typed context of one received RTP packet on its way through the router (one reused instance per media
+ * loop: no per-packet allocation). Valid only during the synchronous fan-out; sinks copy what they keep.
+ */
+public final class PacketContext {
+    public final RtpHeader header = new RtpHeader();
+    public byte[] buf;
+    public int off;
+    public int len;
+    public long arrivalNanos;
+    public long extendedSeq;
+    public boolean keyframeStart;
+
+    public void reset(byte[] buf, int off, int len, long arrivalNanos) {
+        this.buf = buf;
+        this.off = off;
+        this.len = len;
+        this.arrivalNanos = arrivalNanos;
+        this.extendedSeq = 0;
+        this.keyframeStart = false;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.onair.sfu.track;
+
+/**
+ * Anything that receives a published track's packets: a subscriber's track today; edge relays, recorders and
+ * telemetry taps later. Called synchronously on the media loop; must not block and must copy what it keeps.
+ */
+public interface PacketSink {
+
+    void accept(PublishedTrack source, PacketContext packet);
+
+    /** The source this sink was bound to goes away (publisher left or was replaced). */
+    default void onSourceRemoved(PublishedTrack source) {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.onair.sfu.track;
+
+import dev.onair.protocol.codec.KeyframeDetector;
+import dev.onair.sfu.negotiation.MediaKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One track a publisher sends (one m-line): its codecs, receive statistics for its SSRC, keyframe
+ * throttling, and the sinks it fans out to. Media loop only.
+ */
+public final class PublishedTrack {
+
+    /** How the track asks its publisher for a keyframe (PLI or FIR, decided by the owning session). */
+    public interface KeyframeSender {
+        void sendKeyframeRequest(PublishedTrack track);
+    }
+
+    private final String id;
+    private final String mid;
+    private final MediaKind kind;
+    private final TrackCodec[] codecsByPt = new TrackCodec[128];
+    private final List<PacketSink> sinks = new ArrayList<>();
+    private final KeyframeRequester keyframes = new KeyframeRequester(KeyframeRequester.DEFAULT_MIN_INTERVAL_NANOS);
+    private final KeyframeSender keyframeSender;
+    private final Map<String, Integer> extensionIdsByUri;
+    private ReceiveStatistics stats;
+    private long ssrc = -1;
+    private long packets;
+    private long bytes;
+    private long unknownPayloadTypeDrops;
+
+    public PublishedTrack(String id, String mid, MediaKind kind, List<TrackCodec> codecs,
+                          Map<String, Integer> extensionIdsByUri, KeyframeSender sender) {
+        this.id = id;
+        this.extensionIdsByUri = Map.copyOf(extensionIdsByUri);
+        this.mid = mid;
+        this.kind = kind;
+        this.keyframeSender = sender;
+        for (TrackCodec c : codecs) {
+            codecsByPt[c.payloadType() & 0x7F] = c;
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String mid() {
+        return mid;
+    }
+
+    public MediaKind kind() {
+        return kind;
+    }
+
+    public TrackCodec codec(int payloadType) {
+        return codecsByPt[payloadType & 0x7F];
+    }
+
+    /** The publisher's RFC 8285 extension ids by URI. */
+    public Map<String, Integer> extensionIdsByUri() {
+        return extensionIdsByUri;
+    }
+
+    public boolean hasPayloadType(int payloadType) {
+        return codecsByPt[payloadType & 0x7F] != null;
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public ReceiveStatistics stats() {
+        return stats;
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long unknownPayloadTypeDrops() {
+        return unknownPayloadTypeDrops;
+    }
+
+    public KeyframeRequester keyframes() {
+        return keyframes;
+    }
+
+    public void addSink(PacketSink sink) {
+        if (!sinks.contains(sink)) {
+            sinks.add(sink);
+        }
+    }
+
+    public void removeSink(PacketSink sink) {
+        sinks.remove(sink);
+    }
+
+    public int sinkCount() {
+        return sinks.size();
+    }
+
+    /** Receives one decrypted, parsed packet of this track and fans it out. */
+    public void onRtp(PacketContext p) {
+        TrackCodec codec = codecsByPt[p.header.payloadType()];
+        if (codec == null) {
+            unknownPayloadTypeDrops++;
+            return;
+        }
+        long pktSsrc = p.header.ssrc();
+        if (pktSsrc != ssrc || stats == null) {
+            ssrc = pktSsrc;
+            stats = new ReceiveStatistics(pktSsrc, codec.clockRateHz());
+        }
+        packets++;
+        bytes += p.len;
+        p.extendedSeq = stats.onPacket(p.header.sequenceNumber(), p.header.timestamp(), p.arrivalNanos);
+        if (kind == MediaKind.VIDEO) {
+            int po = p.header.payloadOffset();
+            int pl = p.header.payloadLength();
+            p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
+                    : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
+        }
+        for (int i = 0; i < sinks.size(); i++) {
+            sinks.get(i).accept(this, p);
+        }
+    }
+
+    public void onSenderReport(long ntp, long rtpTimestamp, long arrivalNanos) {
+        if (stats != null) {
+            stats.onSenderReport(ntp, rtpTimestamp, arrivalNanos);
+        }
+    }
+
+    /** A subscriber (or the SFU) needs a keyframe; throttled to one request per 500 ms. */
+    public void requestKeyframe(long nowNanos) {
+        if (kind == MediaKind.VIDEO && keyframes.tryRequest(nowNanos)) {
+            keyframeSender.sendKeyframeRequest(this);
+        }
+    }
+
+    /** The publisher is gone: every sink is told, then forgotten. */
+    public void close() {
+        List<PacketSink> copy = new ArrayList<>(sinks);
+        sinks.clear();
+        for (PacketSink s : copy) {
+            s.onSourceRemoved(this);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.onair.sfu.track;
+
+import dev.onair.protocol.rtcp.NtpTime;
+import dev.onair.protocol.rtcp.SenderReport;
+import dev.onair.protocol.rtp.HeaderExtensions;
+import dev.onair.protocol.rtp.RtpWriter;
+import dev.onair.sfu.negotiation.MediaKind;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One outgoing track of a subscriber (one sendonly m-line), bound to at most one {@link PublishedTrack} at a
+ * time. Maps payload types and header-extension ids from the publisher's numbering to the subscriber's,
+ * rewrites SSRC/sequence/timestamp through an {@link RtpRewriter}, holds video until a keyframe after every
+ * (re)bind, and keeps the sender statistics for our SRs. Media loop only; no allocation per packet.
+ */
+public final class SubscriberTrack implements PacketSink {
+    /** A publisher SR older than this no longer gives a trustworthy NTP/RTP mapping. */
+    private static final long MAX_SR_AGE_NANOS = 60_000_000_000L;
+    private final String mid;
+    private final MediaKind kind;
+    private final List<TrackCodec> codecs;
+    private final Map<String, Integer> extensionIdsByUri;
+    private final SubscriberOutput output;
+    private final RtpRewriter rewriter;
+    private final int[] ptMap = new int[128];
+    private final byte[] extIdMap = new byte[256];
+    private PublishedTrack source;
+    private boolean waitingForKeyframe;
+    private int clockRateHz;
+    private long packetsSent;
+    private long payloadOctetsSent;
+    private long dropsNoCodec;
+    private long dropsWaitingKeyframe;
+    private long dropsQueueFull;
+    private long lastSrMiddle32 = -1;
+    private long lastSrSentNanos;
+    private long rttMillis = -1;
+
+    public SubscriberTrack(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
+                           SubscriberOutput output, RtpRewriter rewriter) {
+        this.mid = mid;
+        this.kind = kind;
+        this.codecs = List.copyOf(codecs);
+        this.extensionIdsByUri = Map.copyOf(extensionIdsByUri);
+        this.output = output;
+        this.rewriter = rewriter;
+        this.clockRateHz = codecs.isEmpty() ? 90_000 : codecs.get(0).clockRateHz();
+        Arrays.fill(ptMap, -1);
+    }
+
+    public String mid() {
+        return mid;
+    }
+
+    public MediaKind kind() {
+        return kind;
+    }
+
+    public long localSsrc() {
+        return rewriter.outSsrc();
+    }
+
+    public PublishedTrack source() {
+        return source;
+    }
+
+    public RtpRewriter rewriter() {
+        return rewriter;
+    }
+
+    /** Binds to a new source (or null to unbind). Video waits for a keyframe, which is requested now. */
+    public void bind(PublishedTrack newSource, long nowNanos) {
+        if (newSource == source) {
+            return;
+        }
+        if (source != null) {
+            source.removeSink(this);
+        }
+        source = newSource;
+        rewriter.resync();
+        Arrays.fill(ptMap, -1);
+        Arrays.fill(extIdMap, (byte) 0);
+        if (newSource == null) {
+            return;
+        }
+        for (int pt = 0; pt < 128; pt++) {
+            TrackCodec src = newSource.codec(pt);
+            if (src != null) {
+                for (TrackCodec mine : codecs) {
+                    if (mine.name().equals(src.name()) && mine.clockRateHz() == src.clockRateHz()) {
+                        ptMap[pt] = mine.payloadType();
+                        clockRateHz = mine.clockRateHz();
+                        break;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, Integer> e : newSource.extensionIdsByUri().entrySet()) {
+            Integer mine = extensionIdsByUri.get(e.getKey());
+            if (mine != null && e.getValue() > 0 && e.getValue() < 256) {
+                extIdMap[e.getValue()] = (byte) (int) mine;
+            }
+        }
+        waitingForKeyframe = kind == MediaKind.VIDEO;
+        newSource.addSink(this);
+        newSource.requestKeyframe(nowNanos);
+    }
+
+    @Override
+    public void accept(PublishedTrack from, PacketContext p) {
+        int dstPt = ptMap[p.header.payloadType()];
+        if (dstPt < 0) {
+            dropsNoCodec++;
+            return;
+        }
+        if (waitingForKeyframe) {
+            if (!p.keyframeStart) {
+                dropsWaitingKeyframe++;
+                from.requestKeyframe(p.arrivalNanos);
+                return;
+            }
+            waitingForKeyframe = false;
+        }
+        byte[] slot = output.queue().claim();
+        if (slot == null) {
+            dropsQueueFull++;
+            // Our receiver lost packets we will never resend: its picture is broken until the next keyframe.
+            waitingForKeyframe = kind == MediaKind.VIDEO;
+            return;
+        }
+        int len = HeaderExtensions.copyWithMappedExtensions(p.buf, p.off, p.header, extIdMap, slot, 0);
+        if (len < 0) {
+            dropsQueueFull++;
+            return;
+        }
+        if (!rewriter.rewrite(slot, 0, p.header.ssrc(), p.header.sequenceNumber(), p.header.timestamp(),
+                p.arrivalNanos)) {
+            return;
+        }
+        RtpWriter.setPayloadType(slot, 0, dstPt);
+        output.queue().commit(this, len, p.header.payloadLength());
+        output.onEnqueued();
+    }
+
+    @Override
+    public void onSourceRemoved(PublishedTrack removed) {
+        if (removed == source) {
+            source = null;
+            rewriter.resync();
+        }
+    }
+
+    /** Called by the send step for each packet of this track actually handed to the socket. */
+    public void onSent(int payloadLen) {
+        packetsSent++;
+        payloadOctetsSent += payloadLen;
+    }
+
+    /**
+     * Our sender report for this SSRC, with the NTP/RTP mapping carried over from the publisher's last SR
+     * (shifted into our timestamp space) so that the receiver keeps audio/video sync; null until the source
+     * has sent an SR and we have sent a packet.
+     */
+    public SenderReport senderReport(long nowNanos) {
+        PublishedTrack src = source;
+        if (src == null || src.stats() == null || !src.stats().hasSenderReport() || !rewriter.hasSent()
+                || rewriter.sourceSsrc() != src.ssrc()) {
+            return null;
+        }
+        ReceiveStatistics s = src.stats();
+        long elapsedNanos = nowNanos - s.lastSrArrivalNanos();
+        if (elapsedNanos < 0 || elapsedNanos > MAX_SR_AGE_NANOS) {
+            return null;
+        }
+        long ntp = s.lastSrNtp() + ((elapsedNanos / 1_000L) << 32) / 1_000_000L;
+        long srcRtp = s.lastSrRtpTimestamp() + elapsedNanos / 1_000L * clockRateHz / 1_000_000L;
+        long rtp = rewriter.mapTimestamp(srcRtp & 0xFFFFFFFFL);
+        lastSrMiddle32 = NtpTime.middle32(ntp);
+        lastSrSentNanos = nowNanos;
+        return new SenderReport(localSsrc(), ntp, rtp, packetsSent & 0xFFFFFFFFL, payloadOctetsSent & 0xFFFFFFFFL,
+                List.of());
+    }
+
+    /** A receiver report block about our SSRC: RTT from LSR/DLSR (RFC 3550 §6.4.1). */
+    public void onReceiverReport(long lastSr, long delaySinceLastSr, long nowNanos) {
+        if (lastSr != 0 && lastSr == lastSrMiddle32) {
+            long rttNanos = nowNanos - lastSrSentNanos - delaySinceLastSr * 1_000_000_000L / 65_536L;
+            rttMillis = Math.max(0, rttNanos / 1_000_000L);
+        }
+    }
+
+    /** The subscriber asked for a keyframe (PLI/FIR): forwarded to the source, throttled there. */
+    public void onKeyframeRequest(long nowNanos) {
+        if (source != null) {
+            source.requestKeyframe(nowNanos);
+        }
+    }
+
+    public long packetsSent() {
+        return packetsSent;
+    }
+
+    public long dropsNoCodec() {
+        return dropsNoCodec;
+    }
+
+    public long dropsWaitingKeyframe() {
+        return dropsWaitingKeyframe;
+    }
+
+    public long dropsQueueFull() {
+        return dropsQueueFull;
+    }
+
+    public long rttMillis() {
+        return rttMillis;
+    }
+}

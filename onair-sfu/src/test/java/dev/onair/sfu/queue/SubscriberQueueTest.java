@@ -1,0 +1,40 @@
+package dev.onair.sfu.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SubscriberQueueTest {
+    @Test
+    void fullQueueDropsNewPacketsAndCountsThem() {
+        SubscriberQueue q = new SubscriberQueue(2);
+        for (int i = 0; i < 2; i++) {
+            byte[] slot = q.claim();
+            slot[0] = (byte) i;
+            q.commit("t", 100 + i, 80);
+        }
+        assertThat(q.claim()).isNull();
+        assertThat(q.dropped()).isEqualTo(1);
+        assertThat(q.headData()[0]).isEqualTo((byte) 0);
+        assertThat(q.headLength()).isEqualTo(100);
+        q.pop();
+        assertThat(q.headLength()).isEqualTo(101);
+        assertThat(q.claim()).isNotNull(); // room again after a pop
+    }
+
+    @Test
+    void slotsAreReusedAcrossWrapAround() {
+        SubscriberQueue q = new SubscriberQueue(3);
+        byte[] first = q.claim();
+        q.commit("t", 1, 1);
+        q.pop();
+        for (int i = 0; i < 3; i++) {
+            q.claim();
+            q.commit("t", 1, 1);
+            q.pop();
+        }
+        assertThat(q.claim()).isSameAs(first);
+        assertThat(q.enqueued()).isEqualTo(4);
+        assertThat(q.isEmpty()).isTrue();
+    }
+}

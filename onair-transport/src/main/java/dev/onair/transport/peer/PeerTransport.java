@@ -1,0 +1,279 @@
+package dev.onair.transport.peer;
+
+import dev.onair.protocol.DropCounts;
+import dev.onair.transport.clock.MediaClock;
+import dev.onair.transport.dtls.DtlsCertificate;
+import dev.onair.transport.dtls.DtlsEngine;
+import dev.onair.transport.dtls.DtlsListener;
+import dev.onair.transport.dtls.DtlsRole;
+import dev.onair.transport.dtls.RemoteFingerprint;
+import dev.onair.transport.ice.IceCredentials;
+import dev.onair.transport.ice.IceEvent;
+import dev.onair.transport.ice.IceLiteAgent;
+import dev.onair.transport.ice.IceReply;
+import dev.onair.transport.srtp.SrtpBackend;
+import dev.onair.transport.srtp.SrtpDrop;
+import dev.onair.transport.srtp.SrtpKeyMaterial;
+import dev.onair.transport.srtp.SrtpSession;
+import dev.onair.transport.udp.UdpEndpoint;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer's WebRTC transport over the shared UDP socket: an ICE-lite agent, a DTLS engine and, once DTLS
+ * has exported keys, an SRTP session. Lives on the media loop: every method except the DTLS callbacks runs
+ * there, so it needs no locks; DTLS callbacks (handshake thread) hop onto the loop.
+ */
+public final class PeerTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerTransport.class);
+
+    /** What the transport tells its owner, always on the media loop. */
+    public interface Listener {
+        void onConnected();
+
+        /** A decrypted RTP packet; the buffer is scratch, valid only during the call. */
+        void onRtp(byte[] buf, int off, int len, long arrivalNanos);
+
+        /** A decrypted RTCP compound packet; the buffer is scratch, valid only during the call. */
+        void onRtcp(byte[] buf, int off, int len, long arrivalNanos);
+
+        void onClosed(String reason);
+    }
+
+    public enum State { NEW, ICE_CONNECTED, CONNECTED, CLOSED }
+
+    private final String id;
+    private final IceLiteAgent ice;
+    private final DtlsEngine dtls;
+    private final DtlsRole dtlsRole;
+    private final UdpEndpoint udp;
+    private final Executor loop;
+    private final SrtpBackend srtpBackend;
+    private final TransportRegistry registry;
+    private final DropCounts<TransportDrop> drops = new DropCounts<>(TransportDrop.class);
+    private Listener listener;
+    private SrtpSession srtp;
+    private InetSocketAddress remote;
+    private State state = State.NEW;
+    private boolean dtlsStarted;
+    private long packetsIn;
+    private long packetsOut;
+    private long bytesIn;
+    private long bytesOut;
+
+    public PeerTransport(PeerTransportConfig cfg, UdpEndpoint udp, TransportRegistry registry) {
+        this.id = cfg.id();
+        this.udp = udp;
+        this.loop = udp.loop();
+        this.registry = registry;
+        this.dtlsRole = cfg.dtlsRole();
+        this.srtpBackend = cfg.srtpBackend();
+        this.ice = new IceLiteAgent(cfg.localIce(), cfg.remoteIce(), cfg.clock());
+        this.dtls = new DtlsEngine(cfg.dtlsRole(), cfg.certificate(), cfg.remoteFingerprint(),
+                new DtlsCallbacks(), cfg.dtlsExecutor());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String localUfrag() {
+        return ice.localCredentials().ufrag();
+    }
+
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public DropCounts<TransportDrop> drops() {
+        return drops;
+    }
+
+    public long packetsIn() {
+        return packetsIn;
+    }
+
+    public long packetsOut() {
+        return packetsOut;
+    }
+
+    public long bytesIn() {
+        return bytesIn;
+    }
+
+    public long bytesOut() {
+        return bytesOut;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    void onStun(byte[] buf, int len, InetSocketAddress from) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        IceReply reply = ice.onBindingRequest(buf, 0, len, from);
+        if (reply.response() != null) {
+            udp.send(reply.response(), 0, reply.response().length, from);
+        }
+        if (reply.drop() != null) {
+            drops.increment(TransportDrop.ICE_REJECTED);
+            return;
+        }
+        if (reply.event() == IceEvent.PAIR_VALIDATED || reply.event() == IceEvent.PAIR_SELECTED) {
+            registry.registerAddress(from, this);
+            if (remote == null || reply.event() == IceEvent.PAIR_SELECTED) {
+                remote = reply.event() == IceEvent.PAIR_SELECTED ? reply.selected() : from;
+            }
+            if (state == State.NEW) {
+                state = State.ICE_CONNECTED;
+                LOG.info("transport {} ICE connected from {}", id, from);
+            }
+            startDtlsOnce();
+        }
+    }
+
+    private void startDtlsOnce() {
+        if (!dtlsStarted) {
+            dtlsStarted = true;
+            dtls.start();
+        }
+    }
+
+    void onDtls(byte[] buf, int len, InetSocketAddress from) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        startDtlsOnce();
+        dtls.onDatagram(buf, 0, len);
+    }
+
+    void onSrtp(byte[] buf, int len, boolean rtcp, long arrivalNanos) {
+        if (state != State.CONNECTED) {
+            drops.increment(TransportDrop.NOT_CONNECTED);
+            return;
+        }
+        int plain = rtcp ? srtp.unprotectRtcp(buf, 0, len) : srtp.unprotectRtp(buf, 0, len);
+        if (plain < 0) {
+            drops.increment(mapSrtpDrop(SrtpDrop.fromCode(plain)));
+            return;
+        }
+        packetsIn++;
+        bytesIn += len;
+        if (rtcp) {
+            listener.onRtcp(buf, 0, plain, arrivalNanos);
+        } else {
+            listener.onRtp(buf, 0, plain, arrivalNanos);
+        }
+    }
+
+    private static TransportDrop mapSrtpDrop(SrtpDrop d) {
+        if (d == SrtpDrop.AUTH_FAILED) {
+            return TransportDrop.SRTP_AUTH_FAILED;
+        }
+        if (d == SrtpDrop.REPLAYED || d == SrtpDrop.TOO_OLD) {
+            return TransportDrop.SRTP_REPLAYED;
+        }
+        return TransportDrop.SRTP_MALFORMED;
+    }
+
+    /**
+     * Protects an RTP packet in place and sends it. {@code buf} must have {@link SrtpSession#MAX_OVERHEAD}
+     * spare bytes after the packet.
+     */
+    public boolean sendRtp(byte[] buf, int off, int len) {
+        return send(buf, off, len, false);
+    }
+
+    /** Protects an RTCP compound packet in place and sends it (same spare-room rule as RTP). */
+    public boolean sendRtcp(byte[] buf, int off, int len) {
+        return send(buf, off, len, true);
+    }
+
+    private boolean send(byte[] buf, int off, int len, boolean rtcp) {
+        if (state != State.CONNECTED || remote == null) {
+            return false;
+        }
+        int protectedLen = rtcp ? srtp.protectRtcp(buf, off, len) : srtp.protectRtp(buf, off, len);
+        if (protectedLen < 0) {
+            drops.increment(TransportDrop.SRTP_MALFORMED);
+            return false;
+        }
+        if (!udp.send(buf, off, protectedLen, remote)) {
+            drops.increment(TransportDrop.SEND_UNWRITABLE);
+            return false;
+        }
+        packetsOut++;
+        bytesOut += protectedLen;
+        return true;
+    }
+
+    public boolean isWritable() {
+        return udp.isWritable();
+    }
+
+    /** Tears the transport down when the peer has been silent past the consent timeout (RFC 7675). */
+    public boolean checkConsent() {
+        if (state != State.CLOSED && ice.consentExpired()) {
+            close("consent expired (no STUN for 30 s)");
+            return true;
+        }
+        return false;
+    }
+
+    public void close(String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        dtls.close();
+        registry.unregister(this);
+        LOG.info("transport {} closed: {}", id, reason);
+        if (listener != null) {
+            listener.onClosed(reason);
+        }
+    }
+
+    private final class DtlsCallbacks implements DtlsListener {
+        @Override
+        public void sendDatagram(byte[] datagram) {
+            loop.execute(() -> {
+                InetSocketAddress to = remote;
+                if (to != null && state != State.CLOSED) {
+                    udp.send(datagram, 0, datagram.length, to);
+                    udp.flush();
+                }
+            });
+        }
+
+        @Override
+        public void onConnected(SrtpKeyMaterial keys) {
+            loop.execute(() -> {
+                if (state == State.CLOSED) {
+                    return;
+                }
+                srtp = SrtpSession.create(keys, dtlsRole, srtpBackend);
+                state = State.CONNECTED;
+                LOG.info("transport {} DTLS connected ({} as {})", id, keys.profile(), dtlsRole);
+                listener.onConnected();
+            });
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            loop.execute(() -> close("DTLS failed: " + reason));
+        }
+
+        @Override
+        public void onClosed() {
+            loop.execute(() -> close("DTLS close_notify"));
+        }
+    }
+}

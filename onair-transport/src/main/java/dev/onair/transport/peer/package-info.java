@@ -1,0 +1,5 @@
+/**
+ * One WebRTC transport per peer ({@link dev.onair.transport.peer.PeerTransport}: ICE-lite + DTLS + SRTP over
+ * the shared UDP socket) and the RFC 7983 demultiplexer that finds it by USERNAME, then by 5-tuple.
+ */
+package dev.onair.transport.peer;
