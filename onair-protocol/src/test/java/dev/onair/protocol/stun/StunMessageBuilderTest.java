@@ -51,6 +51,12 @@ class StunMessageBuilderTest {
         assertThat(m.messageClass()).isEqualTo(StunMessageClass.ERROR);
         assertThat(m.errorCode()).isEqualTo(401);
         assertThat(StunIntegrity.verifyFingerprint(built, 0, built.length, m)).isTrue();
+        byte[] rebuilt = new StunMessageBuilder().start(m.messageClass(), m.method(), built, 8)
+                .errorCode(m.errorCode(), m.errorReason()).fingerprint().toByteArray();
+        assertThat(rebuilt).isEqualTo(expected);
+        for (int n = 0; n < expected.length; n++) {
+            assertThat(m.parse(expected, 0, n)).as("prefix %d", n).isFalse();
+        }
     }
 
     @Test
