@@ -1,0 +1,36 @@
+package dev.onair.transport.ice;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The remote addresses that sent an authenticated Binding request: our valid candidate pairs (one local
+ * address per transport, so a pair is named by its remote side). Bounded: beyond {@code capacity} the oldest is
+ * forgotten, so a peer cannot grow it without limit.
+ */
+final class ValidatedAddresses {
+    private final InetSocketAddress[] ring;
+    private int next;
+
+    ValidatedAddresses(int capacity) {
+        this.ring = new InetSocketAddress[capacity];
+    }
+
+    boolean contains(InetSocketAddress address) {
+        for (InetSocketAddress a : ring) {
+            if (address.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds {@code address}; true if it was not there before. */
+    boolean add(InetSocketAddress address) {
+        if (contains(address)) {
+            return false;
+        }
+        ring[next] = address;
+        next = (next + 1) % ring.length;
+        return true;
+    }
+}
