@@ -1,0 +1,121 @@
+package dev.onair.server;
+
+import dev.onair.protocol.DropCounts;
+import dev.onair.server.api.DevTokenEndpoint;
+import dev.onair.server.api.MetricsEndpoint;
+import dev.onair.server.api.StatusEndpoint;
+import dev.onair.server.auth.TokenService;
+import dev.onair.server.config.ServerConfig;
+import dev.onair.server.http.HttpMetrics;
+import dev.onair.server.http.HttpServer;
+import dev.onair.server.http.RouteError;
+import dev.onair.server.http.StaticFiles;
+import dev.onair.server.whip.SessionEndpoint;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Onair server: media service plus HTTP. {@link #start(ServerConfig)} is the production entry point
+ * (used by {@code onair serve}); tests inject a media service and clock through the package-private factory.
+ * {@link #close()} stops HTTP first, then media; it is idempotent.
+ */
+public final class OnairServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OnairServer.class);
+    /** How long an HTTP request waits for the media service before 503. */
+    static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerConfig config;
+    private final TokenService tokens;
+    private final HttpServer http;
+    private final MediaBootstrap.Started media;
+    private boolean closed;
+
+    private OnairServer(ServerConfig config, TokenService tokens, HttpServer http, MediaBootstrap.Started media) {
+        this.config = config;
+        this.tokens = tokens;
+        this.http = http;
+        this.media = media;
+    }
+
+    /** Starts the real media service and the HTTP server. */
+    public static OnairServer start(ServerConfig cfg) {
+        return start(cfg, MediaBootstrap.start(cfg), Clock.systemUTC(), MEDIA_TIMEOUT);
+    }
+
+    /** Test/composition factory: an already started media service, a clock for tokens, the media timeout. */
+    static OnairServer start(ServerConfig cfg, MediaBootstrap.Started media, Clock clock, Duration mediaTimeout) {
+        if (cfg.devMode()) {
+            LOG.warn("""
+
+                    ************************************************************************
+                    *  DEV MODE: no API keys configured.                                   *
+                    *  Tokens are signed with the PUBLIC dev key '{}' and anyone can  *
+                    *  get one from GET /api/v1/dev/token. Do not expose this server.      *
+                    *  Configure 'keys:' in a --config file for real use.                  *
+                    ************************************************************************""",
+                    ServerConfig.DEV_KEY_ID);
+        }
+        TokenService tokens = new TokenService(cfg.effectiveKeys(), cfg.signingKeyId(), clock);
+        HttpMetrics httpMetrics = new HttpMetrics();
+        DropCounts<RouteError> rejections = new DropCounts<>(RouteError.class);
+        ServerRoutes routes = new ServerRoutes(
+                new SessionEndpoint(media.media(), tokens),
+                new StatusEndpoint(media.media(), tokens, cfg.devMode()),
+                new MetricsEndpoint(media.media(), httpMetrics, rejections),
+                new DevTokenEndpoint(tokens, cfg.devMode()),
+                new StaticFiles("web", OnairServer.class.getClassLoader()),
+                rejections);
+        HttpServer http;
+        try {
+            http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout);
+        } catch (RuntimeException e) {
+            closeQuietly(media.closer());
+            throw e;
+        }
+        ServerConfig bound = cfg.withPorts(http.port(), media.mediaPort());
+        LOG.info("HTTP listening on http://0.0.0.0:{} (WHIP /whip/{room}, WHEP /whep/{room})", http.port());
+        LOG.info("media listening on UDP port {}, ICE candidates {}", media.mediaPort(), media.candidates());
+        return new OnairServer(bound, tokens, http, media);
+    }
+
+    /** The bound HTTP port (the real one when configured as 0). */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The bound UDP media port. */
+    public int mediaPort() {
+        return media.mediaPort();
+    }
+
+    /** The configuration with the bound ports filled in. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("stopping: closing HTTP, then media");
+        http.close();
+        closeQuietly(media.closer());
+        LOG.info("stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable closer) {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            LOG.warn("error while closing media service", e);
+        }
+    }
+}

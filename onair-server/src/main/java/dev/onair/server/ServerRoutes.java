@@ -1,0 +1,107 @@
+package dev.onair.server;
+
+import dev.onair.protocol.DropCounts;
+import dev.onair.server.api.DevTokenEndpoint;
+import dev.onair.server.api.MetricsEndpoint;
+import dev.onair.server.api.StatusEndpoint;
+import dev.onair.server.http.ApiError;
+import dev.onair.server.http.HttpApi;
+import dev.onair.server.http.Responses;
+import dev.onair.server.http.Route;
+import dev.onair.server.http.RouteError;
+import dev.onair.server.http.RouteParser;
+import dev.onair.server.http.StaticFiles;
+import dev.onair.server.whip.SessionEndpoint;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.concurrent.CompletableFuture;
+
+/** Dispatches a request by {@link Route} and method to its endpoint; answers 404/405/400 for the rest. */
+final class ServerRoutes implements HttpApi {
+    static final String PATCH_REASON = "trickle ICE and ICE restart are not supported: send a complete offer "
+            + "(ICE-lite server; the server needs no client candidates)";
+    private static final String ALLOW_SESSIONS = "POST, OPTIONS";
+    private static final String ALLOW_RESOURCE = "DELETE, OPTIONS";
+    private static final String ALLOW_GET = "GET";
+
+    private final SessionEndpoint sessions;
+    private final StatusEndpoint status;
+    private final MetricsEndpoint metrics;
+    private final DevTokenEndpoint devToken;
+    private final StaticFiles files;
+    private final DropCounts<RouteError> rejections;
+
+    ServerRoutes(SessionEndpoint sessions, StatusEndpoint status, MetricsEndpoint metrics, DevTokenEndpoint devToken,
+                 StaticFiles files, DropCounts<RouteError> rejections) {
+        this.sessions = sessions;
+        this.status = status;
+        this.metrics = metrics;
+        this.devToken = devToken;
+        this.files = files;
+        this.rejections = rejections;
+    }
+
+    @Override
+    public CompletableFuture<FullHttpResponse> handle(FullHttpRequest request) {
+        Route route = RouteParser.parse(request.uri());
+        HttpMethod method = request.method();
+        if (route instanceof Route.Sessions s) {
+            if (method.equals(HttpMethod.OPTIONS)) {
+                return done(Responses.preflight());
+            }
+            return method.equals(HttpMethod.POST) ? sessions.create(s.kind(), s.room(), request)
+                    : done(Responses.error(ApiError.methodNotAllowed(ALLOW_SESSIONS)));
+        }
+        if (route instanceof Route.Resource r) {
+            if (method.equals(HttpMethod.OPTIONS)) {
+                return done(Responses.preflight());
+            }
+            if (method.equals(HttpMethod.DELETE)) {
+                return sessions.delete(r.kind(), r.room(), r.resourceId(), request);
+            }
+            if (method.equals(HttpMethod.PATCH)) {
+                return done(Responses.error(new ApiError(ApiError.Code.METHOD_NOT_ALLOWED, PATCH_REASON, ALLOW_RESOURCE)));
+            }
+            return done(Responses.error(ApiError.methodNotAllowed(ALLOW_RESOURCE)));
+        }
+        if (route instanceof Route.Rejected rejected) {
+            rejections.increment(rejected.error());
+            return done(Responses.error(rejection(rejected.error())));
+        }
+        if (!method.equals(HttpMethod.GET)) {
+            return done(Responses.error(route instanceof Route.StaticFile
+                    ? ApiError.notFound("not found") : ApiError.methodNotAllowed(ALLOW_GET)));
+        }
+        return done(get(route, request));
+    }
+
+    private FullHttpResponse get(Route route, FullHttpRequest request) {
+        if (route instanceof Route.StaticFile f) {
+            return files.serve(f.path()).orElseGet(() -> {
+                rejections.increment(RouteError.UNKNOWN_PATH);
+                return Responses.error(ApiError.notFound("not found"));
+            });
+        }
+        return switch ((Route.Fixed) route) {
+            case HEALTHZ -> Responses.text(HttpResponseStatus.OK, "ok\n");
+            case METRICS -> metrics.get();
+            case STATUS -> status.get(request);
+            case DEV_TOKEN -> devToken.get(request);
+        };
+    }
+
+    private static ApiError rejection(RouteError error) {
+        return switch (error) {
+            case BAD_PATH -> ApiError.badRequest("invalid path");
+            case BAD_ROOM -> ApiError.badRequest("invalid room name: use 1 to 64 of A-Z a-z 0-9 _ . -");
+            case BAD_RESOURCE -> ApiError.notFound("no such session");
+            case UNKNOWN_PATH -> ApiError.notFound("not found");
+        };
+    }
+
+    private static CompletableFuture<FullHttpResponse> done(FullHttpResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.onair.server.cli;
+
+import dev.onair.server.auth.Permission;
+import dev.onair.server.auth.TokenService;
+import dev.onair.server.auth.TokenSpec;
+import dev.onair.server.config.ConfigFile;
+import dev.onair.server.config.ConfigResolver;
+import dev.onair.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code onair token}: prints a signed access token (configured key, or the dev key without a config). */
+@Command(name = "token", mixinStandardHelpOptions = true, version = "onair " + OnairCli.VERSION,
+        description = "Print an access token (JWT) for a room.")
+final class TokenCommand implements Callable<Integer> {
+
+    @Option(names = "--room", required = true, paramLabel = "ROOM", description = "room name, or * for every room")
+    String room;
+
+    @Option(names = "--identity", required = true, paramLabel = "ID", description = "participant identity (sub)")
+    String identity;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "display name")
+    String name;
+
+    @Option(names = "--perms", paramLabel = "LIST", converter = PermissionsConverter.class,
+            description = "comma list of publish, subscribe, chat, admin (default publish,subscribe)")
+    Set<Permission> perms = EnumSet.of(Permission.PUBLISH, Permission.SUBSCRIBE);
+
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "lifetime such as 90s, 30m, 6h, 2d (default 6h)")
+    Duration ttl = Duration.ofHours(6);
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file with keys")
+    Path configFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The clock tokens are issued with; tests replace it. */
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        ConfigFile file = configFile == null ? ConfigFile.empty() : ConfigFile.read(configFile);
+        ServerConfig cfg = ConfigResolver.resolve(file, null, null, List.of(), null, List::of);
+        if (cfg.devMode()) {
+            spec.commandLine().getErr().println("warning: no keys configured, signing with the public dev key '"
+                    + ServerConfig.DEV_KEY_ID + "'");
+        }
+        TokenService tokens = new TokenService(cfg.effectiveKeys(), cfg.signingKeyId(), clock);
+        spec.commandLine().getOut().println(tokens.mint(new TokenSpec(room, identity, name, perms, ttl)));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.onair.server.config;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The YAML configuration file as written: every field optional (null = not set). Keys are camelCase
+ * ({@code httpPort}); the CLI spelling ({@code http-port}) is accepted too. Unknown keys are refused so that
+ * a typo does not silently fall back to a default.
+ *
+ * <pre>
+ * httpPort: 8080
+ * mediaPort: 10000
+ * announceIps: [203.0.113.7]
+ * maxSessions: 500
+ * keys:
+ *   prod1: "a-random-secret-of-at-least-32-bytes....."
+ * </pre>
+ */
+public record ConfigFile(
+        @JsonAlias("http-port") Integer httpPort,
+        @JsonAlias("media-port") Integer mediaPort,
+        @JsonAlias({"announce-ip", "announceIp", "announce-ips"}) List<String> announceIps,
+        Map<String, String> keys,
+        @JsonAlias("max-sessions") Integer maxSessions) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static ConfigFile empty() {
+        return new ConfigFile(null, null, null, null, null);
+    }
+
+    /** Reads and parses a YAML file; any problem becomes a {@link ConfigException} naming the file. */
+    public static ConfigFile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses YAML text; {@code source} names it in error messages. An empty document is an empty config. */
+    public static ConfigFile parse(String yaml, String source) {
+        if (yaml.isBlank()) {
+            return empty();
+        }
+        try {
+            ConfigFile parsed = YAML.readValue(yaml, ConfigFile.class);
+            return parsed == null ? empty() : parsed;
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new ConfigException("invalid config file " + source + ": " + msg, e);
+        }
+    }
+}

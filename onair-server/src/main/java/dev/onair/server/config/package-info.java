@@ -1,0 +1,7 @@
+/**
+ * Server configuration: {@link dev.onair.server.config.ServerConfig} (validated, immutable), the YAML file
+ * reader {@link dev.onair.server.config.ConfigFile}, the CLI/file merge in
+ * {@link dev.onair.server.config.ConfigResolver} and {@link dev.onair.server.config.LocalAddresses} for the
+ * default ICE candidate addresses.
+ */
+package dev.onair.server.config;

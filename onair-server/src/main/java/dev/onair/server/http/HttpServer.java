@@ -1,0 +1,80 @@
+package dev.onair.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Netty HTTP/1.1 server on one TCP port. Pipeline per connection:
+ * {@code HttpServerCodec → HttpMetrics → OversizeAwareAggregator(MAX_BODY_BYTES + slack) → AsyncRequestHandler}.
+ * Bodies above {@link #MAX_BODY_BYTES} are refused by the endpoints; bodies above the aggregator limit never reach
+ * them and get 413 from the aggregator.
+ */
+public final class HttpServer implements AutoCloseable {
+    /** The largest request body (an SDP offer) the API accepts: 64 KiB. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The aggregator's limit, a little above {@link #MAX_BODY_BYTES} so that endpoints can report 413 themselves. */
+    static final int AGGREGATOR_LIMIT_BYTES = MAX_BODY_BYTES + 1024;
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+
+    private HttpServer(EventLoopGroup group, Channel channel) {
+        this.group = group;
+        this.channel = channel;
+    }
+
+    /**
+     * Binds on all interfaces.
+     *
+     * @param port         TCP port, 0 for any free one (see {@link #port()})
+     * @param api          the application
+     * @param metrics      response counters
+     * @param apiTimeout   how long a request may wait for its future before 503
+     */
+    public static HttpServer start(int port, HttpApi api, HttpMetrics metrics, Duration apiTimeout) {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        long timeoutMillis = apiTimeout.toMillis();
+        try {
+            ServerBootstrap b = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast("codec", new HttpServerCodec())
+                                    .addLast("metrics", metrics)
+                                    .addLast("aggregator", new OversizeAwareAggregator(AGGREGATOR_LIMIT_BYTES))
+                                    .addLast("api", new AsyncRequestHandler(api, timeoutMillis));
+                        }
+                    });
+            Channel ch = b.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
+            return new HttpServer(group, ch);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /** The bound TCP port. */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Stops accepting, closes connections and the event loops; waits for that to finish. */
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.onair.server.http;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a request URI to a {@link Route}. Never throws, whatever the input: bad input gives
+ * {@link Route.Rejected} with a {@link RouteError}.
+ *
+ * <pre>
+ * /healthz  /metrics  /api/v1/status  /api/v1/dev/token
+ * /whip/{room}   /whip/{room}/{resource}   (same for /whep)
+ * /  → web/index.html     /{file}[/{file}...] → web/...
+ * </pre>
+ */
+public final class RouteParser {
+    /** Room names allowed in WHIP/WHEP paths. */
+    public static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    private static final Pattern FILE_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
+    private static final int MAX_URI_CHARS = 2048;
+
+    private RouteParser() {
+    }
+
+    public static Route parse(String uri) {
+        if (uri == null || uri.isEmpty() || uri.length() > MAX_URI_CHARS || uri.charAt(0) != '/') {
+            return new Route.Rejected(RouteError.UNKNOWN_PATH);
+        }
+        String path;
+        try {
+            path = new QueryStringDecoder(uri).path();
+        } catch (RuntimeException e) {
+            return new Route.Rejected(RouteError.BAD_PATH);
+        }
+        return parsePath(path);
+    }
+
+    private static Route parsePath(String path) {
+        switch (path) {
+            case "/healthz":
+                return Route.Fixed.HEALTHZ;
+            case "/metrics":
+                return Route.Fixed.METRICS;
+            case "/api/v1/status":
+                return Route.Fixed.STATUS;
+            case "/api/v1/dev/token":
+                return Route.Fixed.DEV_TOKEN;
+            case "/":
+                return new Route.StaticFile("index.html");
+            default:
+                break;
+        }
+        String[] segments = path.substring(1).split("/", -1);
+        for (String s : segments) {
+            if (s.equals("..") || s.equals(".") || s.indexOf('\\') >= 0 || s.indexOf('\0') >= 0) {
+                return new Route.Rejected(RouteError.BAD_PATH);
+            }
+        }
+        SessionKind kind = sessionKind(segments[0]);
+        if (kind != null) {
+            return sessionRoute(kind, segments);
+        }
+        for (String s : segments) {
+            if (!FILE_SEGMENT.matcher(s).matches()) {
+                return new Route.Rejected(RouteError.UNKNOWN_PATH);
+            }
+        }
+        return new Route.StaticFile(path.substring(1));
+    }
+
+    private static Route sessionRoute(SessionKind kind, String[] segments) {
+        if (segments.length < 2 || segments.length > 3) {
+            return new Route.Rejected(RouteError.UNKNOWN_PATH);
+        }
+        if (!ROOM.matcher(segments[1]).matches()) {
+            return new Route.Rejected(RouteError.BAD_ROOM);
+        }
+        if (segments.length == 2) {
+            return new Route.Sessions(kind, segments[1]);
+        }
+        if (!RESOURCE.matcher(segments[2]).matches()) {
+            return new Route.Rejected(RouteError.BAD_RESOURCE);
+        }
+        return new Route.Resource(kind, segments[1], segments[2]);
+    }
+
+    private static SessionKind sessionKind(String segment) {
+        for (SessionKind k : SessionKind.values()) {
+            if (k.pathSegment().equals(segment)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

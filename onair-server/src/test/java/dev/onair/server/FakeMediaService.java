@@ -1,0 +1,83 @@
+package dev.onair.server;
+
+import dev.onair.sfu.api.MediaError;
+import dev.onair.sfu.api.MediaService;
+import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.SessionOutcome;
+import dev.onair.sfu.api.SessionRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** In-memory media service for HTTP tests: creates sessions instantly, or answers as told. */
+final class FakeMediaService implements MediaService {
+    static final String ANSWER = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=fake answer\r\n";
+
+    private final Map<String, String[]> sessions = new LinkedHashMap<>(); // id -> {room, identity, kind}
+    final List<SessionRequest> requests = new ArrayList<>();
+    final List<String> closed = new ArrayList<>();
+    /** When set, the next publish/subscribe is rejected with this error. */
+    volatile MediaError rejectNext;
+    /** When true, publish/subscribe return this future instead of answering. */
+    volatile CompletableFuture<SessionOutcome> pending;
+    private int nextId = 1;
+    private long created;
+    private long closedCount;
+
+    @Override
+    public synchronized CompletableFuture<SessionOutcome> publish(SessionRequest request) {
+        return start(request, "publish");
+    }
+
+    @Override
+    public synchronized CompletableFuture<SessionOutcome> subscribe(SessionRequest request) {
+        return start(request, "subscribe");
+    }
+
+    private CompletableFuture<SessionOutcome> start(SessionRequest request, String kind) {
+        requests.add(request);
+        if (pending != null) {
+            return pending;
+        }
+        MediaError reject = rejectNext;
+        if (reject != null) {
+            rejectNext = null;
+            return CompletableFuture.completedFuture(new SessionOutcome.Rejected(reject, "fake says " + reject.name()));
+        }
+        String id = "res" + nextId++;
+        sessions.put(id, new String[] {request.room(), request.identity(), kind});
+        created++;
+        return CompletableFuture.completedFuture(new SessionOutcome.Created(id, ANSWER));
+    }
+
+    @Override
+    public synchronized CompletableFuture<Boolean> close(String resourceId) {
+        closed.add(resourceId);
+        boolean existed = sessions.remove(resourceId) != null;
+        if (existed) {
+            closedCount++;
+        }
+        return CompletableFuture.completedFuture(existed);
+    }
+
+    @Override
+    public synchronized String roomOf(String resourceId) {
+        String[] s = sessions.get(resourceId);
+        return s == null ? null : s[0];
+    }
+
+    @Override
+    public synchronized MediaStatus status() {
+        List<MediaStatus.SessionInfo> infos = new ArrayList<>();
+        sessions.forEach((id, s) -> infos.add(new MediaStatus.SessionInfo(id, s[0], s[1], s[2], "new", 7, 3)));
+        int pubs = (int) infos.stream().filter(i -> i.kind().equals("publish")).count();
+        int rooms = (int) infos.stream().map(MediaStatus.SessionInfo::room).distinct().count();
+        return new MediaStatus(rooms, pubs, infos.size() - pubs, created, closedCount, infos);
+    }
+
+    MediaBootstrap.Started started() {
+        return new MediaBootstrap.Started(this, 40000, List.of(), () -> { });
+    }
+}

@@ -1,0 +1,78 @@
+package dev.onair.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
+
+class RouteParserTest {
+
+    @Test
+    void fixedEndpoints() {
+        assertThat(RouteParser.parse("/healthz")).isEqualTo(Route.Fixed.HEALTHZ);
+        assertThat(RouteParser.parse("/metrics")).isEqualTo(Route.Fixed.METRICS);
+        assertThat(RouteParser.parse("/api/v1/status")).isEqualTo(Route.Fixed.STATUS);
+        assertThat(RouteParser.parse("/api/v1/dev/token?room=a&identity=b")).isEqualTo(Route.Fixed.DEV_TOKEN);
+    }
+
+    @Test
+    void sessionsAndResources() {
+        assertThat(RouteParser.parse("/whip/room-1.a_b")).isEqualTo(new Route.Sessions(SessionKind.WHIP, "room-1.a_b"));
+        assertThat(RouteParser.parse("/whep/r?x=1")).isEqualTo(new Route.Sessions(SessionKind.WHEP, "r"));
+        assertThat(RouteParser.parse("/whip/r/abc123")).isEqualTo(new Route.Resource(SessionKind.WHIP, "r", "abc123"));
+        assertThat(RouteParser.parse("/whip/" + "r".repeat(64))).isInstanceOf(Route.Sessions.class);
+    }
+
+    @Test
+    void badRoomsAndResources() {
+        assertThat(RouteParser.parse("/whip/" + "r".repeat(65))).isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
+        assertThat(RouteParser.parse("/whip/a%20b")).isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
+        assertThat(RouteParser.parse("/whip/")).isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
+        assertThat(RouteParser.parse("/whip/r/a$b")).isEqualTo(new Route.Rejected(RouteError.BAD_RESOURCE));
+        assertThat(RouteParser.parse("/whip/r/x/y")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/whip")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+    }
+
+    @Test
+    void staticFilesAndTraversal() {
+        assertThat(RouteParser.parse("/")).isEqualTo(new Route.StaticFile("index.html"));
+        assertThat(RouteParser.parse("/play.html?room=a")).isEqualTo(new Route.StaticFile("play.html"));
+        assertThat(RouteParser.parse("/img/logo.svg")).isEqualTo(new Route.StaticFile("img/logo.svg"));
+        assertThat(RouteParser.parse("/../etc/passwd")).isEqualTo(new Route.Rejected(RouteError.BAD_PATH));
+        assertThat(RouteParser.parse("/%2e%2e/x.html")).isEqualTo(new Route.Rejected(RouteError.BAD_PATH));
+        assertThat(RouteParser.parse("/a/./b.html")).isEqualTo(new Route.Rejected(RouteError.BAD_PATH));
+        assertThat(RouteParser.parse("/a%5c..%5cb.html")).isEqualTo(new Route.Rejected(RouteError.BAD_PATH));
+        assertThat(RouteParser.parse("/.hidden")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/a//b.html")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+    }
+
+    @Test
+    void garbageIsRejectedNotThrown() {
+        assertThat(RouteParser.parse(null)).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("http://x/healthz")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/%zz")).isEqualTo(new Route.Rejected(RouteError.BAD_PATH));
+        assertThat(RouteParser.parse("/" + "a".repeat(3000))).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+    }
+
+    @Test
+    void everyPrefixOfEveryVectorParses() {
+        String[] vectors = {"/whip/room/res-1", "/whep/r?x=%41", "/api/v1/dev/token?room=a", "/%2e%2e/x.html", "/a%5cb"};
+        for (String v : vectors) {
+            for (int i = 0; i <= v.length(); i++) {
+                assertThat(RouteParser.parse(v.substring(0, i))).isNotNull();
+            }
+        }
+    }
+
+    /** Any URI gives a route; static paths never contain a dot-dot segment. */
+    @FuzzTest(maxDuration = "10s")
+    void parseNeverThrows(FuzzedDataProvider data) {
+        Route r = RouteParser.parse(data.consumeRemainingAsString());
+        assertThat(r).isNotNull();
+        if (r instanceof Route.StaticFile f) {
+            assertThat(("/" + f.path() + "/")).doesNotContain("/../").doesNotContain("\\");
+        }
+    }
+}
