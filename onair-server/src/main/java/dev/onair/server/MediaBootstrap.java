@@ -1,8 +1,16 @@
 package dev.onair.server;
 
+import dev.onair.server.config.LocalAddresses;
 import dev.onair.server.config.ServerConfig;
+import dev.onair.sfu.SfuConfig;
+import dev.onair.sfu.SfuNode;
 import dev.onair.sfu.api.MediaService;
+import dev.onair.transport.clock.MediaClock;
+import dev.onair.transport.srtp.SrtpBackend;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Starts the real media service (UDP transport + SFU) for a configuration. */
@@ -25,6 +33,31 @@ public final class MediaBootstrap {
     }
 
     public static Started start(ServerConfig cfg) {
-        throw new UnsupportedOperationException("wired by the SFU change");
+        List<InetAddress> announce = new ArrayList<>();
+        List<String> ips = cfg.announceIps().isEmpty() ? LocalAddresses.upIpv4() : cfg.announceIps();
+        for (String ip : ips) {
+            try {
+                announce.add(InetAddress.getByName(ip));
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("announce address is not an IP address: " + ip, e);
+            }
+        }
+        SfuConfig sfu = new SfuConfig(anyLocal(), cfg.mediaPort(), announce, cfg.maxSessions(),
+                SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS, SrtpBackend.DEFAULT, null, MediaClock.system());
+        try {
+            SfuNode node = SfuNode.start(sfu);
+            return new Started(node.media(), node.mediaPort(), node.candidates(), node);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the media node", e);
+        }
+    }
+
+    private static InetAddress anyLocal() {
+        try {
+            return InetAddress.getByName("0.0.0.0");
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
