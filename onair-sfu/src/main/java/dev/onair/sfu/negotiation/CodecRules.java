@@ -1,0 +1,93 @@
+package dev.onair.sfu.negotiation;
+
+import dev.onair.protocol.sdp.Fmtp;
+import dev.onair.protocol.sdp.RtcpFb;
+import dev.onair.protocol.sdp.RtpMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The codecs and RTCP feedback the SFU accepts: opus/48000/2 (RFC 7587), VP8/90000 (RFC 7741) and
+ * H264/90000 (RFC 6184) with packetization-mode=1 and profile-level-id 42e01f or 42001f. No rtx, red,
+ * ulpfec or flexfec yet.
+ */
+final class CodecRules {
+    private static final Set<String> H264_PROFILES = Set.of("42e01f", "42001f");
+    private static final Set<String> VIDEO_FEEDBACK = Set.of("nack pli", "ccm fir", "goog-remb");
+
+    private CodecRules() {
+    }
+
+    /** True when we can take this offered format. */
+    static boolean isSupported(MediaKind kind, RtpMap map, Fmtp fmtp) {
+        if (kind == MediaKind.AUDIO) {
+            return map.is("opus") && map.clockRateHz() == 48000 && map.channels() == 2;
+        }
+        if (map.clockRateHz() != 90000) {
+            return false;
+        }
+        if (map.is("VP8")) {
+            return true;
+        }
+        if (!map.is("H264") || fmtp == null) {
+            return false;
+        }
+        String profile = fmtp.parameter("profile-level-id");
+        return "1".equals(fmtp.parameter("packetization-mode")) && profile != null
+                && H264_PROFILES.contains(profile.toLowerCase(Locale.ROOT));
+    }
+
+    /** The fmtp we answer for a supported format: fixed for opus, none for VP8, the offer's for H.264. */
+    static Map<String, String> answerFmtp(RtpMap map, Fmtp offered) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (map.is("opus")) {
+            out.put("minptime", "10");
+            out.put("useinbandfec", "1");
+        } else if (map.is("H264") && offered != null) {
+            out.putAll(offered.parameters());
+        }
+        return out;
+    }
+
+    /** The offered feedback we answer, in offer order: video nack pli, ccm fir, goog-remb; audio none. */
+    static Set<String> answerFeedback(MediaKind kind, List<RtcpFb> offered) {
+        Set<String> out = new LinkedHashSet<>();
+        if (kind == MediaKind.VIDEO) {
+            for (RtcpFb fb : offered) {
+                if (VIDEO_FEEDBACK.contains(fb.feedback())) {
+                    out.add(fb.feedback());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Same codec for forwarding purposes (see {@link NegotiatedCodec#isCompatibleWith}). */
+    static boolean compatible(NegotiatedCodec a, NegotiatedCodec b) {
+        if (!a.name().equalsIgnoreCase(b.name()) || a.clockRateHz() != b.clockRateHz() || a.channels() != b.channels()) {
+            return false;
+        }
+        if (!a.name().equalsIgnoreCase("H264")) {
+            return true;
+        }
+        String pmA = a.fmtp().getOrDefault("packetization-mode", "0");
+        String pmB = b.fmtp().getOrDefault("packetization-mode", "0");
+        return pmA.equals(pmB) && h264ProfileFamily(a).equals(h264ProfileFamily(b));
+    }
+
+    /**
+     * The profile part of profile-level-id without the level: profile_idc 0x42 (baseline) with or without
+     * the constrained flag counts as one family, otherwise profile_idc plus constraint flags.
+     */
+    private static String h264ProfileFamily(NegotiatedCodec c) {
+        String id = c.fmtp().getOrDefault("profile-level-id", "42001f").toLowerCase(Locale.ROOT);
+        if (id.length() != 6) {
+            return id;
+        }
+        return id.startsWith("42") ? "42" : id.substring(0, 4);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.onair.sfu.negotiation;
+
+import dev.onair.protocol.sdp.Fmtp;
+import dev.onair.protocol.sdp.MediaDescription;
+import dev.onair.protocol.sdp.RtpMap;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Picks the codecs we answer on one m-line from its offered formats, in the offer's order
+ * (RFC 8829 section 5.3.1: the answer keeps the offerer's payload types).
+ */
+final class CodecSelection {
+    private CodecSelection() {
+    }
+
+    /**
+     * The supported codecs of an m-line: all of them for a subscriber (the publisher may bring either
+     * VP8 or H.264), only the offerer's most preferred one for a publisher.
+     */
+    static List<NegotiatedCodec> select(MediaDescription offered, MediaKind kind, boolean publish) {
+        List<NegotiatedCodec> out = new ArrayList<>();
+        for (String format : offered.formats()) {
+            int pt = parsePayloadType(format);
+            RtpMap map = pt < 0 ? null : offered.rtpMap(pt);
+            if (map == null) {
+                continue;
+            }
+            Fmtp fmtp = offered.fmtp(pt);
+            if (!CodecRules.isSupported(kind, map, fmtp)) {
+                continue;
+            }
+            out.add(new NegotiatedCodec(map.encodingName(), pt, map.clockRateHz(), map.channels(),
+                    CodecRules.answerFmtp(map, fmtp), CodecRules.answerFeedback(kind, offered.rtcpFeedback(pt))));
+            if (publish) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static int parsePayloadType(String format) {
+        if (format.isEmpty() || format.length() > 3) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v <= 127 ? v : -1;
+    }
+}
