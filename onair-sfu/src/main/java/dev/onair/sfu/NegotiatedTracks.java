@@ -4,6 +4,7 @@ import dev.onair.sfu.negotiation.NegotiatedCodec;
 import dev.onair.sfu.negotiation.NegotiatedExtension;
 import dev.onair.sfu.negotiation.NegotiatedMedia;
 import dev.onair.sfu.negotiation.NegotiatedSession;
+import dev.onair.sfu.negotiation.RemoteSsrc;
 import dev.onair.sfu.session.TrackSetup;
 import dev.onair.sfu.track.TrackCodec;
 import java.util.ArrayList;
@@ -30,7 +31,11 @@ final class NegotiatedTracks {
             for (NegotiatedExtension e : m.extensions()) {
                 exts.put(e.uri(), e.id());
             }
-            out.add(new TrackSetup(m.mid(), m.kind(), codecs, exts, m.remoteSsrcs(), pli, m.localSsrc()));
+            List<Long> ssrcs = new ArrayList<>();
+            for (RemoteSsrc r : m.remoteSsrcs()) {
+                ssrcs.add(r.ssrc());
+            }
+            out.add(new TrackSetup(m.mid(), m.kind(), codecs, exts, ssrcs, pli, m.localSsrc()));
         }
         return out;
     }

@@ -11,7 +11,7 @@ import dev.onair.sfu.negotiation.LocalParams;
 import dev.onair.sfu.negotiation.NegotiatedSession;
 import dev.onair.sfu.negotiation.NegotiationErrorCode;
 import dev.onair.sfu.negotiation.NegotiationResult;
-import dev.onair.sfu.negotiation.Negotiator;
+import dev.onair.sfu.negotiation.SdpNegotiator;
 import dev.onair.sfu.room.Room;
 import dev.onair.sfu.session.MediaSession;
 import dev.onair.sfu.session.PublisherSession;
@@ -19,6 +19,7 @@ import dev.onair.sfu.session.SessionContext;
 import dev.onair.sfu.session.SessionOwner;
 import dev.onair.sfu.session.SubscriberSession;
 import dev.onair.transport.dtls.DtlsCertificate;
+import dev.onair.transport.dtls.DtlsRole;
 import dev.onair.transport.dtls.RemoteFingerprint;
 import dev.onair.transport.ice.IceCredentials;
 import dev.onair.transport.peer.MediaDemux;
@@ -148,8 +149,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
         IceCredentials localIce = IceCredentials.random(rng);
         LocalParams local = new LocalParams(localIce.ufrag(), localIce.pwd(), "sha-256",
                 certificate.fingerprintSha256(), candidates, Long.toString(rng.nextLong() & Long.MAX_VALUE), CNAME);
-        NegotiationResult nr = publish ? Negotiator.answerPublish(parsed.description(), local)
-                : Negotiator.answerSubscribe(parsed.description(), local, () -> rng.nextLong() & 0xFFFFFFFFL);
+        NegotiationResult nr = publish ? SdpNegotiator.answerPublish(parsed.description(), local)
+                : SdpNegotiator.answerSubscribe(parsed.description(), local, () -> rng.nextLong() & 0xFFFFFFFFL);
         if (nr.error() != null) {
             MediaError err = nr.error().code() == NegotiationErrorCode.MALFORMED ? MediaError.MALFORMED_SDP
                     : MediaError.UNSUPPORTED_SDP;
@@ -158,8 +159,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
         NegotiatedSession ns = nr.session();
         String resourceId = HexFormat.of().toHexDigits(rng.nextLong());
         PeerTransport transport = new PeerTransport(new PeerTransportConfig(resourceId, localIce,
-                new IceCredentials(ns.remoteUfrag(), ns.remotePwd()), ns.localRole(), certificate,
-                new RemoteFingerprint(ns.remoteFingerprintAlgorithm(), ns.remoteFingerprint()), dtlsExecutor,
+                new IceCredentials(ns.remoteIceUfrag(), ns.remoteIcePwd()), dtlsRole(ns.localRole()), certificate,
+                new RemoteFingerprint(ns.remoteFingerprint().algorithm(), ns.remoteFingerprint().digest()), dtlsExecutor,
                 cfg.srtpBackend(), cfg.clock()), udp, registry);
         registry.register(transport);
         Room room = rooms.computeIfAbsent(req.room(), Room::new);
@@ -185,6 +186,10 @@ final class SfuMediaService implements MediaService, SessionOwner {
         LOG.info("{} started room={} identity={} resource={} tracks={}", publish ? "publish" : "subscribe",
                 req.room(), req.identity(), resourceId, ns.media().size());
         return new SessionOutcome.Created(resourceId, nr.answerSdp());
+    }
+
+    private static DtlsRole dtlsRole(dev.onair.sfu.negotiation.DtlsRole role) {
+        return role == dev.onair.sfu.negotiation.DtlsRole.SERVER ? DtlsRole.SERVER : DtlsRole.CLIENT;
     }
 
     private void register(MediaSession session) {
