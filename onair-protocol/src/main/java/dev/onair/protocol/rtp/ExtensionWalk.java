@@ -65,7 +65,7 @@ final class ExtensionWalk {
         return dataOffset(element) + dataLength(element);
     }
 
-    /** Start of the walk over {@code h}'s block, or an empty range for absent or unknown-profile blocks. */
+    /** True when {@code h} carries an RFC 8285 block (one-byte 0xBEDE or two-byte 0x100X profile). */
     static boolean walkable(RtpHeader h) {
         return h.hasOneByteExtensions() || h.hasTwoByteExtensions();
     }
