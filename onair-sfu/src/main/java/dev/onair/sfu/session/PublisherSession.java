@@ -1,6 +1,7 @@
 package dev.onair.sfu.session;
 
 import dev.onair.protocol.DropCounts;
+import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
@@ -202,7 +203,7 @@ public final class PublisherSession implements MediaSession, PeerTransport.Liste
         int idx = tracks.indexOf(track);
         boolean pli = idx < 0 || setups.get(idx).pliSupported();
         RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, track.ssrc())
-                : new FullIntraRequest(rtcpSsrc, List.of(new FullIntraRequest.FirEntry(track.ssrc(), firSequence++ & 0xFF)));
+                : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(track.ssrc(), firSequence++ & 0xFF)));
         send(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
     }
 

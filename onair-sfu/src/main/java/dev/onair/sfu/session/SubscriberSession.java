@@ -1,6 +1,7 @@
 package dev.onair.sfu.session;
 
 import dev.onair.protocol.DropCounts;
+import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
@@ -164,7 +165,7 @@ public final class SubscriberSession implements MediaSession, PeerTransport.List
                     t.onKeyframeRequest(arrivalNanos);
                 }
             } else if (pkt instanceof FullIntraRequest fir) {
-                for (FullIntraRequest.FirEntry e : fir.entries()) {
+                for (FirEntry e : fir.entries()) {
                     SubscriberTrack t = trackBySsrc(e.ssrc());
                     if (t != null) {
                         t.onKeyframeRequest(arrivalNanos);
