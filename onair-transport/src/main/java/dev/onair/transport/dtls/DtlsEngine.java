@@ -9,12 +9,9 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.TlsFatalAlert;
-import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +161,7 @@ public final class DtlsEngine {
             if (closeRequested) {
                 notifyClosed();
             } else {
-                fail(describe(e));
+                fail(DtlsFailureReason.of(support, transport, e));
             }
             return;
         }
@@ -217,7 +214,7 @@ public final class DtlsEngine {
             if (closeRequested) {
                 notifyClosed();
             } else {
-                fail(describe(e));
+                fail(DtlsFailureReason.of(support, transport, e));
             }
         }
     }
@@ -257,22 +254,5 @@ public final class DtlsEngine {
         if (terminalNotified.compareAndSet(false, true)) {
             listener.onClosed();
         }
-    }
-
-    private String describe(Exception e) {
-        if (support.fingerprintMismatch()) {
-            return DtlsPeerSupport.FINGERPRINT_MISMATCH;
-        }
-        if (transport.timedOut()) {
-            return "handshake timeout";
-        }
-        if (e instanceof TlsFatalAlertReceived received) {
-            return "alert received: " + AlertDescription.getText(received.getAlertDescription());
-        }
-        if (e instanceof TlsFatalAlert alert) {
-            return "alert sent: " + AlertDescription.getText(alert.getAlertDescription())
-                    + (alert.getMessage() == null ? "" : " (" + alert.getMessage() + ")");
-        }
-        return e.toString();
     }
 }

@@ -6,8 +6,10 @@ import dev.onair.transport.dtls.DtlsRole;
 /**
  * SRTP (RFC 3711 §3) and SRTCP (RFC 3711 §3.4) protection for one WebRTC transport, both directions.
  *
- * <p>Threading: one instance belongs to ONE thread (the transport's media loop); it takes no locks. Every method
- * works in place on {@code buf[off, off + len)} and allocates nothing per packet on the success path. A negative
+ * <p>Threading: one instance belongs to ONE thread (the transport's media loop); it takes no locks of its own.
+ * Every method works in place on {@code buf[off, off + len)}; this code allocates no per-packet objects beyond
+ * what the crypto API demands (JCE needs a parameter spec per {@code Cipher.init}; measured bytes per packet
+ * for each backend are on {@link SrtpBackend}). A negative
  * return is {@link SrtpDrop#code()}; the reason has then already been counted in {@link #drops()}, so callers
  * must not count it again. Wire input never makes these methods throw.
  *
