@@ -61,16 +61,14 @@ class WhipWhepBrowserTest {
                 assertThat(String.valueOf(stats.get("videoCodec")).toLowerCase()).contains(codec);
                 assertThat(String.valueOf(stats.get("audioCodec")).toLowerCase()).contains("opus");
             }
-            JsonNode before = status();
-            assertThat(before.get("publishers").asInt()).isEqualTo(1);
-            assertThat(before.get("subscribers").asInt()).isEqualTo(2);
+            assertThat(sessions(room, "publish")).isEqualTo(1);
+            assertThat(sessions(room, "subscribe")).isEqualTo(2);
 
             a.async("const done = arguments[arguments.length - 1];"
                     + "window.onair.session.stop().then(() => done('ok'), e => done(String(e)));");
 
-            JsonNode after = Poll.until(Duration.ofSeconds(10), WhipWhepBrowserTest::status,
-                    s -> s.get("publishers").asInt() == 0);
-            assertThat(after.get("publishers").asInt()).as("publisher session freed: %s", after).isZero();
+            long publishers = Poll.until(Duration.ofSeconds(10), () -> sessions(room, "publish"), n -> n == 0);
+            assertThat(publishers).as("publisher session freed: %s", status()).isZero();
             for (Browser player : List.of(b, c)) {
                 assertThat(stoppedReceiving(player)).as("player stopped receiving video").isTrue();
             }
@@ -105,6 +103,17 @@ class WhipWhepBrowserTest {
     private static long num(Map<?, ?> m, String key) {
         Object v = m.get(key);
         return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Live sessions of one kind in one room, from the server's status endpoint. */
+    private static long sessions(String room, String kind) {
+        long n = 0;
+        for (JsonNode s : status().get("sessions")) {
+            if (room.equals(s.get("room").asText()) && kind.equals(s.get("kind").asText())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static JsonNode status() {
