@@ -6,6 +6,7 @@ import dev.onair.sfu.SfuConfig;
 import dev.onair.sfu.SfuNode;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.transport.clock.MediaClock;
+import dev.onair.transport.peer.PeerTransportConfig;
 import dev.onair.transport.srtp.SrtpBackend;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +44,8 @@ public final class MediaBootstrap {
             }
         }
         SfuConfig sfu = new SfuConfig(anyLocal(), cfg.mediaPort(), announce, cfg.maxSessions(),
-                SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS, SrtpBackend.DEFAULT, null, MediaClock.system());
+                SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS, SrtpBackend.DEFAULT, null, MediaClock.system(),
+                PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS);
         try {
             SfuNode node = SfuNode.start(sfu);
             return new Started(node.media(), node.mediaPort(), node.candidates(), node);

@@ -16,9 +16,11 @@ import java.util.List;
  * @param srtpBackend           SRTP implementation
  * @param randomSeed            null for a SecureRandom (production); a value for reproducible tests
  * @param clock                 the media clock
+ * @param consentTimeoutMillis  a peer silent this long (no valid STUN check) is torn down; RFC 7675 says 30 s
  */
 public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
-                        int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock) {
+                        int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
+                        long consentTimeoutMillis) {
 
     public static final int DEFAULT_SUBSCRIBER_QUEUE_PACKETS = 256;
 
@@ -26,6 +28,9 @@ public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress
         announceAddresses = List.copyOf(announceAddresses);
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1");
+        }
+        if (consentTimeoutMillis < 1) {
+            throw new IllegalArgumentException("consentTimeoutMillis must be positive");
         }
         if (subscriberQueuePackets < 8) {
             throw new IllegalArgumentException("subscriberQueuePackets must be at least 8");

@@ -161,7 +161,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
         PeerTransport transport = new PeerTransport(new PeerTransportConfig(resourceId, localIce,
                 new IceCredentials(ns.remoteIceUfrag(), ns.remoteIcePwd()), dtlsRole(ns.localRole()), certificate,
                 new RemoteFingerprint(ns.remoteFingerprint().algorithm(), ns.remoteFingerprint().digest()), dtlsExecutor,
-                cfg.srtpBackend(), cfg.clock()), udp, registry);
+                cfg.srtpBackend(), cfg.clock(), cfg.consentTimeoutMillis()), udp, registry);
         registry.register(transport);
         Room room = rooms.computeIfAbsent(req.room(), Room::new);
         long now = cfg.clock().nanoTime();

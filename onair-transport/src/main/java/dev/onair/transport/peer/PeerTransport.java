@@ -70,7 +70,7 @@ public final class PeerTransport {
         this.registry = registry;
         this.dtlsRole = cfg.dtlsRole();
         this.srtpBackend = cfg.srtpBackend();
-        this.ice = new IceLiteAgent(cfg.localIce(), cfg.remoteIce(), cfg.clock());
+        this.ice = new IceLiteAgent(cfg.localIce(), cfg.remoteIce(), cfg.clock(), cfg.consentTimeoutMillis());
         this.dtls = new DtlsEngine(cfg.dtlsRole(), cfg.certificate(), cfg.remoteFingerprint(),
                 new DtlsCallbacks(), cfg.dtlsExecutor());
     }
@@ -222,7 +222,7 @@ public final class PeerTransport {
     /** Tears the transport down when the peer has been silent past the consent timeout (RFC 7675). */
     public boolean checkConsent() {
         if (state != State.CLOSED && ice.consentExpired()) {
-            close("consent expired (no STUN for 30 s)");
+            close("consent expired (no valid STUN check in time)");
             return true;
         }
         return false;

@@ -11,5 +11,8 @@ import java.util.concurrent.Executor;
 /** Everything a {@link PeerTransport} needs from negotiation and from the node. */
 public record PeerTransportConfig(String id, IceCredentials localIce, IceCredentials remoteIce, DtlsRole dtlsRole,
                                   DtlsCertificate certificate, RemoteFingerprint remoteFingerprint,
-                                  Executor dtlsExecutor, SrtpBackend srtpBackend, MediaClock clock) {
+                                  Executor dtlsExecutor, SrtpBackend srtpBackend, MediaClock clock,
+                                  long consentTimeoutMillis) {
+    /** RFC 7675 §5.1: consent expires 30 s after the last valid check. */
+    public static final long DEFAULT_CONSENT_TIMEOUT_MILLIS = 30_000L;
 }
