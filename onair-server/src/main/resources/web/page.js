@@ -53,9 +53,12 @@ function codecName(report, stats) {
 
 export async function receiverStats(pc) {
   const out = { framesDecoded: 0, framesReceived: 0, audioPacketsReceived: 0, videoPacketsReceived: 0,
-    videoCodec: null, audioCodec: null, connectionState: pc.connectionState, bytesReceived: 0 };
+    videoCodec: null, audioCodec: null, connectionState: pc.connectionState, bytesReceived: 0,
+    senderReportsReceived: 0 };
   const stats = await pc.getStats();
   stats.forEach((r) => {
+    // remote-outbound-rtp exists once the server's RTCP sender reports arrive (they carry the A/V sync mapping).
+    if (r.type === 'remote-outbound-rtp') out.senderReportsReceived += r.reportsSent || 0;
     if (r.type !== 'inbound-rtp') return;
     out.bytesReceived += r.bytesReceived || 0;
     if (r.kind === 'video') {
@@ -73,9 +76,14 @@ export async function receiverStats(pc) {
 
 export async function senderStats(pc) {
   const out = { framesEncoded: 0, audioPacketsSent: 0, videoPacketsSent: 0, videoCodec: null,
-    connectionState: pc.connectionState };
+    connectionState: pc.connectionState, receiverReportsReceived: 0, roundTripTime: null };
   const stats = await pc.getStats();
   stats.forEach((r) => {
+    // remote-inbound-rtp comes from the server's RTCP receiver reports (loss, jitter, LSR/DLSR -> RTT).
+    if (r.type === 'remote-inbound-rtp') {
+      out.receiverReportsReceived += 1;
+      if (typeof r.roundTripTime === 'number') out.roundTripTime = r.roundTripTime;
+    }
     if (r.type !== 'outbound-rtp') return;
     if (r.kind === 'video') {
       out.framesEncoded += r.framesEncoded || 0;

@@ -60,7 +60,15 @@ class WhipWhepBrowserTest {
                 assertThat(num(stats, "audioPacketsReceived")).as("audio packets, stats %s", stats).isGreaterThan(200);
                 assertThat(String.valueOf(stats.get("videoCodec")).toLowerCase()).contains(codec);
                 assertThat(String.valueOf(stats.get("audioCodec")).toLowerCase()).contains("opus");
+                Map<?, ?> withSr = Poll.until(Duration.ofSeconds(5), () -> stats(player),
+                        s -> num(s, "senderReportsReceived") >= 2);
+                assertThat(num(withSr, "senderReportsReceived")).as("our RTCP SRs reach the player").isGreaterThanOrEqualTo(2);
             }
+            Map<?, ?> publisher = Poll.until(Duration.ofSeconds(5), () -> stats(a),
+                    s -> num(s, "receiverReportsReceived") >= 2 && s.get("roundTripTime") instanceof Number);
+            assertThat(num(publisher, "receiverReportsReceived")).as("our RTCP RRs reach the publisher: %s", publisher)
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(publisher.get("roundTripTime")).as("RTT from our RR's LSR/DLSR").isInstanceOf(Number.class);
             assertThat(sessions(room, "publish")).isEqualTo(1);
             assertThat(sessions(room, "subscribe")).isEqualTo(2);
 
