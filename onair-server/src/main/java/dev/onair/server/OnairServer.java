@@ -41,7 +41,16 @@ public final class OnairServer implements AutoCloseable {
 
     /** Starts the real media service and the HTTP server. */
     public static OnairServer start(ServerConfig cfg) {
+        routeJulToSlf4j();
         return start(cfg, MediaBootstrap.start(cfg), Clock.systemUTC(), MEDIA_TIMEOUT);
+    }
+
+    /** jitsi-srtp logs through java.util.logging: send it to our Logback configuration (once per JVM). */
+    private static synchronized void routeJulToSlf4j() {
+        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        }
     }
 
     /** Test/composition factory: an already started media service, a clock for tokens, the media timeout. */

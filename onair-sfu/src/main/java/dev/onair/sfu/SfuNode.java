@@ -4,6 +4,7 @@ import dev.onair.sfu.api.MediaService;
 import dev.onair.transport.dtls.DtlsCertificate;
 import dev.onair.transport.peer.MediaDemux;
 import dev.onair.transport.peer.TransportRegistry;
+import dev.onair.transport.srtp.SrtpWarmup;
 import dev.onair.transport.udp.UdpEndpoint;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -49,6 +50,7 @@ public final class SfuNode implements AutoCloseable {
     public static SfuNode start(SfuConfig cfg) throws InterruptedException {
         RandomGenerator rng = cfg.randomSeed() == null ? new SecureRandom() : new SplittableRandom(cfg.randomSeed());
         DtlsCertificate cert = DtlsCertificate.generate(new SecureRandom(), cfg.clock());
+        SrtpWarmup.warm(cfg.srtpBackend());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("onair-media", true),
                 NioIoHandler.newFactory());
         ExecutorService dtlsExecutor = Executors.newCachedThreadPool(new DefaultThreadFactory("onair-dtls", true));
