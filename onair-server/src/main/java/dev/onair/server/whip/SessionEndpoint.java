@@ -92,7 +92,7 @@ public final class SessionEndpoint {
                 return Responses.error(new ApiError(ApiError.Code.INTERNAL, "internal error"));
             }
             if (Boolean.TRUE.equals(closed)) {
-                LOG.info("{} session {} in room {} ended by DELETE", kind, resourceId, room);
+                LOG.debug("{} session {} in room {} ended by DELETE", kind, resourceId, room);
                 return Responses.empty(HttpResponseStatus.OK);
             }
             return Responses.error(ApiError.notFound("no such session"));
@@ -102,7 +102,7 @@ public final class SessionEndpoint {
     private static FullHttpResponse toResponse(SessionKind kind, String room, String identity, SessionOutcome result,
                                                Throwable failure) {
         if (result instanceof SessionOutcome.Created created) {
-            LOG.info("{} session {} created in room {} for {}", kind, created.resourceId(), room, identity);
+            LOG.debug("{} session {} created in room {} for {}", kind, created.resourceId(), room, identity);
             FullHttpResponse r = Responses.body(HttpResponseStatus.CREATED, Responses.APPLICATION_SDP,
                     created.sdpAnswer().getBytes(StandardCharsets.UTF_8));
             r.headers().set(HttpHeaderNames.LOCATION, kind.resourcePath(room, created.resourceId()));
