@@ -5,7 +5,8 @@ package dev.onair.sfu.queue;
  * router writes into the tail slot and commits; the send step drains from the head, encrypts in place and
  * hands the bytes to the socket. When the ring is full the new packet is dropped and counted: a slow
  * subscriber loses its own packets and never delays the publisher or anyone else. Slot buffers are allocated
- * lazily, once, so memory follows the largest burst actually seen. Media loop only; no locks.
+ * lazily, once, and an emptied queue restarts at its first slot, so memory follows the largest burst actually
+ * seen. Media loop only; no locks.
  */
 public final class SubscriberQueue {
     /** Room for the largest RTP packet we forward plus SRTP overhead. */
@@ -83,11 +84,15 @@ public final class SubscriberQueue {
         return owner[head];
     }
 
-    /** Releases the head slot (after it was sent, or when it is discarded). */
+    /**
+     * Releases the head slot (after it was sent, or when it is discarded). An emptied queue starts again at slot
+     * 0, so the usual one-packet-per-batch traffic keeps reusing one cache-warm buffer instead of walking (and
+     * allocating) the whole ring.
+     */
     public void pop() {
         owner[head] = null;
-        head = (head + 1) % data.length;
         size--;
+        head = size == 0 ? 0 : (head + 1) % data.length;
     }
 
     /** Drops everything queued (e.g. the subscriber is closing). */

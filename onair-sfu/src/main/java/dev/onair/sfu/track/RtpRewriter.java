@@ -2,6 +2,7 @@ package dev.onair.sfu.track;
 
 import dev.onair.protocol.rtp.RtpWriter;
 import dev.onair.protocol.rtp.SequenceNumbers;
+import dev.onair.protocol.rtp.SequenceUnwrapper;
 
 /**
  * Rewrites SSRC, sequence number and timestamp of one outgoing stream so that it stays continuous for its
@@ -14,11 +15,13 @@ import dev.onair.protocol.rtp.SequenceNumbers;
 public final class RtpRewriter {
     private final long outSsrc;
     private final int clockRateHz;
+    /** Extends the current source's sequence numbers, so "older than the switch point" survives wrap-around. */
+    private final SequenceUnwrapper sourceSeqs = new SequenceUnwrapper();
     private long sourceSsrc = -1;
     private boolean sent;
     private int seqOffset;
     private long tsOffset;
-    private int firstSeqOfSource;
+    private long firstExtSeqOfSource;
     private int lastOutSeq;
     private long lastOutTs;
     private long lastOutNanos;
@@ -53,7 +56,9 @@ public final class RtpRewriter {
     public boolean rewrite(byte[] buf, int off, long srcSsrc, int srcSeq, long srcTs, long nowNanos) {
         if (srcSsrc != sourceSsrc) {
             switchTo(srcSsrc, srcSeq, srcTs, nowNanos);
-        } else if (SequenceNumbers.isNewer(firstSeqOfSource, srcSeq)) {
+        } else if (sourceSeqs.unwrap(srcSeq) < firstExtSeqOfSource) {
+            // Compared on extended numbers: a 16-bit comparison would call every packet more than 32767 after
+            // the switch point "older" and stop the stream after half the sequence space.
             return false;
         }
         int outSeq = (srcSeq + seqOffset) & 0xFFFF;
@@ -81,7 +86,8 @@ public final class RtpRewriter {
         seqOffset = (nextSeq - srcSeq) & 0xFFFF;
         tsOffset = (nextTs - srcTs) & 0xFFFFFFFFL;
         sourceSsrc = srcSsrc;
-        firstSeqOfSource = srcSeq;
+        sourceSeqs.reset();
+        firstExtSeqOfSource = sourceSeqs.unwrap(srcSeq);
     }
 
     /** Maps a source RTP timestamp to this stream's timeline (for sender reports). */

@@ -37,4 +37,25 @@ class SubscriberQueueTest {
         assertThat(q.enqueued()).isEqualTo(3);
         assertThat(q.isEmpty()).isTrue();
     }
+
+    @Test
+    void anEmptiedQueueRestartsAtItsFirstSlotSoOnePacketAtATimeUsesOneBuffer() {
+        SubscriberQueue q = new SubscriberQueue(4);
+        byte[] first = q.claim();
+        for (int i = 0; i < 10; i++) {
+            assertThat(q.claim()).isSameAs(first);
+            q.commit("t", 1, 1);
+            q.pop();
+        }
+        q.claim();
+        q.commit("a", 1, 1);
+        byte[] second = q.claim();
+        assertThat(second).isNotSameAs(first);
+        q.commit("b", 2, 1);
+        q.pop();
+        assertThat(q.headData()).isSameAs(second); // not yet empty: FIFO order kept
+        assertThat(q.headOwner()).isEqualTo("b");
+        q.pop();
+        assertThat(q.claim()).isSameAs(first);
+    }
 }

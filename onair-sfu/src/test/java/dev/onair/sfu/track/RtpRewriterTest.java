@@ -69,6 +69,27 @@ class RtpRewriterTest {
     }
 
     @Test
+    void aSourceKeepsFlowingPastHalfTheSequenceSpaceAndAcrossWraps() {
+        RtpRewriter r = new RtpRewriter(7, 0, 0, 90_000);
+        byte[] p = packet();
+        for (int i = 0; i < 140_000; i++) {
+            assertThat(r.rewrite(p, 0, 1, (5 + i) & 0xFFFF, 3_000L * i, i * MS)).as("packet %d", i).isTrue();
+            assertThat(seq(p)).isEqualTo(i & 0xFFFF);
+        }
+        assertThat(r.switches()).isZero();
+    }
+
+    @Test
+    void aLatePacketFromJustBeforeTheSwitchPointIsDroppedEvenAcrossTheWrap() {
+        RtpRewriter r = new RtpRewriter(7, 100, 0, 90_000);
+        byte[] p = packet();
+        r.rewrite(p, 0, 1, 65_535, 0, 0);
+        assertThat(r.rewrite(p, 0, 1, 0, 3000, MS)).isTrue();
+        assertThat(seq(p)).isEqualTo(101);
+        assertThat(r.rewrite(p, 0, 1, 65_534, 0, 2 * MS)).isFalse();
+    }
+
+    @Test
     void resyncOfTheSameSourceKeepsContinuity() {
         RtpRewriter r = new RtpRewriter(7, 100, 0, 48_000);
         byte[] p = packet();

@@ -20,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class JceCmTransform implements JceTransform {
     private static final int SALT_BYTES = 14;
     private static final int HMAC_BYTES = 20;
+    /** Covers any datagram {@code UdpEndpoint} accepts; a larger packet grows the copy buffer once. */
+    private static final int INITIAL_CRYPT_INPUT_BYTES = 2048;
 
     private final Cipher ctr;
     private final SecretKeySpec encryptionKey;
@@ -29,6 +31,11 @@ final class JceCmTransform implements JceTransform {
     private final byte[] iv = new byte[16];
     private final byte[] rocBytes = new byte[4];
     private final byte[] macOut = new byte[HMAC_BYTES];
+    /**
+     * The bytes to encrypt, copied out first: given overlapping input and output (our in-place call), SunJCE's
+     * {@code CipherCore} copies the input into a fresh array itself, about 1.2 kB of garbage per packet.
+     */
+    private byte[] cryptInput = new byte[INITIAL_CRYPT_INPUT_BYTES];
 
     /** Uses session keys as given (RFC 3711 Appendix B vectors start here). */
     JceCmTransform(byte[] sessionKey, byte[] sessionSalt, byte[] authKey, int tagBytes) {
@@ -146,7 +153,11 @@ final class JceCmTransform implements JceTransform {
         try {
             ctr.init(Cipher.ENCRYPT_MODE, encryptionKey, new IvParameterSpec(iv));
             if (n > 0) {
-                ctr.doFinal(buf, at, n, buf, at);
+                if (n > cryptInput.length) {
+                    cryptInput = new byte[n];
+                }
+                System.arraycopy(buf, at, cryptInput, 0, n);
+                ctr.doFinal(cryptInput, 0, n, buf, at);
             }
             return true;
         } catch (GeneralSecurityException e) {

@@ -7,6 +7,8 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.srtp.crypto.Aes;
+import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
 import org.jitsi.utils.logging2.Logger;
 import org.jitsi.utils.logging2.LoggerImpl;
 
@@ -17,9 +19,20 @@ import org.jitsi.utils.logging2.LoggerImpl;
  *
  * <p>An unknown inbound SSRC costs a context derivation (a few AES blocks) before its first packet is checked;
  * the context is kept only if that packet authenticates.
+ *
+ * <p>AES implementation: left alone, jitsi-srtp times its candidate AES providers (OpenSSL, SunJCE, BouncyCastle)
+ * once per process and keeps the fastest; on a busy machine that race can pick BouncyCastle, whose per-packet
+ * {@code Cipher.init} re-expands the key (about 2.4 kB of garbage per packet in {@code ForwardingBenchmark}
+ * instead of about 120 B). When jitsi's OpenSSL glue loaded, we pin it instead, so the choice is deterministic.
  */
 final class JitsiSrtpSession implements SrtpSession {
     private static final Logger LOGGER = new LoggerImpl(JitsiSrtpSession.class.getName());
+
+    static {
+        if (JitsiOpenSslProvider.isLoaded()) {
+            Aes.setFactoryClassName("OpenSSL");
+        }
+    }
 
     private final SrtpProfile profile;
     private final SrtpContextFactory txFactory;

@@ -100,6 +100,26 @@ class SrtpSessionTest {
 
     @ParameterizedTest
     @MethodSource("backendPairs")
+    void packetsLargerThanAnyDatagramRoundTripAtOffsetsAndBeyondTheFirstCopyBuffer(SrtpProfile profile,
+            SrtpBackend sender, SrtpBackend receiver) {
+        SrtpSession tx = client(profile, sender);
+        SrtpSession rx = server(profile, receiver);
+        int[] payloadSizes = {1188, 5000, 1188};
+        for (int seq = 0; seq < payloadSizes.length; seq++) {
+            int payloadBytes = payloadSizes[seq];
+            byte[] packet = SrtpPacketFactory.rtp(SSRC, seq, payloadBytes);
+            byte[] buf = new byte[7 + packet.length];
+            System.arraycopy(packet, 0, buf, 7, packet.length);
+            int plainLen = 12 + payloadBytes;
+            int len = tx.protectRtp(buf, 7, plainLen);
+            assertThat(len).isEqualTo(plainLen + profile.authTagLengthBytes());
+            assertThat(rx.unprotectRtp(buf, 7, len)).isEqualTo(plainLen);
+            assertThat(Arrays.copyOfRange(buf, 7, 7 + plainLen)).isEqualTo(Arrays.copyOf(packet, plainLen));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backendPairs")
     void headerWithCsrcsAndExtensionStaysInClearAndRoundTrips(SrtpProfile profile, SrtpBackend sender,
                                                                SrtpBackend receiver) {
         byte[] plain = new byte[12 + 8 + 8 + 20 + SrtpSession.MAX_OVERHEAD];
