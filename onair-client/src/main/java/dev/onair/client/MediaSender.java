@@ -124,6 +124,11 @@ final class MediaSender {
         keyframeRequested = true;
     }
 
+    /** The sequence number the next packet of that SSRC gets, or -1 for an SSRC we do not send. */
+    synchronized int nextSequenceNumber(long ssrc) {
+        return ssrc == audio.ssrc() ? audio.nextSeq() : ssrc == video.ssrc() ? video.nextSeq() : -1;
+    }
+
     synchronized long keyframesSent() {
         return keyframesSent;
     }

@@ -42,6 +42,10 @@ final class OutboundStream {
         return s;
     }
 
+    int nextSeq() {
+        return nextSeq;
+    }
+
     long lastTs() {
         return lastTs;
     }

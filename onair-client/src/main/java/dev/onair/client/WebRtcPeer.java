@@ -327,6 +327,12 @@ public final class WebRtcPeer implements AutoCloseable {
         return srtp.ready() && dtlsState() == DtlsState.CONNECTED;
     }
 
+    /** The sequence number our next packet of {@code ssrc} will carry, or -1 (not ours, or not negotiated). */
+    public int nextSequenceNumber(long ssrc) {
+        MediaSender s = sender;
+        return s == null ? -1 : s.nextSequenceNumber(ssrc);
+    }
+
     /** Key frames sent (every N frames, the first, and after each PLI/FIR). */
     public long keyframesSent() {
         return sender == null ? 0 : sender.keyframesSent();
