@@ -78,11 +78,18 @@ public final class BadInputs {
         return last;
     }
 
-    /** Sends the last SRTP packet with one bit of its authentication tag flipped. */
+    /**
+     * Sends the next Opus packet with one bit of its authentication tag flipped, then the same packet intact (a
+     * replayed packet is refused before its tag is checked, RFC 3711 §3.3, so the forged one must be new). The
+     * receiver must drop the first and accept the second. Returns the forged packet.
+     */
     public byte[] sendCorruptedTag() {
-        byte[] bad = requireLast();
+        byte[] good = protectRtp(nextAudioRtp());
+        byte[] bad = good.clone();
         bad[bad.length - 1] ^= 0x01;
         sendRaw(bad);
+        peer.rememberProtected(good, good.length);
+        sendRaw(good);
         return bad;
     }
 
