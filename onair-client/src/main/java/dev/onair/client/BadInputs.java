@@ -18,25 +18,25 @@ import java.util.List;
  */
 public final class BadInputs {
     private static final SecureRandom RNG = new SecureRandom();
-    private final WebRtcPeer peer;
+    private final PeerSession peer;
 
-    BadInputs(WebRtcPeer peer) {
+    BadInputs(PeerSession peer) {
         this.peer = peer;
     }
 
     /** Sends any bytes from the peer's own socket to the server's media address. */
     public boolean sendRaw(byte[] datagram) {
-        return peer.sendDatagram(datagram, datagram.length);
+        return peer.send(datagram, datagram.length);
     }
 
     /** Sends any bytes from a fresh socket (a stranger's 5-tuple); returns that socket's address. */
     public InetSocketAddress sendRawFromNewSocket(byte[] datagram) throws IOException {
-        return PeerSocket.sendFromNewSocket(datagram, peer.answer().candidate());
+        return PeerSocket.sendFromNewSocket(datagram, peer.answer.candidate());
     }
 
     /** The next Opus packet as plain RTP (takes a sequence number; nothing is sent). */
     public byte[] nextAudioRtp() {
-        return Arrays.copyOf(peer.sender().nextAudioPacket(), MediaSender.audioPacketLength());
+        return Arrays.copyOf(peer.sender.nextAudioPacket(), MediaSender.audioPacketLength());
     }
 
     /** Sends the next Opus packet unencrypted (as if SRTP were skipped). */
@@ -49,7 +49,7 @@ public final class BadInputs {
     /** SRTP-protects a copy of {@code rtp} with the peer's session (DTLS must be up). */
     public byte[] protectRtp(byte[] rtp) {
         byte[] buf = Arrays.copyOf(rtp, rtp.length + SrtpSession.MAX_OVERHEAD);
-        int len = peer.srtp().protectRtp(buf, 0, rtp.length);
+        int len = peer.srtp.protectRtp(buf, 0, rtp.length);
         if (len < 0) {
             throw new IllegalStateException("SRTP protect failed: " + len);
         }
@@ -59,7 +59,7 @@ public final class BadInputs {
     /** SRTCP-protects a copy of an RTCP compound with the peer's session (DTLS must be up). */
     public byte[] protectRtcp(byte[] rtcpCompound) {
         byte[] buf = Arrays.copyOf(rtcpCompound, rtcpCompound.length + SrtpSession.MAX_OVERHEAD);
-        int len = peer.srtp().protectRtcp(buf, 0, rtcpCompound.length);
+        int len = peer.srtp.protectRtcp(buf, 0, rtcpCompound.length);
         if (len < 0) {
             throw new IllegalStateException("SRTCP protect failed: " + len);
         }
@@ -104,7 +104,7 @@ public final class BadInputs {
     /** Sends an SRTCP-protected, empty RR whose length field claims {@code claimedWords} (truth: 1). */
     public byte[] sendRtcpWithLyingLength(int claimedWords) {
         byte[] rr = new byte[8];
-        RtcpWriter.writeCompound(List.of(new ReceiverReport(peer.audioSsrc(), List.of())), rr, 0);
+        RtcpWriter.writeCompound(List.of(new ReceiverReport(peer.sender.audioSsrc(), List.of())), rr, 0);
         rr[2] = (byte) (claimedWords >>> 8);
         rr[3] = (byte) claimedWords;
         byte[] out = protectRtcp(rr);
@@ -126,12 +126,12 @@ public final class BadInputs {
      * transaction id (bytes 8..19). Not sent: mutate it, then {@link #sendRaw}.
      */
     public byte[] bindingRequest(String password, boolean useCandidate) {
-        return peer.ice().customRequest(randomTransactionId(), peer.ice().username(), password, useCandidate);
+        return peer.ice.customRequest(randomTransactionId(), peer.ice.username(), password, useCandidate);
     }
 
     /** A correctly authenticated Binding request with a random transaction id (not tracked for ICE). */
     public byte[] validBindingRequest() {
-        return bindingRequest(peer.answer().icePwd(), false);
+        return bindingRequest(peer.answer.icePwd(), false);
     }
 
     /** The transaction id of a STUN message (bytes 8..19). */

@@ -119,6 +119,10 @@ final class MediaSender {
         return sent;
     }
 
+    long audioSsrc() {
+        return audio.ssrc();
+    }
+
     /** The next video frame is a key frame (a PLI or FIR arrived). */
     void requestKeyframe() {
         keyframeRequested = true;

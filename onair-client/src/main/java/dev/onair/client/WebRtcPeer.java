@@ -1,15 +1,14 @@
 package dev.onair.client;
 
 import dev.onair.protocol.DropCounts;
+import dev.onair.protocol.rtcp.FirEntry;
+import dev.onair.protocol.rtcp.FullIntraRequest;
+import dev.onair.protocol.rtcp.PictureLossIndication;
+import dev.onair.protocol.rtcp.ReceiverReport;
 import dev.onair.transport.clock.MediaClock;
 import dev.onair.transport.dtls.DtlsCertificate;
-import dev.onair.transport.dtls.DtlsEngine;
-import dev.onair.transport.dtls.DtlsListener;
 import dev.onair.transport.dtls.DtlsState;
 import dev.onair.transport.ice.IceCredentials;
-import dev.onair.transport.srtp.SrtpBackend;
-import dev.onair.transport.srtp.SrtpKeyMaterial;
-import dev.onair.transport.srtp.SrtpSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -51,19 +50,10 @@ public final class WebRtcPeer implements AutoCloseable {
     private final long videoSsrc;
     private final String cname;
     private final String offer;
-    private final LockedSrtp srtp = new LockedSrtp();
     private final ReceiveLog received = new ReceiveLog();
     private final RtcpLog rtcp = new RtcpLog();
-    private final CompletableFuture<Void> iceDone = new CompletableFuture<>();
-    private final CompletableFuture<Void> dtlsDone = new CompletableFuture<>();
-    private volatile AnswerInfo answer;
+    private volatile PeerSession session;
     private volatile String resource;
-    private volatile IceChecker ice;
-    private volatile PeerReceiver receiver;
-    private volatile DtlsEngine dtls;
-    private volatile MediaSender sender;
-    private final byte[] lastProtected = new byte[PeerSocket.MAX_DATAGRAM_BYTES];
-    private int lastProtectedLength;
     private volatile boolean closed;
 
     private WebRtcPeer(PeerOptions options, Signalling signalling) throws IOException {
@@ -94,18 +84,16 @@ public final class WebRtcPeer implements AutoCloseable {
 
     /** Negotiates, runs ICE and DTLS, then starts consent checks and (publishers) sender reports. */
     public WebRtcPeer connect() throws IOException {
-        if (answer == null) {
-            negotiate();
-        }
+        negotiate();
         connectIce();
         connectDtls();
         return this;
     }
 
-    /** Sends the offer and reads the answer; starts the receive thread. */
+    /** Sends the offer and reads the answer (once); starts the receive thread. */
     public synchronized AnswerInfo negotiate() throws IOException {
-        if (answer != null) {
-            return answer;
+        if (session != null) {
+            return session.answer;
         }
         Signalling.Answer a = signalling.exchange(offer);
         resource = a.resource();
@@ -113,37 +101,31 @@ public final class WebRtcPeer implements AutoCloseable {
         if (!r.isOk()) {
             throw new PeerException("unusable answer: " + r.problem() + " (" + r.detail() + ")");
         }
-        AnswerInfo info = r.info();
-        ice = new IceChecker(info.iceUfrag(), info.icePwd(), localIce.ufrag(), rng);
-        sender = new MediaSender(options, audioSsrc, videoSsrc, cname, clock, rng, new SrtpOutput());
-        dtls = new DtlsEngine(info.localDtlsRole(), presentedCertificate, info.fingerprint(), new DtlsEvents(),
-                dtlsExecutor, clock, rng);
-        VideoCodec codec = info.videoCodec() == null ? options.videoCodec() : info.videoCodec();
-        receiver = new PeerReceiver(info.candidate(), ice, srtp, received, rtcp, videoSsrc,
-                info.videoPayloadType(), codec, new ReceiveEvents(), clock);
-        answer = info;
-        socket.startReceiving(receiver::onDatagram);
-        return info;
+        PeerSession s = new PeerSession(r.info(), options, new PeerSession.Local(localIce.ufrag(), audioSsrc,
+                videoSsrc, cname, presentedCertificate), socket, received, rtcp, dtlsExecutor, clock, rng);
+        session = s;
+        socket.startReceiving(s.receiver::onDatagram);
+        return s.answer;
     }
 
     /** Binding requests with USE-CANDIDATE every {@code iceRetransmitMillis} until a success response. */
     public void connectIce() {
-        requireNegotiated();
-        if (!iceDone.isDone()) {
-            timers.start("ice", options.iceRetransmitMillis(), () -> sendStun(ice.newRequest(true)));
+        PeerSession s = negotiated();
+        if (!s.iceDone.isDone()) {
+            timers.start("ice", options.iceRetransmitMillis(), () -> sendStun(s.ice.newRequest(true)));
         }
-        await(iceDone, "ICE");
+        await(s.iceDone, "ICE");
         timers.stop("ice");
     }
 
-    /** Runs the DTLS handshake, then SRTP; starts consent checks and sender reports. */
+    /** Runs the DTLS handshake, then SRTP; starts consent checks and (publishers) sender reports. */
     public void connectDtls() {
-        requireNegotiated();
-        dtls.start();
-        await(dtlsDone, "DTLS");
-        timers.start("consent", options.consentIntervalMillis(), () -> sendStun(ice.newRequest(false)));
+        PeerSession s = negotiated();
+        s.dtls.start();
+        await(s.dtlsDone, "DTLS");
+        timers.start("consent", options.consentIntervalMillis(), () -> sendStun(s.ice.newRequest(false)));
         if (options.role() == PeerRole.PUBLISHER) {
-            timers.start("sr", options.senderReportIntervalMillis(), sender::sendSenderReports);
+            timers.start("sr", options.senderReportIntervalMillis(), s.sender::sendSenderReports);
         }
     }
 
@@ -160,14 +142,16 @@ public final class WebRtcPeer implements AutoCloseable {
         }
     }
 
-    private void requireNegotiated() {
-        if (answer == null) {
+    private PeerSession negotiated() {
+        PeerSession s = session;
+        if (s == null) {
             throw new IllegalStateException("negotiate() first");
         }
+        return s;
     }
 
     private void sendStun(byte[] request) {
-        socket.send(request, request.length, answer.candidate());
+        session.send(request, request.length);
     }
 
     /** Stops consent checks (the server should then tear the session down after its consent timeout). */
@@ -214,59 +198,25 @@ public final class WebRtcPeer implements AutoCloseable {
         if (options.role() != PeerRole.PUBLISHER) {
             throw new IllegalStateException("only a publisher sends media");
         }
-        requireNegotiated();
-        return sender;
+        return negotiated().sender;
     }
 
     /** Sends a PLI (RFC 4585 §6.3.1) for a media SSRC of the server's, in an RR + PLI compound. */
     public void sendPli(long mediaSsrc) {
-        badInput().sendRtcp(List.of(new dev.onair.protocol.rtcp.ReceiverReport(audioSsrc, List.of()),
-                new dev.onair.protocol.rtcp.PictureLossIndication(audioSsrc, mediaSsrc)));
+        badInput().sendRtcp(List.of(new ReceiverReport(audioSsrc, List.of()),
+                new PictureLossIndication(audioSsrc, mediaSsrc)));
     }
 
     /** Sends a FIR (RFC 5104 §4.3.1) for a media SSRC of the server's. */
     public void sendFir(long mediaSsrc, int sequenceNumber) {
-        badInput().sendRtcp(List.of(new dev.onair.protocol.rtcp.ReceiverReport(audioSsrc, List.of()),
-                new dev.onair.protocol.rtcp.FullIntraRequest(audioSsrc,
-                        List.of(new dev.onair.protocol.rtcp.FirEntry(mediaSsrc, sequenceNumber & 0xFF)))));
+        badInput().sendRtcp(List.of(new ReceiverReport(audioSsrc, List.of()),
+                new FullIntraRequest(audioSsrc,
+                        List.of(new FirEntry(mediaSsrc, sequenceNumber & 0xFF)))));
     }
 
     /** Escape hatches that send malformed, forged or out-of-order input from this peer (or a stranger). */
     public BadInputs badInput() {
-        requireNegotiated();
-        return new BadInputs(this);
-    }
-
-    // ---- package-private plumbing for BadInputs ----
-
-    boolean sendDatagram(byte[] buf, int len) {
-        return socket.send(buf, len, answer.candidate());
-    }
-
-    void rememberProtected(byte[] buf, int len) {
-        synchronized (lastProtected) {
-            System.arraycopy(buf, 0, lastProtected, 0, len);
-            lastProtectedLength = len;
-        }
-    }
-
-    /** A copy of the last SRTP packet this peer sent, or an empty array. */
-    byte[] lastProtectedRtp() {
-        synchronized (lastProtected) {
-            return java.util.Arrays.copyOf(lastProtected, lastProtectedLength);
-        }
-    }
-
-    LockedSrtp srtp() {
-        return srtp;
-    }
-
-    MediaSender sender() {
-        return connectedSender();
-    }
-
-    IceChecker ice() {
-        return ice;
+        return new BadInputs(negotiated());
     }
 
     // ---- what tests read ----
@@ -281,7 +231,8 @@ public final class WebRtcPeer implements AutoCloseable {
 
     /** The answer, or null before {@link #negotiate()}. */
     public AnswerInfo answer() {
-        return answer;
+        PeerSession s = session;
+        return s == null ? null : s.answer;
     }
 
     /** The signalling resource (WHIP/WHEP resource URL), or null before {@link #negotiate()}. */
@@ -311,37 +262,42 @@ public final class WebRtcPeer implements AutoCloseable {
 
     /** STUN responses received so far (successes and errors, matched or not). */
     public List<StunResponse> stunResponses() {
-        return ice == null ? List.of() : ice.responses();
+        PeerSession s = session;
+        return s == null ? List.of() : s.ice.responses();
     }
 
     /** Successful Binding responses to our own checks (ICE and consent). */
     public long iceSuccesses() {
-        return ice == null ? 0 : ice.successes();
+        PeerSession s = session;
+        return s == null ? 0 : s.ice.successes();
     }
 
     public DtlsState dtlsState() {
-        return dtls == null ? DtlsState.NEW : dtls.state();
+        PeerSession s = session;
+        return s == null ? DtlsState.NEW : s.dtls.state();
     }
 
     public boolean isConnected() {
-        return srtp.ready() && dtlsState() == DtlsState.CONNECTED;
+        PeerSession s = session;
+        return s != null && s.srtp.ready() && s.dtls.state() == DtlsState.CONNECTED;
     }
 
     /** The sequence number our next packet of {@code ssrc} will carry, or -1 (not ours, or not negotiated). */
     public int nextSequenceNumber(long ssrc) {
-        MediaSender s = sender;
-        return s == null ? -1 : s.nextSequenceNumber(ssrc);
+        PeerSession s = session;
+        return s == null ? -1 : s.sender.nextSequenceNumber(ssrc);
     }
 
     /** Key frames sent (every N frames, the first, and after each PLI/FIR). */
     public long keyframesSent() {
-        return sender == null ? 0 : sender.keyframesSent();
+        PeerSession s = session;
+        return s == null ? 0 : s.sender.keyframesSent();
     }
 
     /** Datagrams the receive path ignored, by reason. */
     public DropCounts<ClientDrop> drops() {
-        PeerReceiver r = receiver;
-        return r == null ? new DropCounts<>(ClientDrop.class) : r.drops();
+        PeerSession s = session;
+        return s == null ? new DropCounts<>(ClientDrop.class) : s.receiver.drops();
     }
 
     /** Stops timers, DELETEs the session (errors are logged), closes DTLS and the socket. Idempotent. */
@@ -362,76 +318,11 @@ public final class WebRtcPeer implements AutoCloseable {
                 LOG.debug("ending session {}: {}", r, e.toString());
             }
         }
-        if (dtls != null) {
-            dtls.close();
+        PeerSession s = session;
+        if (s != null) {
+            s.dtls.close();
         }
         socket.close();
         dtlsExecutor.shutdown();
-    }
-
-    private final class SrtpOutput implements MediaSender.Output {
-        @Override
-        public boolean sendRtp(byte[] buf, int len) {
-            int p = srtp.protectRtp(buf, 0, len);
-            if (p <= 0) {
-                return false;
-            }
-            rememberProtected(buf, p);
-            return sendDatagram(buf, p);
-        }
-
-        @Override
-        public boolean sendRtcp(byte[] buf, int len) {
-            int p = srtp.protectRtcp(buf, 0, len);
-            return p > 0 && sendDatagram(buf, p);
-        }
-    }
-
-    private final class ReceiveEvents implements PeerReceiver.Events {
-        @Override
-        public boolean onDtls(byte[] buf, int off, int len) {
-            DtlsEngine e = dtls;
-            if (e == null) {
-                return false;
-            }
-            e.onDatagram(buf, off, len);
-            return true;
-        }
-
-        @Override
-        public void onIceSuccess() {
-            iceDone.complete(null);
-        }
-
-        @Override
-        public void onKeyframeRequest() {
-            MediaSender s = sender;
-            if (s != null) {
-                s.requestKeyframe();
-            }
-        }
-    }
-
-    private final class DtlsEvents implements DtlsListener {
-        @Override
-        public void sendDatagram(byte[] datagram) {
-            WebRtcPeer.this.sendDatagram(datagram, datagram.length);
-        }
-
-        @Override
-        public void onConnected(SrtpKeyMaterial keys) {
-            srtp.set(SrtpSession.create(keys, answer.localDtlsRole(), SrtpBackend.JCE));
-            dtlsDone.complete(null);
-        }
-
-        @Override
-        public void onFailed(String reason) {
-            dtlsDone.completeExceptionally(new PeerException(reason));
-        }
-
-        @Override
-        public void onClosed() {
-            dtlsDone.completeExceptionally(new PeerException("DTLS closed"));
-        }
     }
 }

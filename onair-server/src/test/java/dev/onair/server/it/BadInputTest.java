@@ -143,6 +143,7 @@ class BadInputTest {
         }
         assertThat(awaitDrop(pub, "transport.NOT_CONNECTED")).isGreaterThanOrEqualTo(3);
         pub.connectDtls();
+        it.awaitServerSide(pub);
 
         pub.sendOpus(5);
         Media.awaitPackets(sub, sub.answer().audioSsrc(), 5);

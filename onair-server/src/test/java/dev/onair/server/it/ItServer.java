@@ -10,6 +10,7 @@ import dev.onair.server.OnairServer;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
 import dev.onair.server.config.ServerConfig;
+import dev.onair.server.testing.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,15 +52,35 @@ final class ItServer implements AutoCloseable {
     }
 
     WebRtcPeer publisher(String room, String identity) throws IOException {
-        return peer(room, identity, PeerOptions.publisher()).connect();
+        return connect(peer(room, identity, PeerOptions.publisher()));
     }
 
     WebRtcPeer subscriber(String room, String identity) throws IOException {
-        return peer(room, identity, PeerOptions.subscriber()).connect();
+        return connect(peer(room, identity, PeerOptions.subscriber()));
     }
 
     WebRtcPeer subscriber(String room, String identity, PeerOptions options) throws IOException {
-        return peer(room, identity, options.withRole(PeerRole.SUBSCRIBER)).connect();
+        return connect(peer(room, identity, options.withRole(PeerRole.SUBSCRIBER)));
+    }
+
+    /** Connects, then waits until the server's side is connected too (see {@link #awaitServerSide}). */
+    WebRtcPeer connect(WebRtcPeer peer) throws IOException {
+        peer.connect();
+        awaitServerSide(peer);
+        return peer;
+    }
+
+    /**
+     * Waits until the server reports the session "connected". The client's DTLS completes when the server's
+     * Finished arrives; the server switches its transport to SRTP a moment later on its media loop, and until
+     * then it drops SRTP from that peer (and does not forward to it).
+     */
+    void awaitServerSide(WebRtcPeer peer) {
+        JsonNode s = Poll.until(Duration.ofSeconds(10), Duration.ofMillis(10), () -> session(peer),
+                x -> x != null && "connected".equals(x.get("state").asText()));
+        if (s == null || !"connected".equals(s.get("state").asText())) {
+            throw new AssertionError("server side of " + peer.resource() + " not connected: " + s);
+        }
     }
 
     JsonNode status() {

@@ -128,7 +128,7 @@ class MediaForwardingTest {
     @Test
     void aJoiningSubscriberMakesTheServerAskThePublisherForAKeyframe() throws Exception {
         String room = "join";
-        WebRtcPeer pub = it.peer(room, "alice", PeerOptions.publisher().withKeyframeIntervalFrames(100_000)).connect();
+        WebRtcPeer pub = it.connect(it.peer(room, "alice", PeerOptions.publisher().withKeyframeIntervalFrames(100_000)));
         pub.startAudio();
         pub.startVideo();
         WebRtcPeer first = it.subscriber(room, "bob");
