@@ -275,7 +275,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
             infos.add(s.info());
         }
-        snapshot = new MediaStatus(rooms.size(), publishers, subscribers, created, closed, List.copyOf(infos));
+        snapshot = new MediaStatus(rooms.size(), publishers, subscribers, created, closed, List.copyOf(infos),
+                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null));
     }
 
     MediaDemux demux() {

@@ -1,13 +1,49 @@
 package dev.onair.sfu.api;
 
+import dev.onair.protocol.DropCounts;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A point-in-time view of the media service, for status endpoints and metrics. */
+/**
+ * A point-in-time view of the media service, for status endpoints and metrics.
+ *
+ * @param demuxDrops datagrams the shared UDP port could not hand to any transport, by reason (non-zero only)
+ */
 public record MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,
-                          List<SessionInfo> sessions) {
+                          List<SessionInfo> sessions, Map<String, Long> demuxDrops) {
 
-    /** One live session. {@code kind} is "publish" or "subscribe"; {@code state} e.g. "new", "connected". */
+    public MediaStatus {
+        sessions = List.copyOf(sessions);
+        demuxDrops = Map.copyOf(demuxDrops);
+    }
+
+    public MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,
+                       List<SessionInfo> sessions) {
+        this(rooms, publishers, subscribers, sessionsCreated, sessionsClosed, sessions, Map.of());
+    }
+
+    /**
+     * One live session. {@code kind} is "publish" or "subscribe"; {@code state} e.g. "new", "connected".
+     * {@code drops} are the session's non-zero drop counts, named {@code transport.<TransportDrop>} and
+     * {@code session.<SessionDrop>}.
+     */
     public record SessionInfo(String resourceId, String room, String identity, String kind, String state,
-                              long packetsIn, long packetsOut) {
+                              long packetsIn, long packetsOut, Map<String, Long> drops) {
+        public SessionInfo {
+            drops = Map.copyOf(drops);
+        }
+
+        public SessionInfo(String resourceId, String room, String identity, String kind, String state,
+                           long packetsIn, long packetsOut) {
+            this(resourceId, room, identity, kind, state, packetsIn, packetsOut, Map.of());
+        }
+    }
+
+    /** The non-zero counts of each {@code DropCounts}, keyed {@code <prefix>.<REASON>}, sorted by key. */
+    public static Map<String, Long> dropNames(String prefix, DropCounts<?> counts, Map<String, Long> into) {
+        Map<String, Long> out = into == null ? new TreeMap<>() : into;
+        counts.snapshot().forEach((reason, n) -> out.put(prefix + "." + reason.name(), n));
+        return out;
     }
 }

@@ -252,7 +252,8 @@ public final class PublisherSession implements MediaSession, PeerTransport.Liste
     @Override
     public MediaStatus.SessionInfo info() {
         return new MediaStatus.SessionInfo(resourceId, room, identity, "publish", stateName(), transport.packetsIn(),
-                transport.packetsOut());
+                transport.packetsOut(), MediaStatus.dropNames("session", drops,
+                MediaStatus.dropNames("transport", transport.drops(), null)));
     }
 
     private String stateName() {

@@ -241,6 +241,7 @@ public final class SubscriberSession implements MediaSession, PeerTransport.List
     public MediaStatus.SessionInfo info() {
         String state = closed ? "closed" : transport.state().name().toLowerCase(Locale.ROOT);
         return new MediaStatus.SessionInfo(resourceId, room, identity, "subscribe", state, transport.packetsIn(),
-                transport.packetsOut());
+                transport.packetsOut(), MediaStatus.dropNames("session", drops,
+                MediaStatus.dropNames("transport", transport.drops(), null)));
     }
 }

@@ -1,0 +1,65 @@
+package dev.onair.client;
+
+/**
+ * Writes an RTP fixed header (RFC 3550 §5.1) with an optional one-byte header extension carrying the MID
+ * (RFC 8285 §4.2, RFC 8843 §15). Local input only, never parses; no allocation.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |V=2|P|X|  CC   |M|     PT      |       sequence number         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                           timestamp                           |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                             SSRC                              |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |       0xBE    |    0xDE       |      length = 1 (words)       |   (if X)
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  ID   | L=0   |   MID (1 B)   |   0 (pad)     |   0 (pad)     |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ */
+public final class RtpPacketWriter {
+    /** Bytes of the fixed header. */
+    public static final int FIXED_HEADER_BYTES = 12;
+    /** Bytes of the fixed header plus the one-word MID extension. */
+    public static final int HEADER_WITH_MID_BYTES = 20;
+
+    private RtpPacketWriter() {
+    }
+
+    /**
+     * Writes the header at {@code buf[off]} and returns its length. {@code midExtensionId} 1..14 adds the MID
+     * extension with the single ASCII character {@code mid}; 0 writes no extension.
+     */
+    public static int writeHeader(byte[] buf, int off, boolean marker, int payloadType, int sequenceNumber,
+                                  long timestamp, long ssrc, int midExtensionId, char mid) {
+        boolean ext = midExtensionId > 0;
+        buf[off] = (byte) (0x80 | (ext ? 0x10 : 0));
+        buf[off + 1] = (byte) ((marker ? 0x80 : 0) | (payloadType & 0x7F));
+        buf[off + 2] = (byte) (sequenceNumber >>> 8);
+        buf[off + 3] = (byte) sequenceNumber;
+        putInt(buf, off + 4, timestamp);
+        putInt(buf, off + 8, ssrc);
+        if (!ext) {
+            return FIXED_HEADER_BYTES;
+        }
+        buf[off + 12] = (byte) 0xBE;
+        buf[off + 13] = (byte) 0xDE;
+        buf[off + 14] = 0;
+        buf[off + 15] = 1;
+        buf[off + 16] = (byte) ((midExtensionId & 0x0F) << 4);
+        buf[off + 17] = (byte) mid;
+        buf[off + 18] = 0;
+        buf[off + 19] = 0;
+        return HEADER_WITH_MID_BYTES;
+    }
+
+    private static void putInt(byte[] buf, int at, long value) {
+        buf[at] = (byte) (value >>> 24);
+        buf[at + 1] = (byte) (value >>> 16);
+        buf[at + 2] = (byte) (value >>> 8);
+        buf[at + 3] = (byte) value;
+    }
+}
