@@ -8,11 +8,7 @@ import dev.onair.sfu.SfuConfig;
 import dev.onair.sfu.SfuNode;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.transport.clock.MediaClock;
-import dev.onair.transport.dtls.DtlsRole;
 import dev.onair.transport.srtp.SrtpBackend;
-import dev.onair.transport.srtp.SrtpKeyMaterial;
-import dev.onair.transport.srtp.SrtpProfile;
-import dev.onair.transport.srtp.SrtpSession;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +19,6 @@ class ConsentFreshnessTest {
 
     @Test
     void aPublisherThatStopsItsConsentChecksIsTornDownWhileOneThatKeepsThemStays() throws Exception {
-        warmSrtpBackend();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         SfuConfig cfg = new SfuConfig(loopback, 0, List.of(loopback), 10, SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS,
                 SrtpBackend.DEFAULT, 42L, MediaClock.system(), CONSENT_TIMEOUT_MILLIS);
@@ -46,22 +41,6 @@ class ConsentFreshnessTest {
             assertThat(Media.await(() -> alive.iceSuccesses() >= checksBefore + 3))
                     .as("the live publisher's consent checks keep being answered").isTrue();
             assertThat(node.media().status().publishers()).isEqualTo(1);
-        }
-    }
-
-    /**
-     * jitsi-srtp benchmarks its AES providers on first use (~2 s here); done on the media loop, that stall alone
-     * outlasts a 1.5 s consent timeout. Pay it before the node starts (branch h-bench warms it at node start).
-     */
-    private static void warmSrtpBackend() {
-        for (SrtpProfile profile : SrtpProfile.values()) {
-            int k = profile.keyLengthBytes();
-            int salt = profile.saltLengthBytes();
-            SrtpKeyMaterial keys = new SrtpKeyMaterial(profile, new byte[k], new byte[salt], new byte[k], new byte[salt]);
-            SrtpSession session = SrtpSession.create(keys, DtlsRole.SERVER, SrtpBackend.DEFAULT);
-            byte[] rtp = new byte[100 + SrtpSession.MAX_OVERHEAD];
-            rtp[0] = (byte) 0x80;
-            assertThat(session.protectRtp(rtp, 0, 100)).isPositive();
         }
     }
 

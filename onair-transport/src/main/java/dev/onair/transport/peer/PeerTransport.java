@@ -53,6 +53,7 @@ public final class PeerTransport {
     private final SrtpBackend srtpBackend;
     private final TransportRegistry registry;
     private final DropCounts<TransportDrop> drops = new DropCounts<>(TransportDrop.class);
+    private final EarlySrtpBuffer early = new EarlySrtpBuffer();
     private Listener listener;
     private SrtpSession srtp;
     private InetSocketAddress remote;
@@ -157,7 +158,9 @@ public final class PeerTransport {
 
     void onSrtp(byte[] buf, int len, boolean rtcp, long arrivalNanos) {
         if (state != State.CONNECTED) {
-            drops.increment(TransportDrop.NOT_CONNECTED);
+            if (!(dtlsStarted && state == State.ICE_CONNECTED && early.offer(buf, len, rtcp, arrivalNanos))) {
+                drops.increment(TransportDrop.NOT_CONNECTED);
+            }
             return;
         }
         int plain = rtcp ? srtp.unprotectRtcp(buf, 0, len) : srtp.unprotectRtp(buf, 0, len);
@@ -263,6 +266,7 @@ public final class PeerTransport {
                 state = State.CONNECTED;
                 LOG.info("transport {} DTLS connected ({} as {})", id, keys.profile(), dtlsRole);
                 listener.onConnected();
+                early.replay(PeerTransport.this::onSrtp);
             });
         }
 
