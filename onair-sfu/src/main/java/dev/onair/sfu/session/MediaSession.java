@@ -1,24 +1,143 @@
 package dev.onair.sfu.session;
 
+import dev.onair.protocol.DropCounts;
+import dev.onair.protocol.rtcp.RtcpPacket;
+import dev.onair.protocol.rtcp.RtcpParseResult;
+import dev.onair.protocol.rtcp.RtcpParser;
+import dev.onair.protocol.rtcp.RtcpWriter;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.transport.peer.PeerTransport;
+import java.util.List;
+import java.util.Locale;
 
-/** A publisher or subscriber session: one peer, one transport, one room. Media loop only. */
-public sealed interface MediaSession permits PublisherSession, SubscriberSession {
+/**
+ * What publisher and subscriber sessions share: one peer, one transport, one room; the peer's RTCP parsed
+ * and counted by type; our RTCP written into the loop's scratch buffer; and a close that runs once.
+ * Media loop only.
+ */
+public abstract sealed class MediaSession implements PeerTransport.Listener
+        permits PublisherSession, SubscriberSession {
+    private final String resourceId;
+    private final String room;
+    private final String identity;
+    private final PeerTransport transport;
+    private final SessionContext ctx;
+    private final DropCounts<SessionDrop> drops = new DropCounts<>(SessionDrop.class);
+    private final DropCounts<RtcpKind> rtcpReceived = new DropCounts<>(RtcpKind.class);
+    private boolean connected;
+    private boolean closed;
 
-    String resourceId();
+    MediaSession(String resourceId, String room, String identity, PeerTransport transport, SessionContext ctx) {
+        this.resourceId = resourceId;
+        this.room = room;
+        this.identity = identity;
+        this.transport = transport;
+        this.ctx = ctx;
+    }
 
-    String room();
+    public final String resourceId() {
+        return resourceId;
+    }
 
-    String identity();
+    public final String room() {
+        return room;
+    }
 
-    PeerTransport transport();
+    public final String identity() {
+        return identity;
+    }
+
+    public final PeerTransport transport() {
+        return transport;
+    }
+
+    public final DropCounts<SessionDrop> drops() {
+        return drops;
+    }
+
+    public final DropCounts<RtcpKind> rtcpReceived() {
+        return rtcpReceived;
+    }
+
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    /** True once DTLS is up and until the session closes. */
+    public final boolean isConnected() {
+        return connected && !closed;
+    }
+
+    final SessionContext ctx() {
+        return ctx;
+    }
+
+    /** "publish" or "subscribe", for status and logs. */
+    abstract String kindName();
+
+    /** One RTCP packet of the peer's compound, already counted. */
+    abstract void onRtcpPacket(RtcpPacket packet, long arrivalNanos);
+
+    /** Frees what the subclass owns and logs the end; the transport is already closed. */
+    abstract void release(String reason);
+
+    /** Periodic work once the session is connected and its consent fresh: our RTCP reports. */
+    abstract void sendReports(long nowNanos);
+
+    @Override
+    public final void onConnected() {
+        connected = true;
+        ctx.owner().onSessionConnected(this);
+    }
+
+    @Override
+    public final void onRtcp(byte[] buf, int off, int len, long arrivalNanos) {
+        RtcpParseResult r = RtcpParser.parse(buf, off, len);
+        if (r.drop() != null) {
+            drops.increment(SessionDrop.RTCP_MALFORMED);
+        }
+        for (RtcpPacket pkt : r.packets()) {
+            rtcpReceived.increment(RtcpKind.of(pkt));
+            onRtcpPacket(pkt, arrivalNanos);
+        }
+    }
+
+    @Override
+    public final void onClosed(String reason) {
+        close(reason);
+    }
+
+    /** Consent freshness first (RFC 7675), then reports. */
+    public final void tick(long nowNanos) {
+        if (!closed && !transport.checkConsent() && isConnected()) {
+            sendReports(nowNanos);
+        }
+    }
+
+    /** Writes one RTCP compound into the loop's scratch buffer and sends it. */
+    final void sendRtcp(List<RtcpPacket> compound) {
+        byte[] out = ctx.rtcpScratch();
+        int len = RtcpWriter.writeCompound(compound, out, 0);
+        if (len > 0) {
+            transport.sendRtcp(out, 0, len);
+        }
+    }
 
     /** Closes the transport and frees everything; idempotent. The owner is told through {@link SessionOwner}. */
-    void close(String reason);
+    public final void close(String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        transport.close(reason);
+        release(reason);
+        ctx.owner().onSessionClosed(this, reason);
+    }
 
-    /** Periodic work: RTCP reports and consent freshness. */
-    void tick(long nowNanos);
-
-    MediaStatus.SessionInfo info();
+    public final MediaStatus.SessionInfo info() {
+        String state = closed ? "closed" : transport.state().name().toLowerCase(Locale.ROOT);
+        return new MediaStatus.SessionInfo(resourceId, room, identity, kindName(), state, transport.packetsIn(),
+                transport.packetsOut(), MediaStatus.dropNames("session", drops,
+                MediaStatus.dropNames("transport", transport.drops(), null)));
+    }
 }

@@ -1,21 +1,16 @@
 package dev.onair.sfu.session;
 
-import dev.onair.protocol.DropCounts;
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
 import dev.onair.protocol.rtcp.ReportBlock;
 import dev.onair.protocol.rtcp.RtcpPacket;
-import dev.onair.protocol.rtcp.RtcpParseResult;
-import dev.onair.protocol.rtcp.RtcpParser;
-import dev.onair.protocol.rtcp.RtcpWriter;
 import dev.onair.protocol.rtcp.SdesChunk;
 import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
 import dev.onair.protocol.rtp.HeaderExtensionCursor;
-import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.track.PacketContext;
 import dev.onair.sfu.track.PublishedTrack;
@@ -31,33 +26,21 @@ import org.slf4j.LoggerFactory;
  * extension, else an unambiguous payload type), fans packets out through the tracks, records its SRs, and
  * sends it our receiver reports and keyframe requests. Media loop only.
  */
-public final class PublisherSession implements MediaSession, PeerTransport.Listener, PublishedTrack.KeyframeSender {
+public final class PublisherSession extends MediaSession implements PublishedTrack.KeyframeSender {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherSession.class);
     private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
     private static final int MAX_SSRCS = 16;
 
-    private final String resourceId;
-    private final String room;
-    private final String identity;
-    private final PeerTransport transport;
-    private final SessionContext ctx;
     private final long rtcpSsrc;
     private final List<PublishedTrack> tracks = new ArrayList<>();
     private final List<TrackSetup> setups;
     private final SsrcTable<PublishedTrack> bySsrc = new SsrcTable<>(MAX_SSRCS);
-    private final DropCounts<SessionDrop> drops = new DropCounts<>(SessionDrop.class);
-    private final DropCounts<RtcpKind> rtcpReceived = new DropCounts<>(RtcpKind.class);
     private final HeaderExtensionCursor cursor = new HeaderExtensionCursor();
     private int firSequence;
-    private boolean closed;
 
     public PublisherSession(String resourceId, String room, String identity, PeerTransport transport,
                             List<TrackSetup> setups, long rtcpSsrc, SessionContext ctx) {
-        this.resourceId = resourceId;
-        this.room = room;
-        this.identity = identity;
-        this.transport = transport;
-        this.ctx = ctx;
+        super(resourceId, room, identity, transport, ctx);
         this.rtcpSsrc = rtcpSsrc;
         this.setups = List.copyOf(setups);
         for (TrackSetup s : setups) {
@@ -69,26 +52,6 @@ public final class PublisherSession implements MediaSession, PeerTransport.Liste
             }
         }
         transport.setListener(this);
-    }
-
-    @Override
-    public String resourceId() {
-        return resourceId;
-    }
-
-    @Override
-    public String room() {
-        return room;
-    }
-
-    @Override
-    public String identity() {
-        return identity;
-    }
-
-    @Override
-    public PeerTransport transport() {
-        return transport;
     }
 
     public List<PublishedTrack> tracks() {
@@ -105,25 +68,17 @@ public final class PublisherSession implements MediaSession, PeerTransport.Liste
         return null;
     }
 
-    public DropCounts<SessionDrop> drops() {
-        return drops;
-    }
-
-    public DropCounts<RtcpKind> rtcpReceived() {
-        return rtcpReceived;
-    }
-
     @Override
-    public void onConnected() {
-        ctx.owner().onSessionConnected(this);
+    String kindName() {
+        return "publish";
     }
 
     @Override
     public void onRtp(byte[] buf, int off, int len, long arrivalNanos) {
-        PacketContext p = ctx.packet();
+        PacketContext p = ctx().packet();
         p.reset(buf, off, len, arrivalNanos);
         if (!p.header.parse(buf, off, len)) {
-            drops.increment(SessionDrop.RTP_MALFORMED);
+            drops().increment(SessionDrop.RTP_MALFORMED);
             return;
         }
         long ssrc = p.header.ssrc();
@@ -131,11 +86,11 @@ public final class PublisherSession implements MediaSession, PeerTransport.Liste
         if (track == null) {
             track = resolve(p);
             if (track == null) {
-                drops.increment(SessionDrop.UNKNOWN_SSRC);
+                drops().increment(SessionDrop.UNKNOWN_SSRC);
                 return;
             }
             if (!bySsrc.put(ssrc, track)) {
-                drops.increment(SessionDrop.SSRC_TABLE_FULL);
+                drops().increment(SessionDrop.SSRC_TABLE_FULL);
                 return;
             }
         }
@@ -174,89 +129,46 @@ public final class PublisherSession implements MediaSession, PeerTransport.Liste
     }
 
     @Override
-    public void onRtcp(byte[] buf, int off, int len, long arrivalNanos) {
-        RtcpParseResult r = RtcpParser.parse(buf, off, len);
-        if (r.drop() != null) {
-            drops.increment(SessionDrop.RTCP_MALFORMED);
-        }
-        for (RtcpPacket pkt : r.packets()) {
-            rtcpReceived.increment(RtcpKind.of(pkt));
-            if (pkt instanceof SenderReport sr) {
-                PublishedTrack t = bySsrc.get(sr.ssrc());
-                if (t != null) {
-                    t.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
-                }
+    void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
+        if (pkt instanceof SenderReport sr) {
+            PublishedTrack t = bySsrc.get(sr.ssrc());
+            if (t != null) {
+                t.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
             }
         }
     }
 
     @Override
-    public void onClosed(String reason) {
-        close(reason);
-    }
-
-    @Override
     public void sendKeyframeRequest(PublishedTrack track) {
-        if (track.ssrc() < 0 || transport.state() != PeerTransport.State.CONNECTED) {
+        if (track.ssrc() < 0 || !isConnected()) {
             return;
         }
         int idx = tracks.indexOf(track);
         boolean pli = idx < 0 || setups.get(idx).pliSupported();
         RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, track.ssrc())
                 : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(track.ssrc(), firSequence++ & 0xFF)));
-        send(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
+        sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
     }
 
+    /** An RR for every published SSRC (RFC 3550 §6.4.2) with our SDES CNAME. */
     @Override
-    public void tick(long nowNanos) {
-        if (closed || transport.checkConsent() || transport.state() != PeerTransport.State.CONNECTED) {
-            return;
-        }
+    void sendReports(long nowNanos) {
         List<ReportBlock> blocks = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {
             if (t.stats() != null && t.stats().hasPackets() && blocks.size() < 31) {
                 blocks.add(t.stats().reportBlock(nowNanos));
             }
         }
-        send(List.of(new ReceiverReport(rtcpSsrc, blocks), new SourceDescription(List.of(
-                new SdesChunk(rtcpSsrc, List.of(new SdesItem(SdesItem.CNAME, ctx.cname())))))));
-    }
-
-    private void send(List<RtcpPacket> compound) {
-        byte[] out = ctx.rtcpScratch();
-        int len = RtcpWriter.writeCompound(compound, out, 0);
-        if (len > 0) {
-            transport.sendRtcp(out, 0, len);
-        }
+        sendRtcp(List.of(new ReceiverReport(rtcpSsrc, blocks), new SourceDescription(List.of(
+                new SdesChunk(rtcpSsrc, List.of(new SdesItem(SdesItem.CNAME, ctx().cname())))))));
     }
 
     @Override
-    public void close(String reason) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        transport.close(reason);
+    void release(String reason) {
         for (PublishedTrack t : tracks) {
             t.close();
         }
-        LOG.info("publish ended room={} identity={} resource={} reason=\"{}\" packetsIn={}", room, identity,
-                resourceId, reason, transport.packetsIn());
-        ctx.owner().onSessionClosed(this, reason);
-    }
-
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public MediaStatus.SessionInfo info() {
-        return new MediaStatus.SessionInfo(resourceId, room, identity, "publish", stateName(), transport.packetsIn(),
-                transport.packetsOut(), MediaStatus.dropNames("session", drops,
-                MediaStatus.dropNames("transport", transport.drops(), null)));
-    }
-
-    private String stateName() {
-        return closed ? "closed" : transport.state().name().toLowerCase(java.util.Locale.ROOT);
+        LOG.info("publish ended room={} identity={} resource={} reason=\"{}\" packetsIn={}", room(), identity(),
+                resourceId(), reason, transport().packetsIn());
     }
 }

@@ -1,20 +1,15 @@
 package dev.onair.sfu.session;
 
-import dev.onair.protocol.DropCounts;
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
 import dev.onair.protocol.rtcp.ReportBlock;
 import dev.onair.protocol.rtcp.RtcpPacket;
-import dev.onair.protocol.rtcp.RtcpParseResult;
-import dev.onair.protocol.rtcp.RtcpParser;
-import dev.onair.protocol.rtcp.RtcpWriter;
 import dev.onair.protocol.rtcp.SdesChunk;
 import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
-import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.queue.SubscriberQueue;
 import dev.onair.sfu.track.RtpRewriter;
 import dev.onair.sfu.track.SubscriberOutput;
@@ -22,7 +17,6 @@ import dev.onair.sfu.track.SubscriberTrack;
 import dev.onair.transport.peer.PeerTransport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,29 +26,16 @@ import org.slf4j.LoggerFactory;
  * of them, drained (encrypted and sent) at the end of each read batch. Handles the subscriber's RTCP (RR for
  * RTT, PLI/FIR forwarded to the source) and sends our SRs. Media loop only.
  */
-public final class SubscriberSession implements MediaSession, PeerTransport.Listener, SubscriberOutput {
+public final class SubscriberSession extends MediaSession implements SubscriberOutput {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberSession.class);
 
-    private final String resourceId;
-    private final String room;
-    private final String identity;
-    private final PeerTransport transport;
-    private final SessionContext ctx;
     private final List<SubscriberTrack> tracks = new ArrayList<>();
     private final SubscriberQueue queue;
-    private final DropCounts<SessionDrop> drops = new DropCounts<>(SessionDrop.class);
-    private final DropCounts<RtcpKind> rtcpReceived = new DropCounts<>(RtcpKind.class);
     private boolean dirty;
-    private boolean connected;
-    private boolean closed;
 
     public SubscriberSession(String resourceId, String room, String identity, PeerTransport transport,
                              List<TrackSetup> setups, int queueCapacity, RandomGenerator rng, SessionContext ctx) {
-        this.resourceId = resourceId;
-        this.room = room;
-        this.identity = identity;
-        this.transport = transport;
-        this.ctx = ctx;
+        super(resourceId, room, identity, transport, ctx);
         this.queue = new SubscriberQueue(queueCapacity);
         for (TrackSetup s : setups) {
             int clockRate = s.codecs().isEmpty() ? 90_000 : s.codecs().get(0).clockRateHz();
@@ -65,33 +46,8 @@ public final class SubscriberSession implements MediaSession, PeerTransport.List
         transport.setListener(this);
     }
 
-    @Override
-    public String resourceId() {
-        return resourceId;
-    }
-
-    @Override
-    public String room() {
-        return room;
-    }
-
-    @Override
-    public String identity() {
-        return identity;
-    }
-
-    @Override
-    public PeerTransport transport() {
-        return transport;
-    }
-
     public List<SubscriberTrack> tracks() {
         return tracks;
-    }
-
-    /** True once DTLS is up: only then are tracks bound, so the first keyframe is not lost. */
-    public boolean isConnected() {
-        return connected && !closed;
     }
 
     @Override
@@ -99,19 +55,16 @@ public final class SubscriberSession implements MediaSession, PeerTransport.List
         return queue;
     }
 
-    public DropCounts<SessionDrop> drops() {
-        return drops;
-    }
-
-    public DropCounts<RtcpKind> rtcpReceived() {
-        return rtcpReceived;
+    @Override
+    String kindName() {
+        return "subscribe";
     }
 
     @Override
     public void onEnqueued() {
         if (!dirty) {
             dirty = true;
-            ctx.owner().onSubscriberDirty(this);
+            ctx().owner().onSubscriberDirty(this);
         }
     }
 
@@ -120,6 +73,7 @@ public final class SubscriberSession implements MediaSession, PeerTransport.List
      * was not writable or the budget ran out), so the caller keeps this session on its dirty list.
      */
     public boolean drain(int budget) {
+        PeerTransport transport = transport();
         int n = 0;
         while (!queue.isEmpty() && n < budget) {
             if (!transport.isWritable()) {
@@ -137,43 +91,30 @@ public final class SubscriberSession implements MediaSession, PeerTransport.List
     }
 
     @Override
-    public void onConnected() {
-        connected = true;
-        ctx.owner().onSessionConnected(this);
-    }
-
-    @Override
     public void onRtp(byte[] buf, int off, int len, long arrivalNanos) {
-        drops.increment(SessionDrop.UNEXPECTED_RTP);
+        drops().increment(SessionDrop.UNEXPECTED_RTP);
     }
 
     @Override
-    public void onRtcp(byte[] buf, int off, int len, long arrivalNanos) {
-        RtcpParseResult r = RtcpParser.parse(buf, off, len);
-        if (r.drop() != null) {
-            drops.increment(SessionDrop.RTCP_MALFORMED);
-        }
-        for (RtcpPacket pkt : r.packets()) {
-            rtcpReceived.increment(RtcpKind.of(pkt));
-            if (pkt instanceof ReceiverReport rr) {
-                onReportBlocks(rr.reports(), arrivalNanos);
-            } else if (pkt instanceof SenderReport sr) {
-                onReportBlocks(sr.reports(), arrivalNanos);
-            } else if (pkt instanceof PictureLossIndication pli) {
-                SubscriberTrack t = trackBySsrc(pli.mediaSsrc());
+    void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
+        if (pkt instanceof ReceiverReport rr) {
+            onReportBlocks(rr.reports(), arrivalNanos);
+        } else if (pkt instanceof SenderReport sr) {
+            onReportBlocks(sr.reports(), arrivalNanos);
+        } else if (pkt instanceof PictureLossIndication pli) {
+            SubscriberTrack t = trackBySsrc(pli.mediaSsrc());
+            if (t != null) {
+                t.onKeyframeRequest(arrivalNanos);
+            }
+        } else if (pkt instanceof FullIntraRequest fir) {
+            for (FirEntry e : fir.entries()) {
+                SubscriberTrack t = trackBySsrc(e.ssrc());
                 if (t != null) {
                     t.onKeyframeRequest(arrivalNanos);
                 }
-            } else if (pkt instanceof FullIntraRequest fir) {
-                for (FirEntry e : fir.entries()) {
-                    SubscriberTrack t = trackBySsrc(e.ssrc());
-                    if (t != null) {
-                        t.onKeyframeRequest(arrivalNanos);
-                    }
-                }
             }
-            // NACK, REMB and TWCC are counted; retransmission and bandwidth estimation come with TODO(#5).
         }
+        // NACK, REMB and TWCC are counted; retransmission and bandwidth estimation come with TODO(#5).
     }
 
     private void onReportBlocks(List<ReportBlock> blocks, long nowNanos) {
@@ -194,54 +135,25 @@ public final class SubscriberSession implements MediaSession, PeerTransport.List
         return null;
     }
 
+    /** An SR + SDES CNAME for every SSRC we send (RFC 3550 §6.4.1), once the source's mapping is known. */
     @Override
-    public void onClosed(String reason) {
-        close(reason);
-    }
-
-    @Override
-    public void tick(long nowNanos) {
-        if (closed || transport.checkConsent() || !isConnected()) {
-            return;
-        }
-        byte[] out = ctx.rtcpScratch();
+    void sendReports(long nowNanos) {
         for (SubscriberTrack t : tracks) {
             SenderReport sr = t.senderReport(nowNanos);
             if (sr != null) {
-                int len = RtcpWriter.writeCompound(List.of(sr, new SourceDescription(List.of(new SdesChunk(
-                        t.localSsrc(), List.of(new SdesItem(SdesItem.CNAME, ctx.cname())))))), out, 0);
-                if (len > 0) {
-                    transport.sendRtcp(out, 0, len);
-                }
+                sendRtcp(List.of(sr, new SourceDescription(List.of(new SdesChunk(t.localSsrc(),
+                        List.of(new SdesItem(SdesItem.CNAME, ctx().cname())))))));
             }
         }
     }
 
     @Override
-    public void close(String reason) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        transport.close(reason);
+    void release(String reason) {
         for (SubscriberTrack t : tracks) {
             t.bind(null, 0);
         }
         queue.clear();
-        LOG.info("subscribe ended room={} identity={} resource={} reason=\"{}\" packetsOut={} queueDrops={}", room,
-                identity, resourceId, reason, transport.packetsOut(), queue.dropped());
-        ctx.owner().onSessionClosed(this, reason);
-    }
-
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public MediaStatus.SessionInfo info() {
-        String state = closed ? "closed" : transport.state().name().toLowerCase(Locale.ROOT);
-        return new MediaStatus.SessionInfo(resourceId, room, identity, "subscribe", state, transport.packetsIn(),
-                transport.packetsOut(), MediaStatus.dropNames("session", drops,
-                MediaStatus.dropNames("transport", transport.drops(), null)));
+        LOG.info("subscribe ended room={} identity={} resource={} reason=\"{}\" packetsOut={} queueDrops={}", room(),
+                identity(), resourceId(), reason, transport().packetsOut(), queue.dropped());
     }
 }
