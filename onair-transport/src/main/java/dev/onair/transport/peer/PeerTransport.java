@@ -59,6 +59,8 @@ public final class PeerTransport {
     private InetSocketAddress remote;
     private State state = State.NEW;
     private boolean dtlsStarted;
+    /** The peer has sent DTLS: SRTP from now until our keys are ready is held, not dropped. */
+    private boolean peerSpokeDtls;
     private long packetsIn;
     private long packetsOut;
     private long bytesIn;
@@ -153,12 +155,13 @@ public final class PeerTransport {
             return;
         }
         startDtlsOnce();
+        peerSpokeDtls = true;
         dtls.onDatagram(buf, 0, len);
     }
 
     void onSrtp(byte[] buf, int len, boolean rtcp, long arrivalNanos) {
         if (state != State.CONNECTED) {
-            if (!(dtlsStarted && state == State.ICE_CONNECTED && early.offer(buf, len, rtcp, arrivalNanos))) {
+            if (!(peerSpokeDtls && state == State.ICE_CONNECTED && early.offer(buf, len, rtcp, arrivalNanos))) {
                 drops.increment(TransportDrop.NOT_CONNECTED);
             }
             return;
