@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,12 @@ public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
     static Bye read(byte[] b, int off, int end, int count) {
         List<Long> ssrcs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ssrcs.add(RtcpBytes.u32(b, off + 4 + 4 * i));
+            ssrcs.add(Bytes.u32(b, off + 4 + 4 * i));
         }
         int pos = off + fixedLength(count);
         String reason = null;
         if (pos < end) {
-            int len = RtcpBytes.u8(b, pos);
+            int len = Bytes.u8(b, pos);
             if (pos + 1 + len > end) {
                 return null;
             }
@@ -76,7 +77,7 @@ public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
         int length = length();
         RtcpBytes.header(buf, off, ssrcs.size(), PT_BYE, length);
         for (int i = 0; i < ssrcs.size(); i++) {
-            RtcpBytes.put32(buf, off + 4 + 4 * i, ssrcs.get(i));
+            Bytes.put32(buf, off + 4 + 4 * i, ssrcs.get(i));
         }
         if (reason != null) {
             byte[] text = reasonBytes();

@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +35,9 @@ public record FullIntraRequest(long senderSsrc, List<FirEntry> entries) implemen
         }
         List<FirEntry> entries = new ArrayList<>(fci / 8);
         for (int pos = off + 12; pos < end; pos += 8) {
-            entries.add(new FirEntry(RtcpBytes.u32(b, pos), RtcpBytes.u8(b, pos + 4)));
+            entries.add(new FirEntry(Bytes.u32(b, pos), Bytes.u8(b, pos + 4)));
         }
-        return new FullIntraRequest(RtcpBytes.u32(b, off + 4), entries);
+        return new FullIntraRequest(Bytes.u32(b, off + 4), entries);
     }
 
     @Override
@@ -53,12 +54,12 @@ public record FullIntraRequest(long senderSsrc, List<FirEntry> entries) implemen
     public int writeTo(byte[] buf, int off) {
         int length = length();
         RtcpBytes.header(buf, off, FMT, PT_PSFB, length);
-        RtcpBytes.put32(buf, off + 4, senderSsrc);
-        RtcpBytes.put32(buf, off + 8, 0);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, 0);
         for (int i = 0; i < entries.size(); i++) {
             int pos = off + 12 + 8 * i;
-            RtcpBytes.put32(buf, pos, entries.get(i).ssrc());
-            RtcpBytes.put32(buf, pos + 4, (long) entries.get(i).seqNr() << 24);
+            Bytes.put32(buf, pos, entries.get(i).ssrc());
+            Bytes.put32(buf, pos + 4, (long) entries.get(i).seqNr() << 24);
         }
         return length;
     }

@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,9 +75,9 @@ public record GenericNack(long senderSsrc, long mediaSsrc, List<NackItem> items)
         }
         List<NackItem> items = new ArrayList<>(fci / 4);
         for (int pos = off + 12; pos < end; pos += 4) {
-            items.add(new NackItem(RtcpBytes.u16(b, pos), RtcpBytes.u16(b, pos + 2)));
+            items.add(new NackItem(Bytes.u16(b, pos), Bytes.u16(b, pos + 2)));
         }
-        return new GenericNack(RtcpBytes.u32(b, off + 4), RtcpBytes.u32(b, off + 8), items);
+        return new GenericNack(Bytes.u32(b, off + 4), Bytes.u32(b, off + 8), items);
     }
 
     @Override
@@ -93,11 +94,11 @@ public record GenericNack(long senderSsrc, long mediaSsrc, List<NackItem> items)
     public int writeTo(byte[] buf, int off) {
         int length = length();
         RtcpBytes.header(buf, off, FMT, PT_RTPFB, length);
-        RtcpBytes.put32(buf, off + 4, senderSsrc);
-        RtcpBytes.put32(buf, off + 8, mediaSsrc);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, mediaSsrc);
         for (int i = 0; i < items.size(); i++) {
-            RtcpBytes.put16(buf, off + 12 + 4 * i, items.get(i).pid());
-            RtcpBytes.put16(buf, off + 14 + 4 * i, items.get(i).blp());
+            Bytes.put16(buf, off + 12 + 4 * i, items.get(i).pid());
+            Bytes.put16(buf, off + 14 + 4 * i, items.get(i).blp());
         }
         return length;
     }

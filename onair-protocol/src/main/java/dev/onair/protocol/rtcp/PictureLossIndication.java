@@ -1,5 +1,7 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
+
 /**
  * Picture loss indication, PT=206 FMT=1 (RFC 4585 §6.3.1). It has no FCI; a PLI carrying extra bytes is
  * passed on as {@link UnknownRtcp} so that it is forwarded unchanged.
@@ -19,7 +21,7 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc) implements 
     static final int LENGTH = 12;
 
     static PictureLossIndication read(byte[] b, int off) {
-        return new PictureLossIndication(RtcpBytes.u32(b, off + 4), RtcpBytes.u32(b, off + 8));
+        return new PictureLossIndication(Bytes.u32(b, off + 4), Bytes.u32(b, off + 8));
     }
 
     @Override
@@ -35,8 +37,8 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc) implements 
     @Override
     public int writeTo(byte[] buf, int off) {
         RtcpBytes.header(buf, off, FMT, PT_PSFB, LENGTH);
-        RtcpBytes.put32(buf, off + 4, senderSsrc);
-        RtcpBytes.put32(buf, off + 8, mediaSsrc);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, mediaSsrc);
         return LENGTH;
     }
 }

@@ -1,6 +1,6 @@
 package dev.onair.protocol.rtcp;
 
-import java.util.ArrayList;
+import dev.onair.protocol.Bytes;
 import java.util.List;
 
 /**
@@ -31,11 +31,8 @@ public record ReceiverReport(long ssrc, List<ReportBlock> reports) implements Rt
     }
 
     static ReceiverReport read(byte[] b, int off, int count) {
-        List<ReportBlock> blocks = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            blocks.add(ReportBlock.read(b, off + 8 + i * ReportBlock.LENGTH));
-        }
-        return new ReceiverReport(RtcpBytes.u32(b, off + 4), blocks);
+        List<ReportBlock> blocks = ReportBlock.readAll(b, off + 8, count);
+        return new ReceiverReport(Bytes.u32(b, off + 4), blocks);
     }
 
     @Override
@@ -52,10 +49,8 @@ public record ReceiverReport(long ssrc, List<ReportBlock> reports) implements Rt
     public int writeTo(byte[] buf, int off) {
         int length = length();
         RtcpBytes.header(buf, off, reports.size(), PT_RR, length);
-        RtcpBytes.put32(buf, off + 4, ssrc);
-        for (int i = 0; i < reports.size(); i++) {
-            reports.get(i).write(buf, off + 8 + i * ReportBlock.LENGTH);
-        }
+        Bytes.put32(buf, off + 4, ssrc);
+        ReportBlock.writeAll(reports, buf, off + 8);
         return length;
     }
 }

@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,23 +44,23 @@ public record Remb(long senderSsrc, long bitrateBps, List<Long> ssrcs) implement
 
     /** True when the FCI at {@code off + 12} starts with the "REMB" identifier. */
     static boolean isRemb(byte[] b, int off, int end) {
-        return end - off >= 16 && RtcpBytes.u32(b, off + 12) == IDENTIFIER;
+        return end - off >= 16 && Bytes.u32(b, off + 12) == IDENTIFIER;
     }
 
     /** Reads a REMB from {@code b[off, end)}, already known to be one; null when the SSRC list does not fit. */
     static Remb read(byte[] b, int off, int end) {
-        int count = RtcpBytes.u8(b, off + 16);
+        int count = Bytes.u8(b, off + 16);
         if (off + FIXED_LENGTH + 4 * count > end) {
             return null;
         }
-        int exp = RtcpBytes.u8(b, off + 17) >>> 2;
-        long mantissa = RtcpBytes.u24(b, off + 17) & 0x3FFFF;
+        int exp = Bytes.u8(b, off + 17) >>> 2;
+        long mantissa = Bytes.u24(b, off + 17) & 0x3FFFF;
         long bitrate = mantissa > (Long.MAX_VALUE >>> exp) ? Long.MAX_VALUE : mantissa << exp;
         List<Long> ssrcs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ssrcs.add(RtcpBytes.u32(b, off + FIXED_LENGTH + 4 * i));
+            ssrcs.add(Bytes.u32(b, off + FIXED_LENGTH + 4 * i));
         }
-        return new Remb(RtcpBytes.u32(b, off + 4), bitrate, ssrcs);
+        return new Remb(Bytes.u32(b, off + 4), bitrate, ssrcs);
     }
 
     @Override
@@ -76,19 +77,19 @@ public record Remb(long senderSsrc, long bitrateBps, List<Long> ssrcs) implement
     public int writeTo(byte[] buf, int off) {
         int length = length();
         RtcpBytes.header(buf, off, FMT, PT_PSFB, length);
-        RtcpBytes.put32(buf, off + 4, senderSsrc);
-        RtcpBytes.put32(buf, off + 8, 0);
-        RtcpBytes.put32(buf, off + 12, IDENTIFIER);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, 0);
+        Bytes.put32(buf, off + 12, IDENTIFIER);
         long mantissa = bitrateBps;
         int exp = 0;
         while (mantissa > 0x3FFFF) {
             mantissa >>>= 1;
             exp++;
         }
-        RtcpBytes.put8(buf, off + 16, ssrcs.size());
-        RtcpBytes.put24(buf, off + 17, (exp << 18) | (int) mantissa);
+        Bytes.put8(buf, off + 16, ssrcs.size());
+        Bytes.put24(buf, off + 17, (exp << 18) | (int) mantissa);
         for (int i = 0; i < ssrcs.size(); i++) {
-            RtcpBytes.put32(buf, off + FIXED_LENGTH + 4 * i, ssrcs.get(i));
+            Bytes.put32(buf, off + FIXED_LENGTH + 4 * i, ssrcs.get(i));
         }
         return length;
     }

@@ -1,5 +1,9 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A reception report block (RFC 3550 §6.4.1), 24 bytes, carried by sender and receiver reports.
  *
@@ -32,19 +36,34 @@ public record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long 
     /** Bytes of one block on the wire. */
     public static final int LENGTH = 24;
 
+    /** {@code count} consecutive blocks starting at {@code at} (SR and RR share the layout). */
+    static List<ReportBlock> readAll(byte[] b, int at, int count) {
+        List<ReportBlock> blocks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            blocks.add(read(b, at + i * LENGTH));
+        }
+        return blocks;
+    }
+
+    static void writeAll(List<ReportBlock> blocks, byte[] b, int at) {
+        for (int i = 0; i < blocks.size(); i++) {
+            blocks.get(i).write(b, at + i * LENGTH);
+        }
+    }
+
     static ReportBlock read(byte[] b, int i) {
-        int lost = RtcpBytes.u24(b, i + 5);
-        return new ReportBlock(RtcpBytes.u32(b, i), RtcpBytes.u8(b, i + 4), (lost << 8) >> 8,
-                RtcpBytes.u32(b, i + 8), RtcpBytes.u32(b, i + 12), RtcpBytes.u32(b, i + 16), RtcpBytes.u32(b, i + 20));
+        int lost = Bytes.u24(b, i + 5);
+        return new ReportBlock(Bytes.u32(b, i), Bytes.u8(b, i + 4), (lost << 8) >> 8,
+                Bytes.u32(b, i + 8), Bytes.u32(b, i + 12), Bytes.u32(b, i + 16), Bytes.u32(b, i + 20));
     }
 
     void write(byte[] b, int i) {
-        RtcpBytes.put32(b, i, ssrc);
-        RtcpBytes.put8(b, i + 4, fractionLost);
-        RtcpBytes.put24(b, i + 5, cumulativeLost);
-        RtcpBytes.put32(b, i + 8, extendedHighestSeq);
-        RtcpBytes.put32(b, i + 12, jitter);
-        RtcpBytes.put32(b, i + 16, lastSr);
-        RtcpBytes.put32(b, i + 20, delaySinceLastSr);
+        Bytes.put32(b, i, ssrc);
+        Bytes.put8(b, i + 4, fractionLost);
+        Bytes.put24(b, i + 5, cumulativeLost);
+        Bytes.put32(b, i + 8, extendedHighestSeq);
+        Bytes.put32(b, i + 12, jitter);
+        Bytes.put32(b, i + 16, lastSr);
+        Bytes.put32(b, i + 20, delaySinceLastSr);
     }
 }

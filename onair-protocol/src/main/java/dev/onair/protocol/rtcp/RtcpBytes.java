@@ -1,55 +1,10 @@
 package dev.onair.protocol.rtcp;
 
-/** Big-endian reads and writes plus the RTCP common header; callers check bounds first. */
+import dev.onair.protocol.Bytes;
+
+/** The RTCP common header and padding helpers; big-endian access is {@link Bytes}. */
 final class RtcpBytes {
     private RtcpBytes() {
-    }
-
-    static int u8(byte[] b, int i) {
-        return b[i] & 0xFF;
-    }
-
-    static int u16(byte[] b, int i) {
-        return ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-    }
-
-    static int u24(byte[] b, int i) {
-        return ((b[i] & 0xFF) << 16) | ((b[i + 1] & 0xFF) << 8) | (b[i + 2] & 0xFF);
-    }
-
-    static long u32(byte[] b, int i) {
-        return ((long) (b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
-    }
-
-    static long u64(byte[] b, int i) {
-        return (u32(b, i) << 32) | u32(b, i + 4);
-    }
-
-    static void put8(byte[] b, int i, int v) {
-        b[i] = (byte) v;
-    }
-
-    static void put16(byte[] b, int i, int v) {
-        b[i] = (byte) (v >>> 8);
-        b[i + 1] = (byte) v;
-    }
-
-    static void put24(byte[] b, int i, int v) {
-        b[i] = (byte) (v >>> 16);
-        b[i + 1] = (byte) (v >>> 8);
-        b[i + 2] = (byte) v;
-    }
-
-    static void put32(byte[] b, int i, long v) {
-        b[i] = (byte) (v >>> 24);
-        b[i + 1] = (byte) (v >>> 16);
-        b[i + 2] = (byte) (v >>> 8);
-        b[i + 3] = (byte) v;
-    }
-
-    static void put64(byte[] b, int i, long v) {
-        put32(b, i, v >>> 32);
-        put32(b, i + 4, v);
     }
 
     /**
@@ -62,7 +17,7 @@ final class RtcpBytes {
         }
         b[off] = (byte) (0x80 | (countOrFmt & 0x1F));
         b[off + 1] = (byte) packetType;
-        put16(b, off + 2, length / 4 - 1);
+        Bytes.put16(b, off + 2, length / 4 - 1);
     }
 
     /** {@code n} rounded up to a multiple of 4. */

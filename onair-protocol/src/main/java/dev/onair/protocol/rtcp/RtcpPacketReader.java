@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,7 @@ final class RtcpPacketReader {
 
     static Outcome read(byte[] b, int off, int end, int length) {
         int count = b[off] & 0x1F;
-        int type = RtcpBytes.u8(b, off + 1);
+        int type = Bytes.u8(b, off + 1);
         int body = end - off;
         switch (type) {
             case RtcpPacket.PT_SR:
@@ -77,7 +78,7 @@ final class RtcpPacketReader {
     }
 
     private static Outcome unknown(byte[] b, int off, int length) {
-        return ok(new UnknownRtcp(RtcpBytes.u8(b, off + 1), b[off] & 0x1F, Arrays.copyOfRange(b, off, off + length)));
+        return ok(new UnknownRtcp(Bytes.u8(b, off + 1), b[off] & 0x1F, Arrays.copyOfRange(b, off, off + length)));
     }
 
     private static Outcome ok(RtcpPacket packet) {

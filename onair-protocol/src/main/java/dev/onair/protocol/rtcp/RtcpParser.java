@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,17 +37,17 @@ public final class RtcpParser {
             if (end - pos < 4) {
                 return new RtcpParseResult(packets, RtcpDrop.TOO_SHORT);
             }
-            int b0 = RtcpBytes.u8(buf, pos);
+            int b0 = Bytes.u8(buf, pos);
             if ((b0 >>> 6) != 2) {
                 return new RtcpParseResult(packets, RtcpDrop.BAD_VERSION);
             }
-            int packetLength = (RtcpBytes.u16(buf, pos + 2) + 1) * 4;
+            int packetLength = (Bytes.u16(buf, pos + 2) + 1) * 4;
             if (packetLength > end - pos) {
                 return new RtcpParseResult(packets, RtcpDrop.LENGTH_BEYOND_BUFFER);
             }
             int bodyEnd = pos + packetLength;
             if ((b0 & 0x20) != 0) {
-                int padding = RtcpBytes.u8(buf, bodyEnd - 1);
+                int padding = Bytes.u8(buf, bodyEnd - 1);
                 if (padding == 0 || padding > packetLength - 4) {
                     return new RtcpParseResult(packets, RtcpDrop.BAD_PADDING);
                 }

@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public record SdesChunk(long ssrc, List<SdesItem> items) {
 
     int write(byte[] b, int i) {
         int length = length();
-        RtcpBytes.put32(b, i, ssrc);
+        Bytes.put32(b, i, ssrc);
         int pos = i + 4;
         for (SdesItem item : items) {
             pos += item.write(b, pos);

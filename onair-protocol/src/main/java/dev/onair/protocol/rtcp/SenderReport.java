@@ -1,6 +1,6 @@
 package dev.onair.protocol.rtcp;
 
-import java.util.ArrayList;
+import dev.onair.protocol.Bytes;
 import java.util.List;
 
 /**
@@ -42,12 +42,9 @@ public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long
     }
 
     static SenderReport read(byte[] b, int off, int count) {
-        List<ReportBlock> blocks = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            blocks.add(ReportBlock.read(b, off + FIXED_LENGTH + i * ReportBlock.LENGTH));
-        }
-        return new SenderReport(RtcpBytes.u32(b, off + 4), RtcpBytes.u64(b, off + 8), RtcpBytes.u32(b, off + 16),
-                RtcpBytes.u32(b, off + 20), RtcpBytes.u32(b, off + 24), blocks);
+        List<ReportBlock> blocks = ReportBlock.readAll(b, off + FIXED_LENGTH, count);
+        return new SenderReport(Bytes.u32(b, off + 4), Bytes.u64(b, off + 8), Bytes.u32(b, off + 16),
+                Bytes.u32(b, off + 20), Bytes.u32(b, off + 24), blocks);
     }
 
     @Override
@@ -64,14 +61,12 @@ public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long
     public int writeTo(byte[] buf, int off) {
         int length = length();
         RtcpBytes.header(buf, off, reports.size(), PT_SR, length);
-        RtcpBytes.put32(buf, off + 4, ssrc);
-        RtcpBytes.put64(buf, off + 8, ntpTimestamp);
-        RtcpBytes.put32(buf, off + 16, rtpTimestamp);
-        RtcpBytes.put32(buf, off + 20, packetCount);
-        RtcpBytes.put32(buf, off + 24, octetCount);
-        for (int i = 0; i < reports.size(); i++) {
-            reports.get(i).write(buf, off + FIXED_LENGTH + i * ReportBlock.LENGTH);
-        }
+        Bytes.put32(buf, off + 4, ssrc);
+        Bytes.put64(buf, off + 8, ntpTimestamp);
+        Bytes.put32(buf, off + 16, rtpTimestamp);
+        Bytes.put32(buf, off + 20, packetCount);
+        Bytes.put32(buf, off + 24, octetCount);
+        ReportBlock.writeAll(reports, buf, off + FIXED_LENGTH);
         return length;
     }
 }

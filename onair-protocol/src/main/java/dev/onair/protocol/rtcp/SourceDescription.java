@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,22 +38,22 @@ public record SourceDescription(List<SdesChunk> chunks) implements RtcpPacket {
             if (pos + 4 > end) {
                 return null;
             }
-            long ssrc = RtcpBytes.u32(b, pos);
+            long ssrc = Bytes.u32(b, pos);
             pos += 4;
             List<SdesItem> items = new ArrayList<>();
             while (true) {
                 if (pos >= end) {
                     return null;
                 }
-                int type = RtcpBytes.u8(b, pos);
+                int type = Bytes.u8(b, pos);
                 if (type == 0) {
                     pos = off + RtcpBytes.pad4(pos + 1 - off);
                     break;
                 }
-                if (pos + 2 > end || pos + 2 + RtcpBytes.u8(b, pos + 1) > end) {
+                if (pos + 2 > end || pos + 2 + Bytes.u8(b, pos + 1) > end) {
                     return null;
                 }
-                int len = RtcpBytes.u8(b, pos + 1);
+                int len = Bytes.u8(b, pos + 1);
                 items.add(new SdesItem(type, new String(b, pos + 2, len, StandardCharsets.UTF_8)));
                 pos += 2 + len;
             }

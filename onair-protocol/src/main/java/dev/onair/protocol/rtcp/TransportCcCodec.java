@@ -1,5 +1,6 @@
 package dev.onair.protocol.rtcp;
 
+import dev.onair.protocol.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +30,8 @@ final class TransportCcCodec {
 
     /** Decodes {@code b[off, end)}; null when chunks or deltas are missing or a reserved symbol appears. */
     static TransportCc read(byte[] b, int off, int end) {
-        int base = RtcpBytes.u16(b, off + 12);
-        int count = RtcpBytes.u16(b, off + 14);
+        int base = Bytes.u16(b, off + 12);
+        int count = Bytes.u16(b, off + 14);
         byte[] symbols = new byte[count];
         int pos = off + 20;
         int n = 0;
@@ -38,7 +39,7 @@ final class TransportCcCodec {
             if (pos + 2 > end) {
                 return null;
             }
-            int chunk = RtcpBytes.u16(b, pos);
+            int chunk = Bytes.u16(b, pos);
             pos += 2;
             if ((chunk & 0x8000) == 0) {
                 int symbol = (chunk >>> 13) & 3;
@@ -72,18 +73,18 @@ final class TransportCcCodec {
                 if (pos + 1 > end) {
                     return null;
                 }
-                delta = RtcpBytes.u8(b, pos++);
+                delta = Bytes.u8(b, pos++);
             } else {
                 if (pos + 2 > end) {
                     return null;
                 }
-                delta = (short) RtcpBytes.u16(b, pos);
+                delta = (short) Bytes.u16(b, pos);
                 pos += 2;
             }
             packets.add(new TransportCc.PacketStatus(seq, true, delta));
         }
-        return new TransportCc(RtcpBytes.u32(b, off + 4), RtcpBytes.u32(b, off + 8), base,
-                RtcpBytes.u24(b, off + 16), RtcpBytes.u8(b, off + 19), packets);
+        return new TransportCc(Bytes.u32(b, off + 4), Bytes.u32(b, off + 8), base,
+                Bytes.u24(b, off + 16), Bytes.u8(b, off + 19), packets);
     }
 
     static int length(TransportCc p) {
@@ -102,18 +103,18 @@ final class TransportCcCodec {
         int unpadded = unpaddedLength(p);
         int length = RtcpBytes.pad4(unpadded);
         RtcpBytes.header(buf, off, TransportCc.FMT, RtcpPacket.PT_RTPFB, length);
-        RtcpBytes.put32(buf, off + 4, p.senderSsrc());
-        RtcpBytes.put32(buf, off + 8, p.mediaSsrc());
-        RtcpBytes.put16(buf, off + 12, p.baseSequenceNumber());
-        RtcpBytes.put16(buf, off + 14, p.packets().size());
-        RtcpBytes.put24(buf, off + 16, p.referenceTime64ms());
-        RtcpBytes.put8(buf, off + 19, p.feedbackPacketCount());
+        Bytes.put32(buf, off + 4, p.senderSsrc());
+        Bytes.put32(buf, off + 8, p.mediaSsrc());
+        Bytes.put16(buf, off + 12, p.baseSequenceNumber());
+        Bytes.put16(buf, off + 14, p.packets().size());
+        Bytes.put24(buf, off + 16, p.referenceTime64ms());
+        Bytes.put8(buf, off + 19, p.feedbackPacketCount());
         int pos = off + 20 + 2 * chunks(p.packets(), buf, off + 20);
         for (TransportCc.PacketStatus s : p.packets()) {
             if (s.symbol() == 1) {
-                RtcpBytes.put8(buf, pos++, s.receiveDelta250us());
+                Bytes.put8(buf, pos++, s.receiveDelta250us());
             } else if (s.symbol() == 2) {
-                RtcpBytes.put16(buf, pos, s.receiveDelta250us());
+                Bytes.put16(buf, pos, s.receiveDelta250us());
                 pos += 2;
             }
         }
@@ -158,7 +159,7 @@ final class TransportCcCodec {
                 i += Math.min(7, rest);
             }
             if (buf != null) {
-                RtcpBytes.put16(buf, at + 2 * chunks, chunk);
+                Bytes.put16(buf, at + 2 * chunks, chunk);
             }
             chunks++;
         }

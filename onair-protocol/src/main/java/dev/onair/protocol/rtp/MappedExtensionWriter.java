@@ -1,5 +1,7 @@
 package dev.onair.protocol.rtp;
 
+import dev.onair.protocol.Bytes;
+
 /**
  * The two passes behind {@link HeaderExtensions#copyWithMappedExtensions}: size the new RFC 8285 block,
  * then write header, block and payload. Allocation-free.
@@ -46,8 +48,8 @@ final class MappedExtensionWriter {
         } else {
             int profile = !needTwoByte ? HeaderExtensions.ONE_BYTE_PROFILE
                     : srcTwoByte ? h.extensionProfile() : HeaderExtensions.TWO_BYTE_PROFILE;
-            RtpBytes.put16(dst, out, profile);
-            RtpBytes.put16(dst, out + 2, (blockBytes - 4) / 4);
+            Bytes.put16(dst, out, profile);
+            Bytes.put16(dst, out + 2, (blockBytes - 4) / 4);
             out += 4;
             int blockEnd = out + blockBytes - 4;
             pos = start;

@@ -1,5 +1,7 @@
 package dev.onair.protocol.rtp;
 
+import dev.onair.protocol.Bytes;
+
 /**
  * A reusable, mutable view of an RTP packet's header (RFC 3550 §5.1, header extension §5.3.1).
  * {@link #parse(byte[], int, int)} reads the fields into primitives and never allocates; offsets it reports
@@ -58,7 +60,7 @@ public final class RtpHeader {
         if (len < FIXED_HEADER_LENGTH) {
             return drop(RtpDrop.TOO_SHORT);
         }
-        int b0 = RtpBytes.u8(buf, off);
+        int b0 = Bytes.u8(buf, off);
         if ((b0 >>> 6) != 2) {
             return drop(RtpDrop.BAD_VERSION);
         }
@@ -74,8 +76,8 @@ public final class RtpHeader {
             if (pos + 4 > len) {
                 return drop(RtpDrop.BAD_EXTENSION_LENGTH);
             }
-            profile = RtpBytes.u16(buf, off + pos);
-            extLen = 4 * RtpBytes.u16(buf, off + pos + 2);
+            profile = Bytes.u16(buf, off + pos);
+            extLen = 4 * Bytes.u16(buf, off + pos + 2);
             extOff = off + pos + 4;
             pos += 4 + extLen;
             if (pos > len) {
@@ -84,7 +86,7 @@ public final class RtpHeader {
         }
         int padding = 0;
         if ((b0 & 0x20) != 0) {
-            padding = RtpBytes.u8(buf, off + len - 1);
+            padding = Bytes.u8(buf, off + len - 1);
             if (padding == 0 || padding > len - pos) {
                 return drop(RtpDrop.BAD_PADDING);
             }
@@ -92,10 +94,10 @@ public final class RtpHeader {
         packetOffset = off;
         packetLength = len;
         firstByte = b0;
-        secondByte = RtpBytes.u8(buf, off + 1);
-        sequenceNumber = RtpBytes.u16(buf, off + 2);
-        timestamp = RtpBytes.u32(buf, off + 4);
-        ssrc = RtpBytes.u32(buf, off + 8);
+        secondByte = Bytes.u8(buf, off + 1);
+        sequenceNumber = Bytes.u16(buf, off + 2);
+        timestamp = Bytes.u32(buf, off + 4);
+        ssrc = Bytes.u32(buf, off + 8);
         csrcCount = cc;
         headerLength = pos;
         extensionProfile = profile;

@@ -1,5 +1,7 @@
 package dev.onair.protocol.rtp;
 
+import dev.onair.protocol.Bytes;
+
 /**
  * In-place rewrites of RTP fixed-header fields (RFC 3550 §5.1), as done per packet when forwarding.
  * {@code off} is the packet's first byte; the caller guarantees 12 bytes from there.
@@ -18,17 +20,17 @@ public final class RtpWriter {
 
     /** Writes the low 16 bits of {@code seq}. */
     public static void setSequenceNumber(byte[] buf, int off, int seq) {
-        RtpBytes.put16(buf, off + 2, seq);
+        Bytes.put16(buf, off + 2, seq);
     }
 
     /** Writes the low 32 bits of {@code timestamp}. */
     public static void setTimestamp(byte[] buf, int off, long timestamp) {
-        RtpBytes.put32(buf, off + 4, timestamp);
+        Bytes.put32(buf, off + 4, timestamp);
     }
 
     /** Writes the low 32 bits of {@code ssrc}. */
     public static void setSsrc(byte[] buf, int off, long ssrc) {
-        RtpBytes.put32(buf, off + 8, ssrc);
+        Bytes.put32(buf, off + 8, ssrc);
     }
 
     /** Writes the low 7 bits of {@code payloadType}, keeping the marker bit. */

@@ -1,5 +1,6 @@
 package dev.onair.protocol.stun;
 
+import dev.onair.protocol.Bytes;
 import java.security.GeneralSecurityException;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
@@ -89,7 +90,7 @@ public final class StunIntegrity {
             return false;
         }
         int value = m.attributeValueOffset(index);
-        return fingerprint(buf, off, value - 4 - off) == StunBytes.int32(buf, value);
+        return fingerprint(buf, off, value - 4 - off) == (int) Bytes.u32(buf, value);
     }
 
     /** CRC-32 of {@code buf[off..off+len)} XOR {@link #FINGERPRINT_XOR}. */

@@ -1,5 +1,6 @@
 package dev.onair.protocol.stun;
 
+import dev.onair.protocol.Bytes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -65,15 +66,15 @@ public final class StunMessage {
         if (len < HEADER_BYTES) {
             return fail(StunDrop.TOO_SHORT);
         }
-        if ((buf[off] & 0xC0) != 0 || StunBytes.int32(buf, off + 4) != MAGIC_COOKIE) {
+        if ((buf[off] & 0xC0) != 0 || (int) Bytes.u32(buf, off + 4) != MAGIC_COOKIE) {
             return fail(StunDrop.NOT_STUN);
         }
         this.buf = buf;
         this.off = off;
         this.len = len;
-        this.messageType = StunBytes.uint16(buf, off);
+        this.messageType = Bytes.u16(buf, off);
         this.headerValid = true;
-        int messageLength = StunBytes.uint16(buf, off + 2);
+        int messageLength = Bytes.u16(buf, off + 2);
         if ((messageLength & 3) != 0 || messageLength + HEADER_BYTES != len) {
             return fail(StunDrop.BAD_LENGTH);
         }
@@ -96,8 +97,8 @@ public final class StunMessage {
             if (end - pos < 4) {
                 return StunDrop.BAD_ATTRIBUTE_LENGTH;
             }
-            int type = StunBytes.uint16(buf, pos);
-            int length = StunBytes.uint16(buf, pos + 2);
+            int type = Bytes.u16(buf, pos);
+            int length = Bytes.u16(buf, pos + 2);
             int padded = (length + 3) & ~3;
             if (padded > end - pos - 4) {
                 return StunDrop.BAD_ATTRIBUTE_LENGTH;
@@ -263,7 +264,7 @@ public final class StunMessage {
     /** PRIORITY as an unsigned 32-bit value, or -1 if absent. */
     public long priority() {
         int i = indexOf(StunAttribute.PRIORITY);
-        return i < 0 ? -1 : StunBytes.int32(buf, attrOffset[i]) & 0xFFFF_FFFFL;
+        return i < 0 ? -1 : (int) Bytes.u32(buf, attrOffset[i]) & 0xFFFF_FFFFL;
     }
 
     /** The ICE-CONTROLLING tie-breaker; meaningful only if {@code has(ICE_CONTROLLING)}. */
@@ -282,7 +283,7 @@ public final class StunMessage {
 
     private long int64Of(int type) {
         int i = indexOf(type);
-        return i < 0 ? 0 : StunBytes.int64(buf, attrOffset[i]);
+        return i < 0 ? 0 : Bytes.u64(buf, attrOffset[i]);
     }
 
     /** ERROR-CODE as class * 100 + number (e.g. 401), or -1 if absent. */
@@ -304,7 +305,7 @@ public final class StunMessage {
             return null;
         }
         int v = attrOffset[i];
-        int port = StunBytes.uint16(buf, v + 2) ^ (MAGIC_COOKIE >>> 16);
+        int port = Bytes.u16(buf, v + 2) ^ (MAGIC_COOKIE >>> 16);
         byte[] ip = new byte[attrLength[i] - 4];
         for (int k = 0; k < ip.length; k++) {
             // The first 4 bytes are XORed with the cookie, the next 12 (IPv6) with the transaction id.

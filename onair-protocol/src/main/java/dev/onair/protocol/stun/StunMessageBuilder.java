@@ -1,5 +1,6 @@
 package dev.onair.protocol.stun;
 
+import dev.onair.protocol.Bytes;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
@@ -43,8 +44,8 @@ public final class StunMessageBuilder {
 
     /** Starts a message, copying the 12-byte transaction id from {@code transactionId[tidOff]}. */
     public StunMessageBuilder start(StunMessageClass messageClass, int method, byte[] transactionId, int tidOff) {
-        StunBytes.putUint16(buf, 0, messageType(messageClass, method));
-        StunBytes.putInt32(buf, 4, StunMessage.MAGIC_COOKIE);
+        Bytes.put16(buf, 0, messageType(messageClass, method));
+        Bytes.put32(buf, 4, StunMessage.MAGIC_COOKIE);
         System.arraycopy(transactionId, tidOff, buf, 8, StunMessage.TRANSACTION_ID_BYTES);
         len = StunMessage.HEADER_BYTES;
         padding = 0;
@@ -80,17 +81,17 @@ public final class StunMessageBuilder {
     }
 
     public StunMessageBuilder priority(long priority) {
-        StunBytes.putInt32(buf, open(StunAttribute.PRIORITY, 4), (int) priority);
+        Bytes.put32(buf, open(StunAttribute.PRIORITY, 4), (int) priority);
         return this;
     }
 
     public StunMessageBuilder iceControlling(long tieBreaker) {
-        StunBytes.putInt64(buf, open(StunAttribute.ICE_CONTROLLING, 8), tieBreaker);
+        Bytes.put64(buf, open(StunAttribute.ICE_CONTROLLING, 8), tieBreaker);
         return this;
     }
 
     public StunMessageBuilder iceControlled(long tieBreaker) {
-        StunBytes.putInt64(buf, open(StunAttribute.ICE_CONTROLLED, 8), tieBreaker);
+        Bytes.put64(buf, open(StunAttribute.ICE_CONTROLLED, 8), tieBreaker);
         return this;
     }
 
@@ -108,7 +109,7 @@ public final class StunMessageBuilder {
         int v = open(StunAttribute.XOR_MAPPED_ADDRESS, 4 + ip.length);
         buf[v] = 0;
         buf[v + 1] = (byte) (ip.length == 4 ? 0x01 : 0x02);
-        StunBytes.putUint16(buf, v + 2, address.getPort() ^ (StunMessage.MAGIC_COOKIE >>> 16));
+        Bytes.put16(buf, v + 2, address.getPort() ^ (StunMessage.MAGIC_COOKIE >>> 16));
         for (int k = 0; k < ip.length; k++) {
             buf[v + 4 + k] = (byte) (ip[k] ^ buf[4 + k]);
         }
@@ -131,7 +132,7 @@ public final class StunMessageBuilder {
     public StunMessageBuilder unknownAttributes(int[] types, int count) {
         int v = open(StunAttribute.UNKNOWN_ATTRIBUTES, 2 * count);
         for (int i = 0; i < count; i++) {
-            StunBytes.putUint16(buf, v + 2 * i, types[i]);
+            Bytes.put16(buf, v + 2 * i, types[i]);
         }
         return this;
     }
@@ -146,7 +147,7 @@ public final class StunMessageBuilder {
     /** FINGERPRINT; must be the last attribute. */
     public StunMessageBuilder fingerprint() {
         int v = open(StunAttribute.FINGERPRINT, 4);
-        StunBytes.putInt32(buf, v, StunIntegrity.fingerprint(buf, 0, v - 4));
+        Bytes.put32(buf, v, StunIntegrity.fingerprint(buf, 0, v - 4));
         sealed = true;
         return this;
     }
@@ -160,8 +161,8 @@ public final class StunMessageBuilder {
         if (len == 0 || len + 4 + padded > buf.length || valueLen > 0xFFFF) {
             throw new IllegalStateException("not started, or no room for attribute " + type);
         }
-        StunBytes.putUint16(buf, len, type);
-        StunBytes.putUint16(buf, len + 2, valueLen);
+        Bytes.put16(buf, len, type);
+        Bytes.put16(buf, len + 2, valueLen);
         int value = len + 4;
         for (int i = value + valueLen; i < value + padded; i++) {
             buf[i] = padding;
@@ -172,7 +173,7 @@ public final class StunMessageBuilder {
     }
 
     private void updateLength() {
-        StunBytes.putUint16(buf, 2, len - StunMessage.HEADER_BYTES);
+        Bytes.put16(buf, 2, len - StunMessage.HEADER_BYTES);
     }
 
     /** Bytes written so far. */

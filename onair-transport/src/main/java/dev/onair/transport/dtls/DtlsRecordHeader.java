@@ -1,5 +1,7 @@
 package dev.onair.transport.dtls;
 
+import dev.onair.protocol.Bytes;
+
 /**
  * Reads DTLS record headers (RFC 6347 §4.1) from a datagram in place, to screen what reaches the DTLS stack.
  * Never throws: {@link #check} returns a drop reason, the field readers need {@code len >= HEADER_LENGTH} at
@@ -76,11 +78,11 @@ public final class DtlsRecordHeader {
 
     /** The 16-bit version: 0xFEFF is DTLS 1.0, 0xFEFD DTLS 1.2. */
     public static int version(byte[] buf, int at) {
-        return uint16(buf, at + 1);
+        return Bytes.u16(buf, at + 1);
     }
 
     public static int epoch(byte[] buf, int at) {
-        return uint16(buf, at + 3);
+        return Bytes.u16(buf, at + 3);
     }
 
     public static long sequenceNumber(byte[] buf, int at) {
@@ -92,10 +94,6 @@ public final class DtlsRecordHeader {
     }
 
     public static int fragmentLength(byte[] buf, int at) {
-        return uint16(buf, at + 11);
-    }
-
-    private static int uint16(byte[] buf, int at) {
-        return ((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF);
+        return Bytes.u16(buf, at + 11);
     }
 }
