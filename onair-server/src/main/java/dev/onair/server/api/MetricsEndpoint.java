@@ -53,6 +53,12 @@ public final class MetricsEndpoint {
             w.sample("onair_http_rejected_paths_total", "reason", reason.name().toLowerCase(Locale.ROOT),
                     routeRejections.get(reason));
         }
+        w.family("onair_media_port_drops_total", "counter",
+                "Datagrams on the media port that no transport took (RFC 7983 class unknown, unknown peer, ...), by reason.");
+        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(s.demuxDrops()).entrySet()) {
+            w.sample("onair_media_port_drops_total", "reason",
+                    e.getKey().substring(e.getKey().indexOf('.') + 1).toLowerCase(Locale.ROOT), e.getValue());
+        }
         return w.toString();
     }
 }

@@ -71,6 +71,7 @@ class BadInputTest {
         assertThat(awaitDrop(pub, "transport.SRTP_AUTH_FAILED")).isPositive();
         assertThat(Poll.until(Media.TIMEOUT, Media.STEP, () -> it.status().get("demuxDrops"),
                 d -> d.path("demux.UNKNOWN_PEER").asLong() > 0).path("demux.UNKNOWN_PEER").asLong()).isPositive();
+        assertThat(it.get("/metrics")).containsPattern("onair_media_port_drops_total\\{reason=\"unknown_peer\"} [1-9]");
         WebRtcPeer pub2 = it.publisher("after-garbage", "dave");
         WebRtcPeer sub2 = it.subscriber("after-garbage", "erin");
         healthy(pub2, sub2);
