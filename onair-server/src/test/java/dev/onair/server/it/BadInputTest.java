@@ -16,9 +16,8 @@ import dev.onair.server.testing.Poll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every kind of bad input at the media port, each followed by proof that a healthy publisher → subscriber pair
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputTest {
     private static final String WRONG_PASSWORD = "thisIsNotTheServerPassword";
-    private static ItServer it;
-
-    @BeforeAll
-    static void start() {
-        it = new ItServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        it.close();
-    }
+    @RegisterExtension
+    static final ItServer it = new ItServer();
 
     @Test
     void garbageAndEveryTruncationOfRealPacketsFromAStrangerAndFromThePublishersOwnSocket() throws Exception {

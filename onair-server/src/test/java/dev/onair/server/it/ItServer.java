@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A real dev-mode server on free ports, and Java peers that it closes at the end. */
-final class ItServer implements AutoCloseable {
+final class ItServer implements AutoCloseable, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<WebRtcPeer> peers = new ArrayList<>();
@@ -122,6 +124,11 @@ final class ItServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -14,23 +14,13 @@ import dev.onair.server.testing.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Java publisher → real server → Java subscribers: SSRCs, sequence continuity, payload types, RTCP, keyframes. */
 class MediaForwardingTest {
-    private static ItServer it;
-
-    @BeforeAll
-    static void start() {
-        it = new ItServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        it.close();
-    }
+    @RegisterExtension
+    static final ItServer it = new ItServer();
 
     @Test
     void publisherReachesTwoSubscribersWithTheirOwnSsrcsPayloadTypesAndContinuousSequences() throws Exception {

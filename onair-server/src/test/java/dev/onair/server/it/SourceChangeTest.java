@@ -4,23 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.client.ReceivedStream;
 import dev.onair.client.WebRtcPeer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A subscriber's stream across source changes: replacement by the same identity, and a late publisher. */
 class SourceChangeTest {
-    private static ItServer it;
-
-    @BeforeAll
-    static void start() {
-        it = new ItServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        it.close();
-    }
+    @RegisterExtension
+    static final ItServer it = new ItServer();
 
     @Test
     void aSubscriberThatArrivesBeforeAnyPublisherStartsReceivingWhenOneArrives() throws Exception {
