@@ -3,7 +3,7 @@ package dev.onair.client;
 /**
  * Writes the peer's SDP offer (RFC 8866 syntax, JSEP RFC 8829 §5.2 content) the way a browser does: BUNDLE of
  * mid 0 (audio) and mid 1 (video), rtcp-mux, rtcp-rsize, ICE credentials, our certificate fingerprint and
- * {@code a=setup:actpass} in each m-line, no candidates (the ICE-lite server learns our address from our checks).
+ * {@code a=setup} (actpass unless the options say otherwise) in each m-line, no candidates (the ICE-lite server learns our address from our checks).
  *
  * <pre>
  * m=audio 9 UDP/TLS/RTP/SAVPF 111         opus/48000/2, fmtp minptime=10;useinbandfec=1
@@ -59,7 +59,7 @@ public final class OfferBuilder {
         line(sdp, "a=ice-ufrag:" + local.iceUfrag());
         line(sdp, "a=ice-pwd:" + local.icePwd());
         line(sdp, "a=fingerprint:sha-256 " + local.fingerprintSha256());
-        line(sdp, "a=setup:actpass");
+        line(sdp, "a=setup:" + options.offeredSetup());
         line(sdp, "a=mid:" + mid);
         if (kind.equals("audio")) {
             line(sdp, "a=extmap:" + AUDIO_LEVEL_EXTENSION_ID + " " + AUDIO_LEVEL_URI);

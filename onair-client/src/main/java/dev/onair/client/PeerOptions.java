@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param senderReportIntervalMillis time between our SR + SDES per SSRC
  * @param connectTimeoutMillis     how long each connection step may take
  * @param wrongDtlsCertificate     present a DTLS certificate other than the one in our {@code a=fingerprint}
+ * @param offeredSetup             our {@code a=setup} (RFC 8842): {@code actpass} (the server answers passive and
+ *                                 we are the DTLS client) or {@code passive} (the server must be the DTLS client)
  */
 public record PeerOptions(PeerRole role, VideoCodec videoCodec, int audioPayloadType, int videoPayloadType,
                           int keyframeIntervalFrames, long videoFrameIntervalMillis, long consentIntervalMillis,
                           long iceRetransmitMillis, long senderReportIntervalMillis, long connectTimeoutMillis,
-                          boolean wrongDtlsCertificate) {
+                          boolean wrongDtlsCertificate, String offeredSetup) {
     public static final int OPUS_PAYLOAD_TYPE = 111;
     public static final int VP8_PAYLOAD_TYPE = 96;
     public static final int H264_PAYLOAD_TYPE = 102;
@@ -30,6 +32,9 @@ public record PeerOptions(PeerRole role, VideoCodec videoCodec, int audioPayload
     public PeerOptions {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(videoCodec, "videoCodec");
+        if (!"actpass".equals(offeredSetup) && !"passive".equals(offeredSetup) && !"active".equals(offeredSetup)) {
+            throw new IllegalArgumentException("offeredSetup must be actpass, active or passive");
+        }
         checkPayloadType(audioPayloadType);
         checkPayloadType(videoPayloadType);
         if (audioPayloadType == videoPayloadType) {
@@ -44,7 +49,7 @@ public record PeerOptions(PeerRole role, VideoCodec videoCodec, int audioPayload
     /** VP8 PT 96, opus PT 111, keyframe every 60 frames at 30 fps, consent every 2 s, ICE retransmit 50 ms. */
     public static PeerOptions publisher() {
         return new PeerOptions(PeerRole.PUBLISHER, VideoCodec.VP8, OPUS_PAYLOAD_TYPE, VP8_PAYLOAD_TYPE, 60, 33,
-                2_000, 50, 1_000, 10_000, false);
+                2_000, 50, 1_000, 10_000, false, "actpass");
     }
 
     /** The same codecs and timings, receiving. */
@@ -55,7 +60,7 @@ public record PeerOptions(PeerRole role, VideoCodec videoCodec, int audioPayload
     public PeerOptions withRole(PeerRole newRole) {
         return new PeerOptions(newRole, videoCodec, audioPayloadType, videoPayloadType, keyframeIntervalFrames,
                 videoFrameIntervalMillis, consentIntervalMillis, iceRetransmitMillis, senderReportIntervalMillis,
-                connectTimeoutMillis, wrongDtlsCertificate);
+                connectTimeoutMillis, wrongDtlsCertificate, offeredSetup);
     }
 
     /** H.264 goes with PT 102, VP8 with PT 96. */
@@ -63,38 +68,45 @@ public record PeerOptions(PeerRole role, VideoCodec videoCodec, int audioPayload
         int pt = codec == VideoCodec.H264 ? H264_PAYLOAD_TYPE : VP8_PAYLOAD_TYPE;
         return new PeerOptions(role, codec, audioPayloadType, pt, keyframeIntervalFrames, videoFrameIntervalMillis,
                 consentIntervalMillis, iceRetransmitMillis, senderReportIntervalMillis, connectTimeoutMillis,
-                wrongDtlsCertificate);
+                wrongDtlsCertificate, offeredSetup);
     }
 
     public PeerOptions withPayloadTypes(int audioPt, int videoPt) {
         return new PeerOptions(role, videoCodec, audioPt, videoPt, keyframeIntervalFrames, videoFrameIntervalMillis,
                 consentIntervalMillis, iceRetransmitMillis, senderReportIntervalMillis, connectTimeoutMillis,
-                wrongDtlsCertificate);
+                wrongDtlsCertificate, offeredSetup);
     }
 
     public PeerOptions withKeyframeIntervalFrames(int frames) {
         return new PeerOptions(role, videoCodec, audioPayloadType, videoPayloadType, frames, videoFrameIntervalMillis,
                 consentIntervalMillis, iceRetransmitMillis, senderReportIntervalMillis, connectTimeoutMillis,
-                wrongDtlsCertificate);
+                wrongDtlsCertificate, offeredSetup);
     }
 
     public PeerOptions withConsentIntervalMillis(long millis) {
         return new PeerOptions(role, videoCodec, audioPayloadType, videoPayloadType, keyframeIntervalFrames,
                 videoFrameIntervalMillis, millis, iceRetransmitMillis, senderReportIntervalMillis,
-                connectTimeoutMillis, wrongDtlsCertificate);
+                connectTimeoutMillis, wrongDtlsCertificate, offeredSetup);
     }
 
     public PeerOptions withConnectTimeoutMillis(long millis) {
         return new PeerOptions(role, videoCodec, audioPayloadType, videoPayloadType, keyframeIntervalFrames,
                 videoFrameIntervalMillis, consentIntervalMillis, iceRetransmitMillis, senderReportIntervalMillis,
-                millis, wrongDtlsCertificate);
+                millis, wrongDtlsCertificate, offeredSetup);
     }
 
     /** Offer one certificate's fingerprint and present another in the DTLS handshake. */
     public PeerOptions withWrongDtlsCertificate() {
         return new PeerOptions(role, videoCodec, audioPayloadType, videoPayloadType, keyframeIntervalFrames,
                 videoFrameIntervalMillis, consentIntervalMillis, iceRetransmitMillis, senderReportIntervalMillis,
-                connectTimeoutMillis, true);
+                connectTimeoutMillis, true, offeredSetup);
+    }
+
+    /** Offer {@code a=setup:passive} (or another RFC 8842 value) instead of {@code actpass}. */
+    public PeerOptions withOfferedSetup(String setup) {
+        return new PeerOptions(role, videoCodec, audioPayloadType, videoPayloadType, keyframeIntervalFrames,
+                videoFrameIntervalMillis, consentIntervalMillis, iceRetransmitMillis, senderReportIntervalMillis,
+                connectTimeoutMillis, wrongDtlsCertificate, setup);
     }
 
     private static void checkPayloadType(int pt) {

@@ -22,6 +22,20 @@ class MediaForwardingTest {
     @RegisterExtension
     static final ItServer it = new ItServer();
 
+    /** RFC 8842: an offer with a=setup:passive makes the server answer active and run DTLS as the client. */
+    @Test
+    void aPassiveOfferMakesTheServerTheDtlsClientAndMediaStillFlows() throws Exception {
+        String room = "dtls-client";
+        WebRtcPeer pub = it.connect(it.peer(room, "alice", PeerOptions.publisher().withOfferedSetup("passive")));
+        assertThat(pub.answer().localDtlsRole()).isEqualTo(dev.onair.transport.dtls.DtlsRole.SERVER);
+        WebRtcPeer sub = it.subscriber(room, "bob", PeerOptions.subscriber().withOfferedSetup("passive"));
+        pub.startAudio();
+        pub.startVideo();
+        Media.awaitAudioVideo(sub, 20);
+        assertThat(Media.audio(sub).sequenceGaps()).isZero();
+        assertThat(Media.video(sub).firstPacketKeyframe()).isTrue();
+    }
+
     @Test
     void publisherReachesTwoSubscribersWithTheirOwnSsrcsPayloadTypesAndContinuousSequences() throws Exception {
         String room = "fwd";
