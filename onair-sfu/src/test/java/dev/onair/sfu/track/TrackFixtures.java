@@ -1,0 +1,88 @@
+package dev.onair.sfu.track;
+
+import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.queue.SubscriberQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Synthetic packets and a recording subscriber output for track tests. */
+final class TrackFixtures {
+    static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    static final long MS = 1_000_000L;
+
+    private TrackFixtures() {
+    }
+
+    /** A VP8 packet with a one-byte MID extension (id {@code midId}); keyframe start when {@code keyframe}. */
+    static byte[] vp8(int pt, int seq, long ts, long ssrc, int midId, boolean keyframe) {
+        byte[] b = new byte[12 + 8 + 4];
+        b[0] = (byte) 0x90; // V=2, X=1
+        b[1] = (byte) pt;
+        b[2] = (byte) (seq >>> 8);
+        b[3] = (byte) seq;
+        b[4] = (byte) (ts >>> 24);
+        b[5] = (byte) (ts >>> 16);
+        b[6] = (byte) (ts >>> 8);
+        b[7] = (byte) ts;
+        b[8] = (byte) (ssrc >>> 24);
+        b[9] = (byte) (ssrc >>> 16);
+        b[10] = (byte) (ssrc >>> 8);
+        b[11] = (byte) ssrc;
+        b[12] = (byte) 0xBE; // one-byte extension profile
+        b[13] = (byte) 0xDE;
+        b[14] = 0; // length: 1 word
+        b[15] = 1;
+        b[16] = (byte) (midId << 4); // id, L=0 (1 byte)
+        b[17] = '1'; // mid "1"
+        b[18] = 0; // padding
+        b[19] = 0;
+        b[20] = 0x10; // VP8 descriptor: S=1, PID=0
+        b[21] = (byte) (keyframe ? 0x00 : 0x01); // VP8 payload header: P bit
+        b[22] = 0;
+        b[23] = 0;
+        return b;
+    }
+
+    static PublishedTrack videoTrack(int pt, int midId, List<String> keyframeRequests) {
+        return new PublishedTrack("pub/1", "1", MediaKind.VIDEO, List.of(new TrackCodec("VP8", pt, 90_000)),
+                Map.of(MID_URI, midId), t -> keyframeRequests.add(t.id()));
+    }
+
+    static PacketContext context(byte[] packet, long arrivalNanos) {
+        PacketContext p = new PacketContext();
+        p.reset(packet, 0, packet.length, arrivalNanos);
+        if (!p.header.parse(packet, 0, packet.length)) {
+            throw new IllegalArgumentException("bad fixture packet: " + p.header.dropReason());
+        }
+        return p;
+    }
+
+    /** A subscriber output that keeps copies of what it "sent" when drained. */
+    static final class Recorder implements SubscriberOutput {
+        final SubscriberQueue queue;
+        final List<byte[]> sent = new ArrayList<>();
+
+        Recorder(int capacity) {
+            queue = new SubscriberQueue(capacity);
+        }
+
+        @Override
+        public SubscriberQueue queue() {
+            return queue;
+        }
+
+        @Override
+        public void onEnqueued() {
+        }
+
+        void drain() {
+            while (!queue.isEmpty()) {
+                byte[] copy = java.util.Arrays.copyOf(queue.headData(), queue.headLength());
+                ((SubscriberTrack) queue.headOwner()).onSent(queue.headPayloadLength());
+                sent.add(copy);
+                queue.pop();
+            }
+        }
+    }
+}
