@@ -3,6 +3,7 @@ package dev.onair.server;
 import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
 import java.util.ArrayList;
@@ -63,9 +64,9 @@ final class FakeMediaService implements MediaService {
     }
 
     @Override
-    public synchronized String roomOf(String resourceId) {
+    public synchronized ResourceRef resourceOf(String resourceId) {
         String[] s = sessions.get(resourceId);
-        return s == null ? null : s[0];
+        return s == null ? null : new ResourceRef(s[0], "publish".equals(s[2]));
     }
 
     @Override

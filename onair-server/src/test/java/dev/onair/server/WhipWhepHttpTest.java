@@ -74,6 +74,9 @@ class WhipWhepHttpTest {
         assertThat(r.headers().firstValue("Location")).hasValue("/whep/studio/res1");
         assertThat(h.media.status().subscribers()).isEqualTo(1);
 
+        String adminToken = h.token("studio", Permission.ADMIN);
+        assertError(h.method("DELETE", "/whip/studio/res1", adminToken), 404, "no such session"); // a WHEP resource
+        assertThat(h.media.closed).isEmpty();
         HttpResponse<String> del = h.method("DELETE", "/whep/studio/res1", h.token("studio", Permission.SUBSCRIBE));
         assertThat(del.statusCode()).isEqualTo(200);
         assertThat(h.media.closed).containsExactly("res1");

@@ -5,6 +5,7 @@ import dev.onair.protocol.sdp.SdpParser;
 import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
 import dev.onair.sfu.negotiation.LocalParams;
@@ -62,7 +63,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
     private final SessionContext ctx;
     private final Map<String, MediaSession> sessions = new LinkedHashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
-    private final Map<String, String> roomOfResource = new ConcurrentHashMap<>();
+    private final Map<String, ResourceRef> resources = new ConcurrentHashMap<>();
     private final ArrayDeque<SubscriberSession> dirty = new ArrayDeque<>();
     private UdpEndpoint udp;
     private MediaDemux demux;
@@ -119,8 +120,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
     }
 
     @Override
-    public String roomOf(String resourceId) {
-        return roomOfResource.get(resourceId);
+    public ResourceRef resourceOf(String resourceId) {
+        return resources.get(resourceId);
     }
 
     @Override
@@ -194,7 +195,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
 
     private void register(MediaSession session) {
         sessions.put(session.resourceId(), session);
-        roomOfResource.put(session.resourceId(), session.room());
+        resources.put(session.resourceId(), new ResourceRef(session.room(), session instanceof PublisherSession));
         created++;
         refreshSnapshot();
     }
@@ -214,7 +215,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
     public void onSessionClosed(MediaSession session, String reason) {
         if (sessions.remove(session.resourceId(), session)) {
             closed++;
-            roomOfResource.remove(session.resourceId());
+            resources.remove(session.resourceId());
         }
         Room room = rooms.get(session.room());
         if (room != null) {

@@ -8,6 +8,7 @@ import dev.onair.server.http.HttpServer;
 import dev.onair.server.http.Responses;
 import dev.onair.server.http.SessionKind;
 import dev.onair.sfu.api.MediaService;
+import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -84,7 +85,8 @@ public final class SessionEndpoint {
         if (auth instanceof AuthResult.Denied denied) {
             return fail(ApiError.of(denied.error(), denied.reason()));
         }
-        if (!room.equals(media.roomOf(resourceId))) {
+        ResourceRef ref = media.resourceOf(resourceId);
+        if (ref == null || !room.equals(ref.room()) || ref.publisher() != (kind == SessionKind.WHIP)) {
             return fail(ApiError.notFound("no such session"));
         }
         return media.close(resourceId).handle((closed, failure) -> {

@@ -17,8 +17,8 @@ public interface MediaService {
     /** Ends a session; completes with false if no such resource exists (or it was already closed). */
     CompletableFuture<Boolean> close(String resourceId);
 
-    /** The room a live resource belongs to, or null if unknown. */
-    String roomOf(String resourceId);
+    /** The room and role of a live resource, or null if unknown. */
+    ResourceRef resourceOf(String resourceId);
 
     MediaStatus status();
 }
