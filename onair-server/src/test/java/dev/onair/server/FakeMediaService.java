@@ -4,6 +4,7 @@ import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.ResourceRef;
+import dev.onair.sfu.api.RoomEventListener;
 import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
 import java.util.ArrayList;
@@ -80,5 +81,10 @@ final class FakeMediaService implements MediaService {
 
     MediaBootstrap.Started started() {
         return new MediaBootstrap.Started(this, 40000, List.of(), () -> { });
+    }
+
+    @Override
+    public void addListener(RoomEventListener listener) {
+        // the fake has no rooms; nothing to report
     }
 }

@@ -6,6 +6,10 @@ import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.ResourceRef;
+import dev.onair.sfu.api.RoomEvent;
+import dev.onair.sfu.api.RoomEventListener;
+import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
 import dev.onair.sfu.negotiation.LocalParams;
@@ -39,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -70,6 +75,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
     private List<InetSocketAddress> candidates = List.of();
     private long created;
     private long closed;
+    private final List<RoomEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile MediaStatus snapshot = new MediaStatus(0, 0, 0, 0, 0, List.of());
 
     SfuMediaService(SfuConfig cfg, EventLoop loop, TransportRegistry registry, DtlsCertificate certificate,
@@ -129,6 +135,34 @@ final class SfuMediaService implements MediaService, SessionOwner {
         return snapshot;
     }
 
+    @Override
+    public void addListener(RoomEventListener listener) {
+        listeners.add(listener);
+    }
+
+    private void emit(RoomEvent event) {
+        for (RoomEventListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("room event listener failed on {}", event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private boolean hasSession(String room, String identity) {
+        for (MediaSession s : sessions.values()) {
+            if (s.room().equals(room) && s.identity().equals(identity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String kindName(MediaKind kind) {
+        return kind == MediaKind.AUDIO ? "audio" : "video";
+    }
+
     private SessionOutcome create(SessionRequest req, boolean publish) {
         try {
             return createOnLoop(req, publish);
@@ -164,7 +198,16 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 new RemoteFingerprint(ns.remoteFingerprint().algorithm(), ns.remoteFingerprint().digest()), dtlsExecutor,
                 cfg.srtpBackend(), cfg.clock(), cfg.consentTimeoutMillis()), udp, registry);
         registry.register(transport);
-        Room room = rooms.computeIfAbsent(req.room(), Room::new);
+        long wallMillis = cfg.clock().wallMillis();
+        Room room = rooms.get(req.room());
+        if (room == null) {
+            room = new Room(req.room());
+            rooms.put(room.name(), room);
+            emit(new RoomEvent.RoomStarted(room.name(), wallMillis));
+        }
+        if (!hasSession(req.room(), req.identity())) {
+            emit(new RoomEvent.ParticipantJoined(req.room(), req.identity(), req.displayName(), wallMillis));
+        }
         long now = cfg.clock().nanoTime();
         MediaSession session;
         if (publish) {
@@ -173,6 +216,9 @@ final class SfuMediaService implements MediaService, SessionOwner {
             PublisherSession replaced = room.addPublisher(ps);
             session = ps;
             register(session);
+            for (PublishedTrack t : ps.tracks()) {
+                emit(new RoomEvent.TrackPublished(req.room(), req.identity(), t.id(), kindName(t.kind()), wallMillis));
+            }
             if (replaced != null) {
                 replaced.close("replaced by a new session of the same identity");
             }
@@ -217,6 +263,15 @@ final class SfuMediaService implements MediaService, SessionOwner {
             closed++;
             resources.remove(session.resourceId());
         }
+        long wallMillis = cfg.clock().wallMillis();
+        if (session instanceof PublisherSession ps) {
+            for (PublishedTrack t : ps.tracks()) {
+                emit(new RoomEvent.TrackUnpublished(ps.room(), ps.identity(), t.id(), kindName(t.kind()), wallMillis));
+            }
+        }
+        if (!hasSession(session.room(), session.identity())) {
+            emit(new RoomEvent.ParticipantLeft(session.room(), session.identity(), reason, wallMillis));
+        }
         Room room = rooms.get(session.room());
         if (room != null) {
             if (session instanceof PublisherSession ps) {
@@ -227,6 +282,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
             if (room.isEmpty()) {
                 rooms.remove(room.name());
+                emit(new RoomEvent.RoomFinished(room.name(), wallMillis));
             }
         }
         refreshSnapshot();

@@ -21,4 +21,10 @@ public interface MediaService {
     ResourceRef resourceOf(String resourceId);
 
     MediaStatus status();
+
+    /**
+     * Registers a listener for room events (room started/finished, participant joined/left, track
+     * published/unpublished, active speakers). Listeners added later miss earlier events.
+     */
+    void addListener(RoomEventListener listener);
 }
