@@ -10,6 +10,7 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.HttpServer;
 import dev.onair.server.http.RouteError;
 import dev.onair.server.http.StaticFiles;
+import dev.onair.server.rtc.RtcHub;
 import dev.onair.server.whip.SessionEndpoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,8 @@ public final class OnairServer implements AutoCloseable {
                 rejections);
         HttpServer http;
         try {
-            http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout);
+            RtcHub signalling = new RtcHub(tokens, media.media());
+            http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout, signalling::newHandler);
         } catch (RuntimeException e) {
             closeQuietly(media.closer());
             throw e;

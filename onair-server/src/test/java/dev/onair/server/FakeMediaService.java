@@ -85,6 +85,13 @@ final class FakeMediaService implements MediaService {
 
     @Override
     public void addListener(RoomEventListener listener) {
-        // the fake has no rooms; nothing to report
+        listeners.add(listener);
     }
+
+    /** Sends an event to the listeners, as the SFU would from its media loop. */
+    void emit(dev.onair.sfu.api.RoomEvent event) {
+        listeners.forEach(l -> l.onEvent(event));
+    }
+
+    private final java.util.List<RoomEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 }

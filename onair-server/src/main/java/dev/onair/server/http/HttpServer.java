@@ -2,6 +2,7 @@ package dev.onair.server.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -9,9 +10,13 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A Netty HTTP/1.1 server on one TCP port. Pipeline per connection:
@@ -24,6 +29,13 @@ public final class HttpServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** The aggregator's limit, a little above {@link #MAX_BODY_BYTES} so that endpoints can report 413 themselves. */
     static final int AGGREGATOR_LIMIT_BYTES = MAX_BODY_BYTES + 1024;
+    /** Where WebSocket signalling upgrades. */
+    public static final String WEBSOCKET_PATH = "/rtc";
+    /**
+     * Frames up to this size reach the signalling handler, which refuses those over 64 KiB with an error frame;
+     * larger ones make Netty close the socket with 1009 (message too big).
+     */
+    static final int WEBSOCKET_MAX_FRAME_BYTES = 128 * 1024;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -42,6 +54,15 @@ public final class HttpServer implements AutoCloseable {
      * @param apiTimeout   how long a request may wait for its future before 503
      */
     public static HttpServer start(int port, HttpApi api, HttpMetrics metrics, Duration apiTimeout) {
+        return start(port, api, metrics, apiTimeout, null);
+    }
+
+    /**
+     * As {@link #start(int, HttpApi, HttpMetrics, Duration)}, plus WebSocket upgrades on {@link #WEBSOCKET_PATH}
+     * handed to a fresh handler from {@code webSocketHandlers} (null: no WebSocket endpoint).
+     */
+    public static HttpServer start(int port, HttpApi api, HttpMetrics metrics, Duration apiTimeout,
+                                   Supplier<ChannelHandler> webSocketHandlers) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         long timeoutMillis = apiTimeout.toMillis();
         try {
@@ -54,8 +75,16 @@ public final class HttpServer implements AutoCloseable {
                             ch.pipeline()
                                     .addLast("codec", new HttpServerCodec())
                                     .addLast("metrics", metrics)
-                                    .addLast("aggregator", new OversizeAwareAggregator(AGGREGATOR_LIMIT_BYTES))
-                                    .addLast("api", new AsyncRequestHandler(api, timeoutMillis));
+                                    .addLast("aggregator", new OversizeAwareAggregator(AGGREGATOR_LIMIT_BYTES));
+                            if (webSocketHandlers != null) {
+                                ch.pipeline()
+                                        .addLast("ws", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig
+                                                .newBuilder().websocketPath(WEBSOCKET_PATH)
+                                                .maxFramePayloadLength(WEBSOCKET_MAX_FRAME_BYTES).build()))
+                                        .addLast("ws-aggregator", new WebSocketFrameAggregator(WEBSOCKET_MAX_FRAME_BYTES))
+                                        .addLast("rtc", webSocketHandlers.get());
+                            }
+                            ch.pipeline().addLast("api", new AsyncRequestHandler(api, timeoutMillis));
                         }
                     });
             Channel ch = b.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();

@@ -1,0 +1,34 @@
+package dev.onair.server.rtc;
+
+import java.util.Locale;
+
+/** Every error code an {@code error} frame can carry (docs/protocol.md lists them with their meaning). */
+public enum RtcError {
+    /** The frame is not a JSON object. */
+    MALFORMED_JSON,
+    /** A JSON object without a string {@code type}, or a field of the wrong type. */
+    BAD_REQUEST,
+    /** {@code v} is present and not a version this server speaks. */
+    UNSUPPORTED_VERSION,
+    /** A type this server does not know; the socket stays open. */
+    UNKNOWN_TYPE,
+    /** Larger than 64 KiB. */
+    FRAME_TOO_LARGE,
+    /** Binary frames are not part of the protocol. */
+    BINARY_NOT_SUPPORTED,
+    /** Anything but join/ping before a successful join. */
+    NOT_JOINED,
+    /** A second join on the same socket. */
+    ALREADY_JOINED,
+    /** Missing, malformed, expired or badly signed token (the socket closes). */
+    UNAUTHENTICATED,
+    /** A valid token that does not cover this room or lacks the permission (the socket closes). */
+    FORBIDDEN,
+    /** No join within 10 s of the upgrade (the socket closes). */
+    JOIN_TIMEOUT;
+
+    /** The wire form: lower snake case. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
