@@ -89,7 +89,7 @@ public final class WebhookSender implements RoomEventListener, AutoCloseable {
 
     @Override
     public void onEvent(RoomEvent event) {
-        if (closed) {
+        if (closed || event instanceof RoomEvent.ActiveSpeakersChanged) {
             return;
         }
         Optional<WebhookEvent> hook = WebhookEvent.from(event, runtime.ids().get());

@@ -49,7 +49,7 @@ public final class WebhookSignature {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) '.');
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
