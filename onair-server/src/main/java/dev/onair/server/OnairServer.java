@@ -11,6 +11,8 @@ import dev.onair.server.http.HttpServer;
 import dev.onair.server.http.RouteError;
 import dev.onair.server.http.StaticFiles;
 import dev.onair.server.rtc.RtcHub;
+import dev.onair.server.webhook.WebhookResult;
+import dev.onair.server.webhook.WebhookSender;
 import dev.onair.server.whip.SessionEndpoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running Onair server: media service plus HTTP. {@link #start(ServerConfig)} is the production entry point
  * (used by {@code onair serve}); tests inject a media service and clock through the package-private factory.
- * {@link #close()} stops HTTP first, then media; it is idempotent.
+ * When webhook URLs are configured a {@link WebhookSender} listens to the media service's room events.
+ * {@link #close()} stops HTTP first, then media, then drains the webhooks briefly; it is idempotent.
  */
 public final class OnairServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnairServer.class);
@@ -31,13 +34,17 @@ public final class OnairServer implements AutoCloseable {
     private final TokenService tokens;
     private final HttpServer http;
     private final MediaBootstrap.Started media;
+    /** Null when no webhook URL is configured. */
+    private final WebhookSender webhooks;
     private boolean closed;
 
-    private OnairServer(ServerConfig config, TokenService tokens, HttpServer http, MediaBootstrap.Started media) {
+    private OnairServer(ServerConfig config, TokenService tokens, HttpServer http, MediaBootstrap.Started media,
+                        WebhookSender webhooks) {
         this.config = config;
         this.tokens = tokens;
         this.http = http;
         this.media = media;
+        this.webhooks = webhooks;
     }
 
     /** Starts the real media service and the HTTP server. */
@@ -70,25 +77,35 @@ public final class OnairServer implements AutoCloseable {
         TokenService tokens = new TokenService(cfg.effectiveKeys(), cfg.signingKeyId(), clock);
         HttpMetrics httpMetrics = new HttpMetrics();
         DropCounts<RouteError> rejections = new DropCounts<>(RouteError.class);
+        DropCounts<WebhookResult> webhookCounts = new DropCounts<>(WebhookResult.class);
         ServerRoutes routes = new ServerRoutes(
                 new SessionEndpoint(media.media(), tokens),
                 new StatusEndpoint(media.media(), tokens, cfg.devMode()),
-                new MetricsEndpoint(media.media(), httpMetrics, rejections),
+                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts),
                 new DevTokenEndpoint(tokens, cfg.devMode()),
                 new StaticFiles("web", OnairServer.class.getClassLoader()),
                 rejections);
+        WebhookSender webhooks = null;
+        if (cfg.webhooks().enabled()) {
+            webhooks = WebhookSender.start(cfg.webhooks(), cfg.webhookSecret(), webhookCounts);
+            media.media().addListener(webhooks);
+            LOG.info("webhooks to {}", cfg.webhooks().urls());
+        }
         HttpServer http;
         try {
             RtcHub signalling = new RtcHub(tokens, media.media());
             http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout, signalling::newHandler);
         } catch (RuntimeException e) {
             closeQuietly(media.closer());
+            if (webhooks != null) {
+                webhooks.close();
+            }
             throw e;
         }
         ServerConfig bound = cfg.withPorts(http.port(), media.mediaPort());
         LOG.info("HTTP listening on http://0.0.0.0:{} (WHIP /whip/{room}, WHEP /whep/{room})", http.port());
         LOG.info("media listening on UDP port {}, ICE candidates {}", media.mediaPort(), media.candidates());
-        return new OnairServer(bound, tokens, http, media);
+        return new OnairServer(bound, tokens, http, media, webhooks);
     }
 
     /** The bound HTTP port (the real one when configured as 0). */
@@ -116,9 +133,13 @@ public final class OnairServer implements AutoCloseable {
             return;
         }
         closed = true;
-        LOG.info("stopping: closing HTTP, then media");
+        LOG.info("stopping: closing HTTP, then media, then webhooks (drained at most {} ms)",
+                WebhookSender.DEFAULT_DRAIN.toMillis());
         http.close();
         closeQuietly(media.closer());
+        if (webhooks != null) {
+            webhooks.close();
+        }
         LOG.info("stopped");
     }
 

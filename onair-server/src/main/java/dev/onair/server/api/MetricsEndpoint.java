@@ -5,6 +5,7 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.PrometheusWriter;
 import dev.onair.server.http.Responses;
 import dev.onair.server.http.RouteError;
+import dev.onair.server.webhook.WebhookResult;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -21,11 +22,19 @@ public final class MetricsEndpoint {
     private final MediaService media;
     private final HttpMetrics http;
     private final DropCounts<RouteError> routeRejections;
+    private final DropCounts<WebhookResult> webhooks;
 
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections) {
+        this(media, http, routeRejections, new DropCounts<>(WebhookResult.class));
+    }
+
+    /** With the webhook delivery counters (all zero when no webhooks are configured). */
+    public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections,
+                           DropCounts<WebhookResult> webhooks) {
         this.media = media;
         this.http = http;
         this.routeRejections = routeRejections;
+        this.webhooks = webhooks;
     }
 
     public FullHttpResponse get() {
@@ -58,6 +67,12 @@ public final class MetricsEndpoint {
         for (Map.Entry<String, Long> e : new java.util.TreeMap<>(s.demuxDrops()).entrySet()) {
             w.sample("onair_media_port_drops_total", "reason",
                     e.getKey().substring(e.getKey().indexOf('.') + 1).toLowerCase(Locale.ROOT), e.getValue());
+        }
+        w.family("onair_webhook_deliveries_total", "counter",
+                "Webhook deliveries per event and URL by result; retried counts extra attempts.");
+        for (WebhookResult result : WebhookResult.values()) {
+            w.sample("onair_webhook_deliveries_total", "result", result.name().toLowerCase(Locale.ROOT),
+                    webhooks.get(result));
         }
         return w.toString();
     }

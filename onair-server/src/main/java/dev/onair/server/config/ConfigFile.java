@@ -22,6 +22,12 @@ import java.util.Map;
  * maxSessions: 500
  * keys:
  *   prod1: "a-random-secret-of-at-least-32-bytes....."
+ * webhooks:
+ *   urls: [https://example.com/onair-hook]
+ *   key: prod1            # whose secret signs the webhooks; default: the first key (dev key in dev mode)
+ *   timeoutMillis: 5000   # optional
+ *   maxAttempts: 5        # optional
+ *   queueSize: 10000      # optional
  * </pre>
  */
 public record ConfigFile(
@@ -29,13 +35,29 @@ public record ConfigFile(
         @JsonAlias("media-port") Integer mediaPort,
         @JsonAlias({"announce-ip", "announceIp", "announce-ips"}) List<String> announceIps,
         Map<String, String> keys,
-        @JsonAlias("max-sessions") Integer maxSessions) {
+        @JsonAlias("max-sessions") Integer maxSessions,
+        Webhooks webhooks) {
+
+    /** The {@code webhooks:} section as written; every field optional. */
+    public record Webhooks(
+            List<String> urls,
+            String key,
+            @JsonAlias("timeout-millis") Integer timeoutMillis,
+            @JsonAlias("max-attempts") Integer maxAttempts,
+            @JsonAlias("queue-size") Integer queueSize) {
+    }
+
+    /** A file without a {@code webhooks:} section. */
+    public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
+                      Integer maxSessions) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, null);
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null);
     }
 
     /** Reads and parses a YAML file; any problem becomes a {@link ConfigException} naming the file. */

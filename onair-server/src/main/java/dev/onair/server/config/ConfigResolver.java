@@ -32,7 +32,7 @@ public final class ConfigResolver {
         } else {
             ips = localIps.get();
         }
-        return new ServerConfig(http, media, ips, file.keys(), max);
+        return new ServerConfig(http, media, ips, file.keys(), max, WebhookConfig.from(file.webhooks()));
     }
 
     private static int first(Integer flag, Integer fromFile, int fallback) {

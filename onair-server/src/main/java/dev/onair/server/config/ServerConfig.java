@@ -15,9 +15,10 @@ import java.util.Map;
  * @param announceIps addresses put into ICE candidates, never empty after {@link ConfigResolver}
  * @param keys        API key id to HMAC secret (each secret at least {@value #MIN_SECRET_BYTES} bytes of UTF-8)
  * @param maxSessions session limit enforced by the media service
+ * @param webhooks    webhook URLs and settings ({@link WebhookConfig#none()} = off); its key must be configured
  */
 public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
-                           int maxSessions) {
+                           int maxSessions, WebhookConfig webhooks) {
 
     public static final String DEV_KEY_ID = "devkey";
     public static final String DEV_SECRET = "onair-dev-secret-0123456789abcdef";
@@ -41,6 +42,18 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
             }
         }
         keys = Collections.unmodifiableMap(copy);
+        webhooks = webhooks == null ? WebhookConfig.none() : webhooks;
+        String hookKey = webhooks.keyId();
+        if (hookKey != null && !(copy.isEmpty() ? DEV_KEY_ID.equals(hookKey) : copy.containsKey(hookKey))) {
+            throw new ConfigException("webhooks.key: '" + hookKey + "' is not one of the configured keys "
+                    + (copy.isEmpty() ? "[" + DEV_KEY_ID + "] (dev mode)" : copy.keySet()));
+        }
+    }
+
+    /** Without webhooks (the shape before webhooks existed). */
+    public ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
+                        int maxSessions) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, WebhookConfig.none());
     }
 
     /** Defaults for everything, dev mode, no announce addresses (tests and programmatic use). */
@@ -63,12 +76,22 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
         return devMode() ? DEV_KEY_ID : keys.keySet().iterator().next();
     }
 
+    /** The secret that signs webhook bodies: the webhook key's, or the token signing key's when none is named. */
+    public String webhookSecret() {
+        String id = webhooks.keyId() != null ? webhooks.keyId() : signingKeyId();
+        return effectiveKeys().get(id);
+    }
+
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
-        return new ServerConfig(newHttpPort, newMediaPort, announceIps, keys, maxSessions);
+        return new ServerConfig(newHttpPort, newMediaPort, announceIps, keys, maxSessions, webhooks);
     }
 
     public ServerConfig withKeys(Map<String, String> newKeys) {
-        return new ServerConfig(httpPort, mediaPort, announceIps, newKeys, maxSessions);
+        return new ServerConfig(httpPort, mediaPort, announceIps, newKeys, maxSessions, webhooks);
+    }
+
+    public ServerConfig withWebhooks(WebhookConfig newWebhooks) {
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, newWebhooks);
     }
 
     private static void checkPort(String name, int port) {
@@ -90,6 +113,6 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
     @Override
     public String toString() {
         return "ServerConfig[httpPort=" + httpPort + ", mediaPort=" + mediaPort + ", announceIps=" + announceIps
-                + ", keyIds=" + keys.keySet() + ", maxSessions=" + maxSessions + "]";
+                + ", keyIds=" + keys.keySet() + ", maxSessions=" + maxSessions + ", webhooks=" + webhooks + "]";
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Server configuration: {@link dev.onair.server.config.ServerConfig} (validated, immutable), the YAML file
- * reader {@link dev.onair.server.config.ConfigFile}, the CLI/file merge in
+ * reader {@link dev.onair.server.config.ConfigFile}, the webhook settings
+ * {@link dev.onair.server.config.WebhookConfig}, the CLI/file merge in
  * {@link dev.onair.server.config.ConfigResolver} and {@link dev.onair.server.config.LocalAddresses} for the
  * default ICE candidate addresses.
  */

@@ -1,0 +1,78 @@
+package dev.onair.server.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onair.sfu.api.RoomEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The JSON shape of every event type, byte for byte (docs/webhooks.md shows the same). */
+class WebhookEventTest {
+    private static final long AT_MILLIS = 1_700_000_000_999L; // createdAt rounds down to whole seconds
+
+    @Test
+    void roomStarted() {
+        assertThat(json(new RoomEvent.RoomStarted("demo", AT_MILLIS))).isEqualTo(
+                "{\"id\":\"e1\",\"event\":\"room_started\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"}}");
+    }
+
+    @Test
+    void roomFinished() {
+        assertThat(json(new RoomEvent.RoomFinished("demo", AT_MILLIS))).isEqualTo(
+                "{\"id\":\"e1\",\"event\":\"room_finished\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"}}");
+    }
+
+    @Test
+    void participantJoinedCarriesTheDisplayName() {
+        assertThat(json(new RoomEvent.ParticipantJoined("demo", "alice", "Alice A.", AT_MILLIS))).isEqualTo(
+                "{\"id\":\"e1\",\"event\":\"participant_joined\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
+                        + "\"participant\":{\"identity\":\"alice\",\"name\":\"Alice A.\"}}");
+    }
+
+    @Test
+    void participantJoinedWithoutNameLeavesNameOut() {
+        assertThat(json(new RoomEvent.ParticipantJoined("demo", "alice", null, AT_MILLIS))).isEqualTo(
+                "{\"id\":\"e1\",\"event\":\"participant_joined\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
+                        + "\"participant\":{\"identity\":\"alice\"}}");
+    }
+
+    @Test
+    void participantLeft() {
+        assertThat(json(new RoomEvent.ParticipantLeft("demo", "alice", "DELETE", AT_MILLIS))).isEqualTo(
+                "{\"id\":\"e1\",\"event\":\"participant_left\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
+                        + "\"participant\":{\"identity\":\"alice\"}}");
+    }
+
+    @Test
+    void trackPublished() {
+        assertThat(json(new RoomEvent.TrackPublished("demo", "alice", "1", "video", AT_MILLIS))).isEqualTo(
+                "{\"id\":\"e1\",\"event\":\"track_published\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
+                        + "\"participant\":{\"identity\":\"alice\"},\"track\":{\"sid\":\"1\",\"kind\":\"video\"}}");
+    }
+
+    @Test
+    void trackUnpublished() {
+        assertThat(json(new RoomEvent.TrackUnpublished("demo", "alice", "0", "audio", AT_MILLIS))).isEqualTo(
+                "{\"id\":\"e1\",\"event\":\"track_unpublished\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
+                        + "\"participant\":{\"identity\":\"alice\"},\"track\":{\"sid\":\"0\",\"kind\":\"audio\"}}");
+    }
+
+    @Test
+    void stringsAreJsonEscaped() {
+        assertThat(json(new RoomEvent.ParticipantJoined("demo", "a\"b", "line\nbreak", AT_MILLIS)))
+                .contains("\"identity\":\"a\\\"b\",\"name\":\"line\\nbreak\"");
+    }
+
+    @Test
+    void activeSpeakersAreNotAWebhook() {
+        RoomEvent speakers = new RoomEvent.ActiveSpeakersChanged("demo",
+                List.of(new RoomEvent.Speaker("alice", 0.5)), AT_MILLIS);
+        assertThat(WebhookEvent.from(speakers, "e1")).isEmpty();
+    }
+
+    private static String json(RoomEvent e) {
+        WebhookEvent hook = WebhookEvent.from(e, "e1").orElseThrow();
+        return new String(hook.toJson(), StandardCharsets.UTF_8);
+    }
+}
