@@ -320,6 +320,26 @@ final class SfuMediaService implements MediaService, SessionOwner {
         refreshSnapshot();
     }
 
+    /** Every {@link dev.onair.sfu.speaker.SpeakerPolicy#tickMillis()} on the media loop: active speakers per room. */
+    void speakerTick() {
+        long nowMillis = cfg.clock().nanoTime() / 1_000_000L;
+        boolean changed = false;
+        for (Room room : new ArrayList<>(rooms.values())) {
+            try {
+                List<RoomEvent.Speaker> speakers = room.tickSpeakers(nowMillis);
+                if (speakers != null) {
+                    changed = true;
+                    emit(new RoomEvent.ActiveSpeakersChanged(room.name(), speakers, cfg.clock().wallMillis()));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("active-speaker detection failed in room {}", room.name(), e);
+            }
+        }
+        if (changed) {
+            refreshSnapshot();
+        }
+    }
+
     private void refreshSnapshot() {
         int publishers = 0;
         int subscribers = 0;
