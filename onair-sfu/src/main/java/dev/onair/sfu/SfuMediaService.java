@@ -352,8 +352,14 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
             infos.add(s.info());
         }
+        Map<String, List<String>> speakers = new HashMap<>();
+        for (Room room : rooms.values()) {
+            if (!room.speakers().isEmpty()) {
+                speakers.put(room.name(), room.speakers().stream().map(RoomEvent.Speaker::identity).toList());
+            }
+        }
         snapshot = new MediaStatus(rooms.size(), publishers, subscribers, created, closed, List.copyOf(infos),
-                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null));
+                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers);
     }
 
     MediaDemux demux() {

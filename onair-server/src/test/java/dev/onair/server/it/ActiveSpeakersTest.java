@@ -44,11 +44,14 @@ class ActiveSpeakersTest {
             assertThat(first.room()).isEqualTo("room");
             assertThat(first.speakers()).extracting(RoomEvent.Speaker::identity).containsExactly("alice");
             assertThat(first.speakers().get(0).level()).isGreaterThan(0.01);
+            assertThat(Media.await(() -> node.media().status().activeSpeakers().containsKey("room"))).isTrue();
+            assertThat(node.media().status().activeSpeakers()).containsEntry("room", List.of("alice"));
 
             alice.setAudioLevelDbov(SILENT_DBOV);
             assertThat(Media.await(() -> events.size() >= 2)).as("the silence event").isTrue();
             assertThat(events.get(1).speakers()).isEmpty();
             assertThat(events).hasSize(2);
+            assertThat(Media.await(() -> node.media().status().activeSpeakers().isEmpty())).isTrue();
 
             alice.close();
             bob.close();
