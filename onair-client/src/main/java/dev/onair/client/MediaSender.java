@@ -2,6 +2,7 @@ package dev.onair.client;
 
 import dev.onair.protocol.rtcp.RtcpPacket;
 import dev.onair.protocol.rtcp.RtcpWriter;
+import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.transport.clock.MediaClock;
 import dev.onair.transport.srtp.SrtpSession;
 import java.util.Arrays;
@@ -12,7 +13,8 @@ import java.util.random.RandomGenerator;
  * Produces the publisher's media: Opus packets (PT 111, 20 ms = 960 ticks at 48 kHz, 60-byte payloads) and video
  * frames (90 kHz timestamps from the clock; a key frame of {@link #KEYFRAME_PACKETS} packets every N frames and
  * after {@link #requestKeyframe()}, otherwise one packet; marker on a frame's last packet), plus SR + SDES per
- * SSRC. Packets are built in one scratch buffer with room for the SRTP trailer and handed to the
+ * SSRC. Opus packets carry a fixed RFC 6464 audio level when the options ask for one (V set at -40 dBov or
+ * louder), changeable with {@link #setAudioLevelDbov}. Packets are built in one scratch buffer with room for the SRTP trailer and handed to the
  * {@link Output}. Thread-safe (one lock).
  */
 final class MediaSender {
@@ -40,6 +42,7 @@ final class MediaSender {
     private final long startNanos;
     private final byte[] scratch = new byte[1500 + SrtpSession.MAX_OVERHEAD];
     private volatile boolean keyframeRequested = true;
+    private volatile int audioLevelDbov;
     private int framesSent;
     private int pictureId;
     private long keyframesSent;
@@ -55,6 +58,13 @@ final class MediaSender {
         this.out = out;
         this.startNanos = clock.nanoTime();
         this.pictureId = rng.nextInt(1 << 15);
+        this.audioLevelDbov = options.audioLevelDbov();
+    }
+
+    /** The level (0..127 negated dBov) the next Opus packets carry, or {@link PeerOptions#NO_AUDIO_LEVEL}. */
+    void setAudioLevelDbov(int levelDbov) {
+        PeerOptions.checkAudioLevel(levelDbov);
+        audioLevelDbov = levelDbov;
     }
 
     /** Sends {@code count} Opus packets back to back; returns how many the output accepted. */
@@ -82,8 +92,10 @@ final class MediaSender {
 
     private int buildAudio(byte[] buf) {
         long ts = (audio.lastTs() + (audio.packets() == 0 ? 0 : OPUS_TICKS_PER_PACKET)) & 0xFFFFFFFFL;
+        int level = audioLevelDbov;
+        int levelId = level == PeerOptions.NO_AUDIO_LEVEL ? 0 : OfferBuilder.AUDIO_LEVEL_EXTENSION_ID;
         int h = RtpPacketWriter.writeHeader(buf, 0, false, options.audioPayloadType(), audio.takeSeq(), ts,
-                audio.ssrc(), OfferBuilder.MID_EXTENSION_ID, '0');
+                audio.ssrc(), OfferBuilder.MID_EXTENSION_ID, '0', levelId, AudioLevel.encode(level <= 40, level));
         buf[h] = OPUS_TOC;
         Arrays.fill(buf, h + 1, h + OPUS_PAYLOAD_BYTES, (byte) 0x5A);
         audio.onSent(ts, OPUS_PAYLOAD_BYTES, clock.nanoTime());

@@ -2,7 +2,8 @@ package dev.onair.client;
 
 /**
  * Writes an RTP fixed header (RFC 3550 §5.1) with an optional one-byte header extension carrying the MID
- * (RFC 8285 §4.2, RFC 8843 §15). Local input only, never parses; no allocation.
+ * (RFC 8285 §4.2, RFC 8843 §15) and, for audio, the RFC 6464 audio level (V bit and level in the pad byte
+ * after the MID, or first when there is no MID). Local input only, never parses; no allocation.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -16,7 +17,8 @@ package dev.onair.client;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |       0xBE    |    0xDE       |      length = 1 (words)       |   (if X)
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |  ID   | L=0   |   MID (1 B)   |   0 (pad)     |   0 (pad)     |
+ * |  ID   | L=0   |   MID (1 B)   |   0 (pad)     |   0 (pad)     |   MID only
+ * |  ID   | L=0   |   MID (1 B)   |  ID   | L=0   |V|   level     |   MID and audio level
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
@@ -35,7 +37,19 @@ public final class RtpPacketWriter {
      */
     public static int writeHeader(byte[] buf, int off, boolean marker, int payloadType, int sequenceNumber,
                                   long timestamp, long ssrc, int midExtensionId, char mid) {
-        boolean ext = midExtensionId > 0;
+        return writeHeader(buf, off, marker, payloadType, sequenceNumber, timestamp, ssrc, midExtensionId, mid, 0, 0);
+    }
+
+    /**
+     * Like {@link #writeHeader(byte[], int, boolean, int, int, long, long, int, char)}, plus an RFC 6464 audio
+     * level element when {@code levelExtensionId} is 1..14: {@code levelByte} is the element's byte (V bit
+     * and level, see {@code dev.onair.protocol.rtp.AudioLevel#encode}). The extension stays one word long.
+     */
+    public static int writeHeader(byte[] buf, int off, boolean marker, int payloadType, int sequenceNumber,
+                                  long timestamp, long ssrc, int midExtensionId, char mid, int levelExtensionId,
+                                  int levelByte) {
+        boolean level = levelExtensionId > 0;
+        boolean ext = midExtensionId > 0 || level;
         buf[off] = (byte) (0x80 | (ext ? 0x10 : 0));
         buf[off + 1] = (byte) ((marker ? 0x80 : 0) | (payloadType & 0x7F));
         buf[off + 2] = (byte) (sequenceNumber >>> 8);
@@ -49,10 +63,17 @@ public final class RtpPacketWriter {
         buf[off + 13] = (byte) 0xDE;
         buf[off + 14] = 0;
         buf[off + 15] = 1;
-        buf[off + 16] = (byte) ((midExtensionId & 0x0F) << 4);
-        buf[off + 17] = (byte) mid;
         buf[off + 18] = 0;
         buf[off + 19] = 0;
+        int at = off + 16;
+        if (midExtensionId > 0) {
+            buf[at++] = (byte) ((midExtensionId & 0x0F) << 4);
+            buf[at++] = (byte) mid;
+        }
+        if (level) {
+            buf[at++] = (byte) ((levelExtensionId & 0x0F) << 4);
+            buf[at] = (byte) levelByte;
+        }
         return HEADER_WITH_MID_BYTES;
     }
 

@@ -174,6 +174,14 @@ public final class WebRtcPeer implements AutoCloseable {
         timers.stop("audio");
     }
 
+    /**
+     * From now on our Opus packets carry this RFC 6464 level (0 loudest .. 127 silence), or no level element
+     * with {@link PeerOptions#NO_AUDIO_LEVEL}.
+     */
+    public void setAudioLevelDbov(int levelDbov) {
+        connectedSender().setAudioLevelDbov(levelDbov);
+    }
+
     /** Sends one video frame now; returns its packets sent. */
     public int sendVideoFrame() {
         return connectedSender().sendVideoFrame();

@@ -7,6 +7,7 @@ import dev.onair.protocol.rtcp.RtcpParser;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
 import dev.onair.protocol.codec.KeyframeDetector;
+import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.protocol.rtp.RtpHeader;
 import dev.onair.transport.clock.ManualClock;
 import java.util.ArrayList;
@@ -52,6 +53,38 @@ class MediaSenderTest {
             assertThat(h.timestamp()).isEqualTo((firstTs + 960L * i) & 0xFFFFFFFFL);
         }
         assertThat(sender.nextSequenceNumber(1111)).isEqualTo((firstSeq + 3) & 0xFFFF);
+    }
+
+    @Test
+    void opusPacketsCarryTheConfiguredAudioLevelUntilItChanges() {
+        sender.sendOpus(1);
+        MediaSender loud = new MediaSender(PeerOptions.publisher().withAudioLevelDbov(20), 1111, 2222, "c", clock,
+                new SplittableRandom(5), new MediaSender.Output() {
+                    @Override
+                    public boolean sendRtp(byte[] buf, int len) {
+                        return rtp.add(Arrays.copyOf(buf, len));
+                    }
+
+                    @Override
+                    public boolean sendRtcp(byte[] buf, int len) {
+                        return false;
+                    }
+                });
+        loud.sendOpus(1);
+        loud.setAudioLevelDbov(AudioLevel.SILENCE_DBOV);
+        loud.sendOpus(1);
+        RtpHeader h = new RtpHeader();
+        int id = OfferBuilder.AUDIO_LEVEL_EXTENSION_ID;
+        byte[] none = rtp.get(0);
+        h.parse(none, 0, none.length);
+        assertThat(AudioLevel.element(none, h, id)).as("default: no level").isEqualTo(AudioLevel.ABSENT);
+        byte[] first = rtp.get(1);
+        h.parse(first, 0, first.length);
+        assertThat(AudioLevel.element(first, h, id)).isEqualTo(0x80 | 20); // V=1, -20 dBov
+        assertThat(h.payloadLength()).isEqualTo(MediaSender.OPUS_PAYLOAD_BYTES);
+        byte[] second = rtp.get(2);
+        h.parse(second, 0, second.length);
+        assertThat(AudioLevel.element(second, h, id)).isEqualTo(127); // V=0, silence
     }
 
     @Test

@@ -22,6 +22,20 @@ class RtpPacketWriterTest {
         '0',                                          // MID "0"
         0x00, 0x00,                                   // padding
     };
+    /** Opus packet header with MID and RFC 6464 audio level, as the publisher sends it with a level set. */
+    static final byte[] AUDIO_HEADER_WITH_LEVEL = {
+        (byte) 0x90,                                  // V=2, P=0, X=1, CC=0
+        (byte) 0x6F,                                  // M=0, PT=111
+        0x12, 0x34,                                   // sequence number 0x1234
+        0x00, 0x01, (byte) 0xE2, 0x40,                // timestamp 123456
+        0x11, 0x22, 0x33, 0x44,                       // SSRC 0x11223344
+        (byte) 0xBE, (byte) 0xDE,                     // one-byte extension profile (RFC 8285 §4.2)
+        0x00, 0x01,                                   // extension length: 1 word
+        0x40,                                         // ID=4 (sdes:mid), L=0 (1 byte)
+        '0',                                          // MID "0"
+        0x10,                                         // ID=1 (ssrc-audio-level), L=0 (1 byte)
+        (byte) 0x94,                                  // V=1, level 20 (-20 dBov)
+    };
     /** Video header without extension, marker set. */
     static final byte[] VIDEO_HEADER = {
         (byte) 0x80,                                  // V=2, P=0, X=0, CC=0
@@ -37,6 +51,17 @@ class RtpPacketWriterTest {
         int len = RtpPacketWriter.writeHeader(buf, 0, false, 111, 0x1234, 123456, 0x11223344L, 4, '0');
         assertThat(len).isEqualTo(RtpPacketWriter.HEADER_WITH_MID_BYTES);
         assertThat(Arrays.copyOf(buf, len)).containsExactly(AUDIO_HEADER);
+    }
+
+    @Test
+    void writesTheAudioLevelAfterTheMidInTheSameWord() {
+        byte[] buf = new byte[40];
+        int len = RtpPacketWriter.writeHeader(buf, 0, false, 111, 0x1234, 123456, 0x11223344L, 4, '0', 1, 0x94);
+        assertThat(len).isEqualTo(RtpPacketWriter.HEADER_WITH_MID_BYTES);
+        assertThat(Arrays.copyOf(buf, len)).containsExactly(AUDIO_HEADER_WITH_LEVEL);
+        RtpHeader h = new RtpHeader();
+        assertThat(h.parse(AUDIO_HEADER_WITH_LEVEL, 0, len)).isTrue();
+        assertThat(dev.onair.protocol.rtp.AudioLevel.level(AUDIO_HEADER_WITH_LEVEL, h, 1)).isEqualTo(20);
     }
 
     @Test
@@ -69,7 +94,7 @@ class RtpPacketWriterTest {
     @Test
     void everyPrefixParsesWithoutAnException() {
         RtpHeader h = new RtpHeader();
-        for (byte[] vector : new byte[][] {AUDIO_HEADER, VIDEO_HEADER}) {
+        for (byte[] vector : new byte[][] {AUDIO_HEADER, AUDIO_HEADER_WITH_LEVEL, VIDEO_HEADER}) {
             for (int len = 0; len <= vector.length; len++) {
                 int n = len;
                 assertThatCode(() -> h.parse(vector, 0, n)).doesNotThrowAnyException();

@@ -320,6 +320,26 @@ final class SfuMediaService implements MediaService, SessionOwner {
         refreshSnapshot();
     }
 
+    /** Every {@link dev.onair.sfu.speaker.SpeakerPolicy#tickMillis()} on the media loop: active speakers per room. */
+    void speakerTick() {
+        long nowMillis = cfg.clock().nanoTime() / 1_000_000L;
+        boolean changed = false;
+        for (Room room : new ArrayList<>(rooms.values())) {
+            try {
+                List<RoomEvent.Speaker> speakers = room.tickSpeakers(nowMillis);
+                if (speakers != null) {
+                    changed = true;
+                    emit(new RoomEvent.ActiveSpeakersChanged(room.name(), speakers, cfg.clock().wallMillis()));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("active-speaker detection failed in room {}", room.name(), e);
+            }
+        }
+        if (changed) {
+            refreshSnapshot();
+        }
+    }
+
     private void refreshSnapshot() {
         int publishers = 0;
         int subscribers = 0;
@@ -332,8 +352,14 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
             infos.add(s.info());
         }
+        Map<String, List<String>> speakers = new HashMap<>();
+        for (Room room : rooms.values()) {
+            if (!room.speakers().isEmpty()) {
+                speakers.put(room.name(), room.speakers().stream().map(RoomEvent.Speaker::identity).toList());
+            }
+        }
         snapshot = new MediaStatus(rooms.size(), publishers, subscribers, created, closed, List.copyOf(infos),
-                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null));
+                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers);
     }
 
     MediaDemux demux() {

@@ -1,6 +1,7 @@
 package dev.onair.sfu;
 
 import dev.onair.sfu.api.MediaService;
+import dev.onair.sfu.speaker.SpeakerPolicy;
 import dev.onair.transport.dtls.DtlsCertificate;
 import dev.onair.transport.peer.MediaDemux;
 import dev.onair.transport.peer.TransportRegistry;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One media node: the media loop (a single Netty event loop that owns the UDP socket, every transport, room
  * and session, so the media path needs no locks), a small pool for blocking DTLS handshakes, the node's DTLS
- * certificate, and the {@link MediaService} that signalling talks to.
+ * certificate, and the {@link MediaService} that signalling talks to. The loop runs the service's periodic
+ * work every second and active-speaker detection every {@link SpeakerPolicy#tickMillis()}.
  */
 public final class SfuNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SfuNode.class);
@@ -72,6 +74,8 @@ public final class SfuNode implements AutoCloseable {
         }
         service.attach(udp, demux, candidates);
         loop.scheduleAtFixedRate(service::tick, 1, 1, TimeUnit.SECONDS);
+        long speakerTick = SpeakerPolicy.DEFAULT.tickMillis();
+        loop.scheduleAtFixedRate(service::speakerTick, speakerTick, speakerTick, TimeUnit.MILLISECONDS);
         LOG.info("media node up: UDP port {}, candidates {}, SRTP backend {}, certificate sha-256 {}",
                 udp.localAddress().getPort(), candidates, cfg.srtpBackend(), cert.fingerprintSha256());
         return new SfuNode(group, dtlsExecutor, udp, service, List.copyOf(candidates));

@@ -8,14 +8,24 @@ import java.util.TreeMap;
 /**
  * A point-in-time view of the media service, for status endpoints and metrics.
  *
- * @param demuxDrops datagrams the shared UDP port could not hand to any transport, by reason (non-zero only)
+ * @param demuxDrops     datagrams the shared UDP port could not hand to any transport, by reason (non-zero only)
+ * @param activeSpeakers per room with speakers, their identities loudest first (as last announced)
  */
 public record MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,
-                          List<SessionInfo> sessions, Map<String, Long> demuxDrops) {
+                          List<SessionInfo> sessions, Map<String, Long> demuxDrops,
+                          Map<String, List<String>> activeSpeakers) {
 
     public MediaStatus {
         sessions = List.copyOf(sessions);
         demuxDrops = Map.copyOf(demuxDrops);
+        Map<String, List<String>> speakers = new TreeMap<>();
+        activeSpeakers.forEach((room, ids) -> speakers.put(room, List.copyOf(ids)));
+        activeSpeakers = java.util.Collections.unmodifiableMap(speakers);
+    }
+
+    public MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,
+                       List<SessionInfo> sessions, Map<String, Long> demuxDrops) {
+        this(rooms, publishers, subscribers, sessionsCreated, sessionsClosed, sessions, demuxDrops, Map.of());
     }
 
     public MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,

@@ -1,14 +1,20 @@
 package dev.onair.sfu.track;
 
+import dev.onair.protocol.DropCounts;
 import dev.onair.protocol.codec.KeyframeDetector;
+import dev.onair.protocol.rtp.AudioLevel;
+import dev.onair.protocol.rtp.AudioLevelDrop;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.speaker.AudioLevelMeter;
+import dev.onair.sfu.speaker.SpeakerPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One track a publisher sends (one m-line): its codecs, receive statistics for its SSRC, keyframe
- * throttling, and the sinks it fans out to. Media loop only.
+ * throttling, the audio level meter of an audio track that negotiated RFC 6464, and the sinks it fans out
+ * to. Media loop only.
  */
 public final class PublishedTrack {
 
@@ -25,6 +31,9 @@ public final class PublishedTrack {
     private final KeyframeRequester keyframes = new KeyframeRequester(KeyframeRequester.DEFAULT_MIN_INTERVAL_NANOS);
     private final KeyframeSender keyframeSender;
     private final Map<String, Integer> extensionIdsByUri;
+    private final int audioLevelId;
+    private final AudioLevelMeter audioLevel;
+    private final DropCounts<AudioLevelDrop> audioLevelDrops = new DropCounts<>(AudioLevelDrop.class);
     private ReceiveStatistics stats;
     private long ssrc = -1;
     private long packets;
@@ -38,6 +47,8 @@ public final class PublishedTrack {
         this.mid = mid;
         this.kind = kind;
         this.keyframeSender = sender;
+        this.audioLevelId = kind == MediaKind.AUDIO ? this.extensionIdsByUri.getOrDefault(AudioLevel.URI, 0) : 0;
+        this.audioLevel = kind == MediaKind.AUDIO ? new AudioLevelMeter(SpeakerPolicy.DEFAULT) : null;
         for (TrackCodec c : codecs) {
             codecsByPt[c.payloadType() & 0x7F] = c;
         }
@@ -74,6 +85,16 @@ public final class PublishedTrack {
 
     public ReceiveStatistics stats() {
         return stats;
+    }
+
+    /** The meter of an audio track (fed only when RFC 6464 was negotiated); null for video. */
+    public AudioLevelMeter audioLevel() {
+        return audioLevel;
+    }
+
+    /** Packets of a track that negotiated RFC 6464 whose level was missing or malformed, by reason. */
+    public DropCounts<AudioLevelDrop> audioLevelDrops() {
+        return audioLevelDrops;
     }
 
     public long packets() {
@@ -121,6 +142,14 @@ public final class PublishedTrack {
         packets++;
         bytes += p.len;
         p.extendedSeq = stats.onPacket(p.header.sequenceNumber(), p.header.timestamp(), p.arrivalNanos);
+        if (audioLevelId > 0) {
+            int level = AudioLevel.element(p.buf, p.header, audioLevelId);
+            if (level >= 0) {
+                audioLevel.onLevel(AudioLevel.levelOf(level));
+            } else {
+                audioLevelDrops.increment(AudioLevel.dropReason(level));
+            }
+        }
         if (kind == MediaKind.VIDEO) {
             int po = p.header.payloadOffset();
             int pl = p.header.payloadLength();

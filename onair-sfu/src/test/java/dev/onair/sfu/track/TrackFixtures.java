@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Synthetic packets and a recording subscriber output for track tests. */
-final class TrackFixtures {
+/** Synthetic packets and a recording subscriber output for track (and speaker) tests. */
+public final class TrackFixtures {
     static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    public static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    public static final int OPUS_PT = 111;
     static final long MS = 1_000_000L;
 
     private TrackFixtures() {
@@ -44,12 +46,52 @@ final class TrackFixtures {
         return b;
     }
 
+    /**
+     * An Opus packet with a one-byte RFC 6464 audio level element (id {@code levelId}, V set when the level is
+     * -40 dBov or louder); {@code levelId} 0 leaves the extension out.
+     */
+    public static byte[] opus(int seq, long ts, long ssrc, int levelId, int levelDbov) {
+        boolean ext = levelId > 0;
+        byte[] b = new byte[12 + (ext ? 8 : 0) + 1];
+        b[0] = (byte) (ext ? 0x90 : 0x80); // V=2, X
+        b[1] = (byte) OPUS_PT;
+        b[2] = (byte) (seq >>> 8);
+        b[3] = (byte) seq;
+        b[4] = (byte) (ts >>> 24);
+        b[5] = (byte) (ts >>> 16);
+        b[6] = (byte) (ts >>> 8);
+        b[7] = (byte) ts;
+        b[8] = (byte) (ssrc >>> 24);
+        b[9] = (byte) (ssrc >>> 16);
+        b[10] = (byte) (ssrc >>> 8);
+        b[11] = (byte) ssrc;
+        if (ext) {
+            b[12] = (byte) 0xBE; // one-byte extension profile
+            b[13] = (byte) 0xDE;
+            b[14] = 0; // length: 1 word
+            b[15] = 1;
+            b[16] = (byte) (levelId << 4); // id, L=0 (1 byte)
+            b[17] = (byte) ((levelDbov <= 40 ? 0x80 : 0) | (levelDbov & 0x7F)); // V, level (negated dBov)
+            b[18] = 0; // padding
+            b[19] = 0;
+        }
+        b[b.length - 1] = 0x78; // Opus TOC byte
+        return b;
+    }
+
+    /** An Opus track; {@code levelId} 0 means the audio level extension was not negotiated. */
+    public static PublishedTrack audioTrack(String id, int levelId) {
+        Map<String, Integer> ext = levelId > 0 ? Map.of(AUDIO_LEVEL_URI, levelId) : Map.of();
+        return new PublishedTrack(id, "0", MediaKind.AUDIO, List.of(new TrackCodec("OPUS", OPUS_PT, 48_000)), ext,
+                t -> { });
+    }
+
     static PublishedTrack videoTrack(int pt, int midId, List<String> keyframeRequests) {
         return new PublishedTrack("pub/1", "1", MediaKind.VIDEO, List.of(new TrackCodec("VP8", pt, 90_000)),
                 Map.of(MID_URI, midId), t -> keyframeRequests.add(t.id()));
     }
 
-    static PacketContext context(byte[] packet, long arrivalNanos) {
+    public static PacketContext context(byte[] packet, long arrivalNanos) {
         PacketContext p = new PacketContext();
         p.reset(packet, 0, packet.length, arrivalNanos);
         if (!p.header.parse(packet, 0, packet.length)) {
