@@ -5,6 +5,8 @@ import dev.onair.protocol.sdp.SdpParser;
 import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.ParticipantInfo;
+import dev.onair.sfu.api.RoomInfo;
 import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.RoomEvent;
 import dev.onair.sfu.api.RoomEventListener;
@@ -58,6 +60,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
     private static final Logger LOG = LoggerFactory.getLogger(SfuMediaService.class);
     private static final int DRAIN_BUDGET_PER_SUBSCRIBER = 64;
     private static final String CNAME = "onair";
+    /** The {@code participant_left} reason when the admin API removes a participant. */
+    static final String REMOVED_REASON = "removed by an administrator";
 
     private final SfuConfig cfg;
     private final EventLoop loop;
@@ -69,6 +73,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
     private final Map<String, MediaSession> sessions = new LinkedHashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, ResourceRef> resources = new ConcurrentHashMap<>();
+    private final RoomDirectory directory = new RoomDirectory();
     private final ArrayDeque<SubscriberSession> dirty = new ArrayDeque<>();
     private UdpEndpoint udp;
     private MediaDemux demux;
@@ -133,6 +138,40 @@ final class SfuMediaService implements MediaService, SessionOwner {
     @Override
     public MediaStatus status() {
         return snapshot;
+    }
+
+    @Override
+    public CompletableFuture<List<RoomInfo>> rooms() {
+        return CompletableFuture.supplyAsync(() -> directory.rooms(sessions.values()), loop);
+    }
+
+    @Override
+    public CompletableFuture<List<ParticipantInfo>> participants(String room) {
+        return CompletableFuture.supplyAsync(() -> directory.participants(room, sessions.values()), loop);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> closeRoom(String room, String reason) {
+        return CompletableFuture.supplyAsync(() -> closeMatching(room, null, reason) > 0, loop);
+    }
+
+    @Override
+    public CompletableFuture<Integer> removeParticipant(String room, String identity) {
+        return CompletableFuture.supplyAsync(() -> closeMatching(room, identity, REMOVED_REASON), loop);
+    }
+
+    /** Closes the sessions of {@code room} (of one identity, when not null); returns how many. */
+    private int closeMatching(String room, String identity, String reason) {
+        List<MediaSession> matching = new ArrayList<>();
+        for (MediaSession s : sessions.values()) {
+            if (s.room().equals(room) && (identity == null || s.identity().equals(identity))) {
+                matching.add(s);
+            }
+        }
+        for (MediaSession s : matching) {
+            s.close(reason);
+        }
+        return matching.size();
     }
 
     @Override
@@ -203,6 +242,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
         if (room == null) {
             room = new Room(req.room());
             rooms.put(room.name(), room);
+            directory.roomStarted(room.name(), wallMillis);
             emit(new RoomEvent.RoomStarted(room.name(), wallMillis));
         }
         if (!hasSession(req.room(), req.identity())) {
@@ -215,6 +255,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
                     NegotiatedTracks.setups(ns), rng.nextLong() & 0xFFFFFFFFL, ctx);
             PublisherSession replaced = room.addPublisher(ps);
             session = ps;
+            directory.sessionAdded(resourceId, req.displayName());
             register(session);
             for (PublishedTrack t : ps.tracks()) {
                 emit(new RoomEvent.TrackPublished(req.room(), req.identity(), t.id(), kindName(t.kind()), wallMillis));
@@ -228,6 +269,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
                     NegotiatedTracks.setups(ns), cfg.subscriberQueuePackets(), rng, ctx);
             room.addSubscriber(ss);
             session = ss;
+            directory.sessionAdded(resourceId, req.displayName());
             register(session);
         }
         LOG.info("{} started room={} identity={} resource={} tracks={}", publish ? "publish" : "subscribe",
@@ -262,6 +304,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
         if (sessions.remove(session.resourceId(), session)) {
             closed++;
             resources.remove(session.resourceId());
+            directory.sessionRemoved(session.resourceId());
         }
         long wallMillis = cfg.clock().wallMillis();
         if (session instanceof PublisherSession ps) {
@@ -282,6 +325,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
             if (room.isEmpty()) {
                 rooms.remove(room.name());
+                directory.roomFinished(room.name());
                 emit(new RoomEvent.RoomFinished(room.name(), wallMillis));
             }
         }

@@ -1,5 +1,6 @@
 package dev.onair.sfu.api;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +22,27 @@ public interface MediaService {
     ResourceRef resourceOf(String resourceId);
 
     MediaStatus status();
+
+    /** The live rooms, sorted by name; empty when there are none. */
+    CompletableFuture<List<RoomInfo>> rooms();
+
+    /**
+     * The participants of a room, in the order they joined. Completes with null when no such room exists; an
+     * existing room always has at least one participant (rooms live exactly as long as their sessions).
+     */
+    CompletableFuture<List<ParticipantInfo>> participants(String room);
+
+    /**
+     * Closes every session of a room (each participant leaves with {@code reason}, then the room finishes).
+     * Completes with false if no such room exists.
+     */
+    CompletableFuture<Boolean> closeRoom(String room, String reason);
+
+    /**
+     * Closes every session of one identity in a room (it leaves once); completes with how many were closed,
+     * 0 if the room or identity is unknown.
+     */
+    CompletableFuture<Integer> removeParticipant(String room, String identity);
 
     /**
      * Registers a listener for room events (room started/finished, participant joined/left, track
