@@ -1,6 +1,9 @@
 package dev.onair.server;
 
 import dev.onair.protocol.DropCounts;
+import dev.onair.server.admin.AdminEndpoint;
+import dev.onair.server.admin.AdminRoutes;
+import dev.onair.server.admin.OpenApiEndpoint;
 import dev.onair.server.api.DevTokenEndpoint;
 import dev.onair.server.api.MetricsEndpoint;
 import dev.onair.server.api.StatusEndpoint;
@@ -84,6 +87,8 @@ public final class OnairServer implements AutoCloseable {
                 new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts),
                 new DevTokenEndpoint(tokens, cfg.devMode()),
                 new StaticFiles("web", OnairServer.class.getClassLoader()),
+                new AdminRoutes(new AdminEndpoint(media.media(), tokens)),
+                new OpenApiEndpoint(),
                 rejections);
         WebhookSender webhooks = null;
         if (cfg.webhooks().enabled()) {

@@ -1,6 +1,8 @@
 package dev.onair.server;
 
 import dev.onair.protocol.DropCounts;
+import dev.onair.server.admin.AdminRoutes;
+import dev.onair.server.admin.OpenApiEndpoint;
 import dev.onair.server.api.DevTokenEndpoint;
 import dev.onair.server.api.MetricsEndpoint;
 import dev.onair.server.api.StatusEndpoint;
@@ -31,15 +33,19 @@ final class ServerRoutes implements HttpApi {
     private final MetricsEndpoint metrics;
     private final DevTokenEndpoint devToken;
     private final StaticFiles files;
+    private final AdminRoutes admin;
+    private final OpenApiEndpoint openApi;
     private final DropCounts<RouteError> rejections;
 
     ServerRoutes(SessionEndpoint sessions, StatusEndpoint status, MetricsEndpoint metrics, DevTokenEndpoint devToken,
-                 StaticFiles files, DropCounts<RouteError> rejections) {
+                 StaticFiles files, AdminRoutes admin, OpenApiEndpoint openApi, DropCounts<RouteError> rejections) {
         this.sessions = sessions;
         this.status = status;
         this.metrics = metrics;
         this.devToken = devToken;
         this.files = files;
+        this.admin = admin;
+        this.openApi = openApi;
         this.rejections = rejections;
     }
 
@@ -66,6 +72,9 @@ final class ServerRoutes implements HttpApi {
             }
             return done(Responses.error(ApiError.methodNotAllowed(ALLOW_RESOURCE)));
         }
+        if (route instanceof Route.Admin a) {
+            return admin.handle(a, request);
+        }
         if (route instanceof Route.Rejected rejected) {
             rejections.increment(rejected.error());
             return done(Responses.error(rejection(rejected.error())));
@@ -89,6 +98,7 @@ final class ServerRoutes implements HttpApi {
             case METRICS -> metrics.get();
             case STATUS -> status.get(request);
             case DEV_TOKEN -> devToken.get(request);
+            case OPENAPI -> openApi.get();
         };
     }
 
@@ -96,6 +106,8 @@ final class ServerRoutes implements HttpApi {
         return switch (error) {
             case BAD_PATH -> ApiError.badRequest("invalid path");
             case BAD_ROOM -> ApiError.badRequest("invalid room name: use 1 to 64 of A-Z a-z 0-9 _ . -");
+            case BAD_IDENTITY -> ApiError.badRequest("invalid participant identity: 1 to 128 characters, no control "
+                    + "characters or '/'");
             case BAD_RESOURCE -> ApiError.notFound("no such session");
             case UNKNOWN_PATH -> ApiError.notFound("not found");
         };

@@ -3,6 +3,8 @@ package dev.onair.server;
 import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.ParticipantInfo;
+import dev.onair.sfu.api.RoomInfo;
 import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.RoomEventListener;
 import dev.onair.sfu.api.SessionOutcome;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /** In-memory media service for HTTP tests: creates sessions instantly, or answers as told. */
@@ -77,6 +80,69 @@ final class FakeMediaService implements MediaService {
         int pubs = (int) infos.stream().filter(i -> i.kind().equals("publish")).count();
         int rooms = (int) infos.stream().map(MediaStatus.SessionInfo::room).distinct().count();
         return new MediaStatus(rooms, pubs, infos.size() - pubs, created, closedCount, infos);
+    }
+
+    /** Rooms from the live sessions, sorted by name; createdAtMillis is always 1000 here. */
+    @Override
+    public synchronized CompletableFuture<List<RoomInfo>> rooms() {
+        Map<String, List<String[]>> byRoom = new TreeMap<>();
+        sessions.values().forEach(s -> byRoom.computeIfAbsent(s[0], r -> new ArrayList<>()).add(s));
+        List<RoomInfo> out = new ArrayList<>();
+        byRoom.forEach((room, list) -> {
+            int pubs = (int) list.stream().filter(s -> s[2].equals("publish")).count();
+            int ids = (int) list.stream().map(s -> s[1]).distinct().count();
+            out.add(new RoomInfo(room, ids, pubs, list.size() - pubs, 1000L));
+        });
+        return CompletableFuture.completedFuture(out);
+    }
+
+    /** One participant per identity; a publisher has one video track "v-<resource>". Null for no room. */
+    @Override
+    public synchronized CompletableFuture<List<ParticipantInfo>> participants(String room) {
+        Map<String, List<String>> byIdentity = new LinkedHashMap<>();
+        sessions.forEach((id, s) -> {
+            if (s[0].equals(room)) {
+                byIdentity.computeIfAbsent(s[1], i -> new ArrayList<>()).add(id);
+            }
+        });
+        if (byIdentity.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<ParticipantInfo> out = new ArrayList<>();
+        byIdentity.forEach((identity, ids) -> {
+            List<ParticipantInfo.Session> ss = new ArrayList<>();
+            List<ParticipantInfo.Track> tracks = new ArrayList<>();
+            for (String id : ids) {
+                String kind = sessions.get(id)[2];
+                ss.add(new ParticipantInfo.Session(id, kind, "new"));
+                if (kind.equals("publish")) {
+                    tracks.add(new ParticipantInfo.Track("v-" + id, "video"));
+                }
+            }
+            out.add(new ParticipantInfo(identity, null, ss, tracks));
+        });
+        return CompletableFuture.completedFuture(out);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Boolean> closeRoom(String room, String reason) {
+        return CompletableFuture.completedFuture(closeWhere(room, null) > 0);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Integer> removeParticipant(String room, String identity) {
+        return CompletableFuture.completedFuture(closeWhere(room, identity));
+    }
+
+    private int closeWhere(String room, String identity) {
+        List<String> ids = new ArrayList<>();
+        sessions.forEach((id, s) -> {
+            if (s[0].equals(room) && (identity == null || s[1].equals(identity))) {
+                ids.add(id);
+            }
+        });
+        ids.forEach(this::close);
+        return ids.size();
     }
 
     MediaBootstrap.Started started() {

@@ -16,7 +16,8 @@ public record ApiError(Code code, String reason, String allow) {
     /** Error classes with their HTTP status. */
     public enum Code {
         BAD_REQUEST(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), METHOD_NOT_ALLOWED(405),
-        PAYLOAD_TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), INTERNAL(500), UNAVAILABLE(503);
+        PAYLOAD_TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), INTERNAL(500), NOT_IMPLEMENTED(501),
+        UNAVAILABLE(503);
 
         private final int httpStatus;
 

@@ -4,7 +4,31 @@ package dev.onair.server.http;
 public sealed interface Route {
 
     /** Fixed endpoints. */
-    enum Fixed implements Route { HEALTHZ, METRICS, STATUS, DEV_TOKEN }
+    enum Fixed implements Route { HEALTHZ, METRICS, STATUS, DEV_TOKEN, OPENAPI }
+
+    /** The admin API under {@code /api/v1/rooms}; room names and identities are already validated. */
+    sealed interface Admin extends Route {
+    }
+
+    /** {@code /api/v1/rooms}: list (GET) or create (POST) rooms. */
+    record RoomList() implements Admin {
+    }
+
+    /** {@code /api/v1/rooms/{room}}: one room (DELETE closes it). */
+    record RoomPath(String room) implements Admin {
+    }
+
+    /** {@code /api/v1/rooms/{room}/participants}: the room's participants (GET). */
+    record ParticipantList(String room) implements Admin {
+    }
+
+    /** {@code /api/v1/rooms/{room}/participants/{identity}}: one participant (DELETE removes, PATCH updates). */
+    record ParticipantPath(String room, String identity) implements Admin {
+    }
+
+    /** {@code /api/v1/rooms/{room}/participants/{identity}/tracks/{sid}/mute}: mute a track (POST). */
+    record TrackMute(String room, String identity, String trackSid) implements Admin {
+    }
 
     /** {@code /whip/{room}} or {@code /whep/{room}}: create a session. */
     record Sessions(SessionKind kind, String room) implements Route {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * {@link Route.Rejected} with a {@link RouteError}.
  *
  * <pre>
- * /healthz  /metrics  /api/v1/status  /api/v1/dev/token
+ * /healthz  /metrics  /api/v1/status  /api/v1/dev/token  /api/openapi.json
+ * /api/v1/rooms[/{room}[/participants[/{identity}[/tracks/{sid}/mute]]]]
  * /whip/{room}   /whip/{room}/{resource}   (same for /whep)
  * /  → web/index.html     /{file}[/{file}...] → web/...
  * </pre>
@@ -17,6 +18,8 @@ public final class RouteParser {
     /** Room names allowed in WHIP/WHEP paths. */
     public static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    /** Identities come from token subjects: any 1 to 128 characters except control characters (and '/'). */
+    private static final Pattern IDENTITY = Pattern.compile("[^\\p{Cntrl}]{1,128}");
     private static final Pattern FILE_SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
     private static final int MAX_URI_CHARS = 2048;
 
@@ -46,6 +49,8 @@ public final class RouteParser {
                 return Route.Fixed.STATUS;
             case "/api/v1/dev/token":
                 return Route.Fixed.DEV_TOKEN;
+            case "/api/openapi.json":
+                return Route.Fixed.OPENAPI;
             case "/":
                 return new Route.StaticFile("index.html");
             default:
@@ -56,6 +61,10 @@ public final class RouteParser {
             if (s.equals("..") || s.equals(".") || s.indexOf('\\') >= 0 || s.indexOf('\0') >= 0) {
                 return new Route.Rejected(RouteError.BAD_PATH);
             }
+        }
+        if (segments.length >= 3 && segments[0].equals("api") && segments[1].equals("v1")
+                && segments[2].equals("rooms")) {
+            return adminRoute(segments);
         }
         SessionKind kind = sessionKind(segments[0]);
         if (kind != null) {
@@ -83,6 +92,39 @@ public final class RouteParser {
             return new Route.Rejected(RouteError.BAD_RESOURCE);
         }
         return new Route.Resource(kind, segments[1], segments[2]);
+    }
+
+    /** {@code segments} starts with api, v1, rooms. */
+    private static Route adminRoute(String[] segments) {
+        int n = segments.length;
+        if (n == 3) {
+            return new Route.RoomList();
+        }
+        String room = segments[3];
+        if (!ROOM.matcher(room).matches()) {
+            return new Route.Rejected(RouteError.BAD_ROOM);
+        }
+        if (n == 4) {
+            return new Route.RoomPath(room);
+        }
+        if (!segments[4].equals("participants") || n == 7 || n > 9) {
+            return new Route.Rejected(RouteError.UNKNOWN_PATH);
+        }
+        if (n == 5) {
+            return new Route.ParticipantList(room);
+        }
+        String identity = segments[5];
+        if (!IDENTITY.matcher(identity).matches()) {
+            return new Route.Rejected(RouteError.BAD_IDENTITY);
+        }
+        if (n == 6) {
+            return new Route.ParticipantPath(room, identity);
+        }
+        if (n == 9 && segments[6].equals("tracks") && segments[8].equals("mute")
+                && RESOURCE.matcher(segments[7]).matches()) {
+            return new Route.TrackMute(room, identity, segments[7]);
+        }
+        return new Route.Rejected(RouteError.UNKNOWN_PATH);
     }
 
     private static SessionKind sessionKind(String segment) {
