@@ -35,6 +35,34 @@ class RouteParserTest {
     }
 
     @Test
+    void adminRoutes() {
+        assertThat(RouteParser.parse("/api/openapi.json")).isEqualTo(Route.Fixed.OPENAPI);
+        assertThat(RouteParser.parse("/api/v1/rooms?x=1")).isEqualTo(new Route.RoomList());
+        assertThat(RouteParser.parse("/api/v1/rooms/studio")).isEqualTo(new Route.RoomPath("studio"));
+        assertThat(RouteParser.parse("/api/v1/rooms/studio/participants")).isEqualTo(new Route.ParticipantList("studio"));
+        assertThat(RouteParser.parse("/api/v1/rooms/studio/participants/Ann%20Lee"))
+                .isEqualTo(new Route.ParticipantPath("studio", "Ann Lee"));
+        assertThat(RouteParser.parse("/api/v1/rooms/studio/participants/ann/tracks/TR_1/mute"))
+                .isEqualTo(new Route.TrackMute("studio", "ann", "TR_1"));
+    }
+
+    @Test
+    void badAdminPaths() {
+        assertThat(RouteParser.parse("/api/v1/rooms/")).isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
+        assertThat(RouteParser.parse("/api/v1/rooms/a%20b/participants")).isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/participants/")).isEqualTo(new Route.Rejected(RouteError.BAD_IDENTITY));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a%0Ab")).isEqualTo(new Route.Rejected(RouteError.BAD_IDENTITY));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/participants/" + "a".repeat(129)))
+                .isEqualTo(new Route.Rejected(RouteError.BAD_IDENTITY));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/people")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a/tracks")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a/tracks/t/unmute"))
+                .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a/tracks/t%24/mute"))
+                .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+    }
+
+    @Test
     void staticFilesAndTraversal() {
         assertThat(RouteParser.parse("/")).isEqualTo(new Route.StaticFile("index.html"));
         assertThat(RouteParser.parse("/play.html?room=a")).isEqualTo(new Route.StaticFile("play.html"));
@@ -58,7 +86,8 @@ class RouteParserTest {
 
     @Test
     void everyPrefixOfEveryVectorParses() {
-        String[] vectors = {"/whip/room/res-1", "/whep/r?x=%41", "/api/v1/dev/token?room=a", "/%2e%2e/x.html", "/a%5cb"};
+        String[] vectors = {"/whip/room/res-1", "/whep/r?x=%41", "/api/v1/dev/token?room=a", "/%2e%2e/x.html", "/a%5cb",
+            "/api/v1/rooms/r/participants/a%20b/tracks/t1/mute"};
         for (String v : vectors) {
             for (int i = 0; i <= v.length(); i++) {
                 assertThat(RouteParser.parse(v.substring(0, i))).isNotNull();
