@@ -9,6 +9,7 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.HttpServer;
 import dev.onair.server.http.Responses;
 import dev.onair.server.rtc.RtcHub;
+import dev.onair.server.testing.WsClient;
 import dev.onair.sfu.api.RoomEvent;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;

@@ -8,19 +8,13 @@ import dev.onair.client.WebRtcPeer;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
 import dev.onair.server.testing.Poll;
+import dev.onair.server.testing.WsClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,8 +53,9 @@ class AdminApiTest {
             assertThat(ps.get(1).at("/sessions/0/kind").asText()).isEqualTo("subscribe");
             assertThat(ps.get(1).get("tracks")).isEmpty();
 
-            try (Socket ws = new Socket(it)) {
-                ws.join("stage", it.token("stage", "watcher"));
+            try (WsClient ws = new WsClient(it.server.httpPort())) {
+                ws.send("{\"v\":1,\"type\":\"join\",\"id\":\"j1\",\"token\":\"" + it.token("stage", "watcher") + "\"}");
+                assertThat(ws.next("joined").at("/room/name").asText()).isEqualTo("stage");
                 HttpResponse<String> removed = send(it, "DELETE", "/api/v1/rooms/stage/participants/alice", admin);
                 assertThat(removed.statusCode()).isEqualTo(200);
                 assertThat(JSON.readTree(removed.body()).get("removedSessions").asInt()).isEqualTo(1);
@@ -83,56 +78,5 @@ class AdminApiTest {
         return http.send(HttpRequest.newBuilder(URI.create(it.base + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A {@code /rtc} signalling socket collecting JSON frames. */
-    private static final class Socket implements WebSocket.Listener, AutoCloseable {
-        private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private final WebSocket ws;
-
-        Socket(ItServer it) {
-            ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + it.server.httpPort() + "/rtc"), this).join();
-        }
-
-        void join(String room, String token) throws Exception {
-            ws.sendText("{\"v\":1,\"type\":\"join\",\"id\":\"j1\",\"token\":\"" + token + "\"}", true).join();
-            assertThat(next("joined").at("/room/name").asText()).isEqualTo(room);
-        }
-
-        JsonNode next(String type) throws Exception {
-            List<String> seen = new ArrayList<>();
-            while (true) {
-                JsonNode n = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                if (n == null) {
-                    throw new AssertionError("no " + type + " frame; saw " + seen);
-                }
-                if (type.equals(n.path("type").asText())) {
-                    return n;
-                }
-                seen.add(n.path("type").asText());
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    frames.add(JSON.readTree(partial.toString()));
-                } catch (java.io.IOException e) {
-                    frames.add(JSON.createObjectNode().put("type", "unparseable"));
-                }
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public void close() {
-            ws.abort();
-        }
     }
 }

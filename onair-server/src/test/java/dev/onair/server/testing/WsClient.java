@@ -1,4 +1,4 @@
-package dev.onair.server;
+package dev.onair.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,29 +14,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A JDK WebSocket client for signalling tests: JSON frames in a queue, the close code in a future. */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration WAIT = Duration.ofSeconds(5);
+    public static final Duration WAIT = Duration.ofSeconds(5);
 
-    final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    public final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    WsClient(int port) {
+    public WsClient(int port) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/rtc"), new Collector()).join();
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
-    void sendBinary(byte[] data) {
+    public void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).join();
     }
 
     /** The next frame, failing the test if none arrives in 5 s. */
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         JsonNode n = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (n == null) {
             throw new AssertionError("no frame within " + WAIT);
@@ -45,18 +45,22 @@ final class WsClient implements AutoCloseable {
     }
 
     /** The next frame of that type, skipping others (events may interleave). */
-    JsonNode next(String type) throws InterruptedException {
+    public JsonNode next(String type) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
+        java.util.List<String> seen = new java.util.ArrayList<>();
         while (System.nanoTime() < deadline) {
             JsonNode n = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (n != null && type.equals(n.path("type").asText())) {
                 return n;
             }
+            if (n != null) {
+                seen.add(n.path("type").asText());
+            }
         }
-        throw new AssertionError("no " + type + " frame within " + WAIT);
+        throw new AssertionError("no " + type + " frame within " + WAIT + "; saw " + seen);
     }
 
-    int awaitClose() throws Exception {
+    public int awaitClose() throws Exception {
         return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
