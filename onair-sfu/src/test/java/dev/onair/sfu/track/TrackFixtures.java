@@ -19,7 +19,20 @@ public final class TrackFixtures {
     /** A VP8 packet with a one-byte MID extension (id {@code midId}); keyframe start when {@code keyframe}. */
     static byte[] vp8(int pt, int seq, long ts, long ssrc, int midId, boolean keyframe) {
         byte[] b = new byte[12 + 8 + 4];
-        b[0] = (byte) 0x90; // V=2, X=1
+        header(b, pt, seq, ts, ssrc, midId, '1'); // mid "1"
+        b[20] = 0x10; // VP8 descriptor: S=1, PID=0
+        b[21] = (byte) (keyframe ? 0x00 : 0x01); // VP8 payload header: P bit
+        b[22] = 0;
+        b[23] = 0;
+        return b;
+    }
+
+    /**
+     * The fixed RTP header (V=2) and, when {@code extId} > 0, a one-byte extension block (RFC 8285 §4.2) with
+     * one 1-byte element {@code extByte} under {@code extId}, padded to one word.
+     */
+    private static void header(byte[] b, int pt, int seq, long ts, long ssrc, int extId, int extByte) {
+        b[0] = (byte) (extId > 0 ? 0x90 : 0x80); // V=2, X
         b[1] = (byte) pt;
         b[2] = (byte) (seq >>> 8);
         b[3] = (byte) seq;
@@ -31,19 +44,16 @@ public final class TrackFixtures {
         b[9] = (byte) (ssrc >>> 16);
         b[10] = (byte) (ssrc >>> 8);
         b[11] = (byte) ssrc;
-        b[12] = (byte) 0xBE; // one-byte extension profile
-        b[13] = (byte) 0xDE;
-        b[14] = 0; // length: 1 word
-        b[15] = 1;
-        b[16] = (byte) (midId << 4); // id, L=0 (1 byte)
-        b[17] = '1'; // mid "1"
-        b[18] = 0; // padding
-        b[19] = 0;
-        b[20] = 0x10; // VP8 descriptor: S=1, PID=0
-        b[21] = (byte) (keyframe ? 0x00 : 0x01); // VP8 payload header: P bit
-        b[22] = 0;
-        b[23] = 0;
-        return b;
+        if (extId > 0) {
+            b[12] = (byte) 0xBE; // one-byte extension profile
+            b[13] = (byte) 0xDE;
+            b[14] = 0; // length: 1 word
+            b[15] = 1;
+            b[16] = (byte) (extId << 4); // id, L=0 (1 byte)
+            b[17] = (byte) extByte;
+            b[18] = 0; // padding
+            b[19] = 0;
+        }
     }
 
     /**
@@ -53,28 +63,7 @@ public final class TrackFixtures {
     public static byte[] opus(int seq, long ts, long ssrc, int levelId, int levelDbov) {
         boolean ext = levelId > 0;
         byte[] b = new byte[12 + (ext ? 8 : 0) + 1];
-        b[0] = (byte) (ext ? 0x90 : 0x80); // V=2, X
-        b[1] = (byte) OPUS_PT;
-        b[2] = (byte) (seq >>> 8);
-        b[3] = (byte) seq;
-        b[4] = (byte) (ts >>> 24);
-        b[5] = (byte) (ts >>> 16);
-        b[6] = (byte) (ts >>> 8);
-        b[7] = (byte) ts;
-        b[8] = (byte) (ssrc >>> 24);
-        b[9] = (byte) (ssrc >>> 16);
-        b[10] = (byte) (ssrc >>> 8);
-        b[11] = (byte) ssrc;
-        if (ext) {
-            b[12] = (byte) 0xBE; // one-byte extension profile
-            b[13] = (byte) 0xDE;
-            b[14] = 0; // length: 1 word
-            b[15] = 1;
-            b[16] = (byte) (levelId << 4); // id, L=0 (1 byte)
-            b[17] = (byte) ((levelDbov <= 40 ? 0x80 : 0) | (levelDbov & 0x7F)); // V, level (negated dBov)
-            b[18] = 0; // padding
-            b[19] = 0;
-        }
+        header(b, OPUS_PT, seq, ts, ssrc, levelId, (levelDbov <= 40 ? 0x80 : 0) | (levelDbov & 0x7F)); // V, level
         b[b.length - 1] = 0x78; // Opus TOC byte
         return b;
     }
