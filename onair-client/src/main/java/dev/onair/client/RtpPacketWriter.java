@@ -1,5 +1,6 @@
 package dev.onair.client;
 
+import dev.onair.protocol.Bytes;
 /**
  * Writes an RTP fixed header (RFC 3550 §5.1) with an optional one-byte header extension carrying the MID
  * (RFC 8285 §4.2, RFC 8843 §15) and, for audio, the RFC 6464 audio level (V bit and level in the pad byte
@@ -52,10 +53,9 @@ public final class RtpPacketWriter {
         boolean ext = midExtensionId > 0 || level;
         buf[off] = (byte) (0x80 | (ext ? 0x10 : 0));
         buf[off + 1] = (byte) ((marker ? 0x80 : 0) | (payloadType & 0x7F));
-        buf[off + 2] = (byte) (sequenceNumber >>> 8);
-        buf[off + 3] = (byte) sequenceNumber;
-        putInt(buf, off + 4, timestamp);
-        putInt(buf, off + 8, ssrc);
+        Bytes.put16(buf, off + 2, sequenceNumber);
+        Bytes.put32(buf, off + 4, timestamp);
+        Bytes.put32(buf, off + 8, ssrc);
         if (!ext) {
             return FIXED_HEADER_BYTES;
         }
@@ -75,12 +75,5 @@ public final class RtpPacketWriter {
             buf[at] = (byte) levelByte;
         }
         return HEADER_WITH_MID_BYTES;
-    }
-
-    private static void putInt(byte[] buf, int at, long value) {
-        buf[at] = (byte) (value >>> 24);
-        buf[at + 1] = (byte) (value >>> 16);
-        buf[at + 2] = (byte) (value >>> 8);
-        buf[at + 3] = (byte) value;
     }
 }

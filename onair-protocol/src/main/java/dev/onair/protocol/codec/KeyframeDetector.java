@@ -1,5 +1,7 @@
 package dev.onair.protocol.codec;
 
+import dev.onair.protocol.Bytes;
+
 /**
  * Tells whether an RTP payload starts a keyframe, for VP8 (RFC 7741) and H.264 (RFC 6184). Used to start a
  * subscriber's video (or resume it after a source switch) only where its decoder can begin. Never throws:
@@ -83,7 +85,7 @@ public final class KeyframeDetector {
         if (type == NAL_STAP_A) {
             int pos = 1;
             while (pos + 2 < len) {
-                int size = ((buf[off + pos] & 0xFF) << 8) | (buf[off + pos + 1] & 0xFF);
+                int size = Bytes.u16(buf, off + pos);
                 pos += 2;
                 if (size == 0 || pos + size > len) {
                     return false;

@@ -1,5 +1,6 @@
 package dev.onair.sfu.session;
 
+import dev.onair.protocol.SsrcTable;
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.PictureLossIndication;
@@ -48,7 +49,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
                     s.extensionIdsByUri(), this);
             tracks.add(t);
             for (Long ssrc : s.declaredSsrcs()) {
-                bySsrc.put(ssrc, t);
+                bySsrc.put((int) (long) ssrc, t);
             }
         }
         transport.setListener(this);
@@ -82,14 +83,14 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             return;
         }
         long ssrc = p.header.ssrc();
-        PublishedTrack track = bySsrc.get(ssrc);
+        PublishedTrack track = bySsrc.get((int) ssrc);
         if (track == null) {
             track = resolve(p);
             if (track == null) {
                 drops().increment(SessionDrop.UNKNOWN_SSRC);
                 return;
             }
-            if (!bySsrc.put(ssrc, track)) {
+            if (!bySsrc.put((int) ssrc, track)) {
                 drops().increment(SessionDrop.SSRC_TABLE_FULL);
                 return;
             }
@@ -131,7 +132,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     @Override
     void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
         if (pkt instanceof SenderReport sr) {
-            PublishedTrack t = bySsrc.get(sr.ssrc());
+            PublishedTrack t = bySsrc.get((int) sr.ssrc());
             if (t != null) {
                 t.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
             }

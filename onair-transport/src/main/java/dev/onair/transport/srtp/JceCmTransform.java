@@ -1,5 +1,6 @@
 package dev.onair.transport.srtp;
 
+import dev.onair.protocol.Bytes;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -76,7 +77,7 @@ final class JceCmTransform implements JceTransform {
         if (!crypt(buf, off + headerLength, len - headerLength, ssrc, index)) {
             return SrtpDrop.CRYPTO_ERROR.code();
         }
-        SrtpPackets.writeInt(rocBytes, 0, (int) (index >>> 16));
+        Bytes.put32(rocBytes, 0, (int) (index >>> 16));
         hmac.update(buf, off, len);
         hmac.update(rocBytes, 0, 4);
         if (!finishMac()) {
@@ -89,7 +90,7 @@ final class JceCmTransform implements JceTransform {
     @Override
     public int unprotectRtp(byte[] buf, int off, int len, int headerLength, int ssrc, long index) {
         int authenticated = len - tagBytes;
-        SrtpPackets.writeInt(rocBytes, 0, (int) (index >>> 16));
+        Bytes.put32(rocBytes, 0, (int) (index >>> 16));
         hmac.update(buf, off, authenticated);
         hmac.update(rocBytes, 0, 4);
         if (!finishMac() || !tagMatches(buf, off + authenticated)) {
@@ -107,7 +108,7 @@ final class JceCmTransform implements JceTransform {
         if (!crypt(buf, off + clear, len - clear, ssrc, index)) {
             return SrtpDrop.CRYPTO_ERROR.code();
         }
-        SrtpPackets.writeInt(buf, off + len, 0x8000_0000 | index);
+        Bytes.put32(buf, off + len, 0x8000_0000 | index);
         int authenticated = len + SrtpPackets.SRTCP_INDEX_BYTES;
         hmac.update(buf, off, authenticated);
         if (!finishMac()) {
@@ -119,7 +120,7 @@ final class JceCmTransform implements JceTransform {
 
     @Override
     public int srtcpIndexWord(byte[] buf, int off, int len) {
-        return SrtpPackets.readInt(buf, off + len - tagBytes - SrtpPackets.SRTCP_INDEX_BYTES);
+        return (int) Bytes.u32(buf, off + len - tagBytes - SrtpPackets.SRTCP_INDEX_BYTES);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.onair.transport.srtp;
 
+import dev.onair.protocol.Bytes;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -91,14 +92,14 @@ final class JceGcmTransform implements JceTransform {
     public int protectRtcp(byte[] buf, int off, int len, int ssrc, int index) {
         rtcpIv(ssrc, index);
         int word = 0x8000_0000 | index;
-        SrtpPackets.writeInt(indexWord, 0, word);
+        Bytes.put32(indexWord, 0, word);
         int clear = SrtpPackets.RTCP_CLEAR_HEADER;
         try {
             gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             gcm.updateAAD(buf, off, clear);
             gcm.updateAAD(indexWord, 0, 4);
             int sealed = gcm.doFinal(buf, off + clear, len - clear, buf, off + clear);
-            SrtpPackets.writeInt(buf, off + clear + sealed, word);
+            Bytes.put32(buf, off + clear + sealed, word);
             return clear + sealed + SrtpPackets.SRTCP_INDEX_BYTES;
         } catch (GeneralSecurityException e) {
             return SrtpDrop.CRYPTO_ERROR.code();
@@ -107,13 +108,13 @@ final class JceGcmTransform implements JceTransform {
 
     @Override
     public int srtcpIndexWord(byte[] buf, int off, int len) {
-        return SrtpPackets.readInt(buf, off + len - SrtpPackets.SRTCP_INDEX_BYTES);
+        return (int) Bytes.u32(buf, off + len - SrtpPackets.SRTCP_INDEX_BYTES);
     }
 
     @Override
     public int unprotectRtcp(byte[] buf, int off, int len, int ssrc, int word) {
         rtcpIv(ssrc, word & 0x7FFF_FFFF);
-        SrtpPackets.writeInt(indexWord, 0, word);
+        Bytes.put32(indexWord, 0, word);
         int sealedEnd = len - SrtpPackets.SRTCP_INDEX_BYTES;
         int clear = SrtpPackets.RTCP_CLEAR_HEADER;
         try {

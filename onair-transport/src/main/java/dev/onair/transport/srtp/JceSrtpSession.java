@@ -1,6 +1,7 @@
 package dev.onair.transport.srtp;
 
 import dev.onair.protocol.DropCounts;
+import dev.onair.protocol.SsrcTable;
 
 /**
  * {@link SrtpSession} over JCE primitives only ({@code AES/CTR}, {@code AES/GCM}, {@code HmacSHA1}, and
@@ -58,7 +59,7 @@ final class JceSrtpSession implements SrtpSession {
         RtpStreamState stream = txRtpStreams.get(ssrc);
         if (stream == null) {
             stream = new RtpStreamState();
-            if (!txRtpStreams.add(ssrc, stream)) {
+            if (!txRtpStreams.put(ssrc, stream)) {
                 return drop(SrtpDrop.UNKNOWN_SSRC_LIMIT.code());
             }
         }
@@ -106,7 +107,7 @@ final class JceSrtpSession implements SrtpSession {
         }
         if (!known) {
             stream = new RtpStreamState();
-            rxRtpStreams.add(ssrc, stream);
+            rxRtpStreams.put(ssrc, stream);
         }
         stream.tracker.update(index);
         stream.window.accept(index);
@@ -129,7 +130,7 @@ final class JceSrtpSession implements SrtpSession {
         int[] next = txRtcpIndices.get(ssrc);
         if (next == null) {
             next = new int[1];
-            if (!txRtcpIndices.add(ssrc, next)) {
+            if (!txRtcpIndices.put(ssrc, next)) {
                 return drop(SrtpDrop.UNKNOWN_SSRC_LIMIT.code());
             }
         }
@@ -172,7 +173,7 @@ final class JceSrtpSession implements SrtpSession {
         }
         if (!known) {
             window = new ReplayWindow();
-            rxRtcpWindows.add(ssrc, window);
+            rxRtcpWindows.put(ssrc, window);
         }
         window.accept(index);
         return out;

@@ -1,6 +1,7 @@
 package dev.onair.transport.srtp;
 
 import dev.onair.protocol.DropCounts;
+import dev.onair.protocol.SsrcTable;
 import java.security.GeneralSecurityException;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
@@ -79,7 +80,7 @@ final class JitsiSrtpSession implements SrtpSession {
                     return drop(SrtpDrop.UNKNOWN_SSRC_LIMIT);
                 }
                 context = txFactory.deriveContext(ssrc, 0);
-                txRtp.add(ssrc, context);
+                txRtp.put(ssrc, context);
             }
             return result(context.transformPacket(view.wrap(buf, off, len)));
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -110,7 +111,7 @@ final class JitsiSrtpSession implements SrtpSession {
             }
             int out = result(context.reverseTransformPacket(view.wrap(buf, off, len), false));
             if (out >= 0 && !known) {
-                rxRtp.add(ssrc, context);
+                rxRtp.put(ssrc, context);
             }
             return out;
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -140,7 +141,7 @@ final class JitsiSrtpSession implements SrtpSession {
                     return drop(SrtpDrop.UNKNOWN_SSRC_LIMIT);
                 }
                 context = txFactory.deriveControlContext(ssrc);
-                txRtcp.add(ssrc, context);
+                txRtcp.put(ssrc, context);
             }
             return result(context.transformPacket(view.wrap(buf, off, len)));
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -171,7 +172,7 @@ final class JitsiSrtpSession implements SrtpSession {
             }
             int out = result(context.reverseTransformPacket(view.wrap(buf, off, len)));
             if (out >= 0 && !known) {
-                rxRtcp.add(ssrc, context);
+                rxRtcp.put(ssrc, context);
             }
             return out;
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.onair.transport.srtp;
 
+import dev.onair.protocol.Bytes;
 /**
  * The few RTP/RTCP header fields SRTP needs, read straight from the buffer (no views, no allocation). Never
  * throws: lengths are checked first and a malformed header is reported as a negative {@link SrtpDrop} code.
@@ -52,7 +53,7 @@ final class SrtpPackets {
             if (header + 4 > len - trailerBytes) {
                 return SrtpDrop.MALFORMED.code();
             }
-            header += 4 + 4 * readUint16(buf, off + header + 2);
+            header += 4 + 4 * Bytes.u16(buf, off + header + 2);
         }
         return header <= len - trailerBytes ? header : SrtpDrop.MALFORMED.code();
     }
@@ -66,15 +67,15 @@ final class SrtpPackets {
     }
 
     static int rtpSequenceNumber(byte[] buf, int off) {
-        return readUint16(buf, off + 2);
+        return Bytes.u16(buf, off + 2);
     }
 
     static int rtpSsrc(byte[] buf, int off) {
-        return readInt(buf, off + 8);
+        return (int) Bytes.u32(buf, off + 8);
     }
 
     static int rtcpSenderSsrc(byte[] buf, int off) {
-        return readInt(buf, off + 4);
+        return (int) Bytes.u32(buf, off + 4);
     }
 
     /** True if {@code buf} has {@code needed} writable bytes after {@code off + len}. */
@@ -85,21 +86,5 @@ final class SrtpPackets {
     /** True if {@code [off, off + len)} lies inside {@code buf}. */
     static boolean inBounds(byte[] buf, int off, int len) {
         return buf != null && off >= 0 && len >= 0 && (long) off + len <= buf.length;
-    }
-
-    static int readUint16(byte[] buf, int at) {
-        return ((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF);
-    }
-
-    static int readInt(byte[] buf, int at) {
-        return ((buf[at] & 0xFF) << 24) | ((buf[at + 1] & 0xFF) << 16) | ((buf[at + 2] & 0xFF) << 8)
-                | (buf[at + 3] & 0xFF);
-    }
-
-    static void writeInt(byte[] buf, int at, int value) {
-        buf[at] = (byte) (value >>> 24);
-        buf[at + 1] = (byte) (value >>> 16);
-        buf[at + 2] = (byte) (value >>> 8);
-        buf[at + 3] = (byte) value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.onair.transport.srtp;
 
+import dev.onair.protocol.Bytes;
 import java.util.Arrays;
 
 /** Builds plain RTP/RTCP packets (with spare room for the SRTP trailer) for session tests. */
@@ -14,8 +15,8 @@ final class SrtpPacketFactory {
         buf[1] = 111; // PT=111
         buf[2] = (byte) (seq >>> 8);
         buf[3] = (byte) seq;
-        SrtpPackets.writeInt(buf, 4, seq * 960); // timestamp
-        SrtpPackets.writeInt(buf, 8, ssrc);
+        Bytes.put32(buf, 4, seq * 960); // timestamp
+        Bytes.put32(buf, 8, ssrc);
         for (int i = 0; i < payloadBytes; i++) {
             buf[12 + i] = (byte) (seq + i);
         }
@@ -28,7 +29,7 @@ final class SrtpPacketFactory {
         buf[0] = (byte) 0x80; // V=2, RC=0
         buf[1] = (byte) 200; // PT=SR
         buf[3] = 6; // length in words - 1
-        SrtpPackets.writeInt(buf, 4, ssrc);
+        Bytes.put32(buf, 4, ssrc);
         for (int i = 8; i < 28; i++) {
             buf[i] = (byte) (i * 7);
         }

@@ -2,6 +2,7 @@ package dev.onair.transport.srtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onair.protocol.Bytes;
 import dev.onair.transport.dtls.DtlsRole;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,11 +127,11 @@ class SrtpSessionTest {
         plain[0] = (byte) 0x92; // V=2, X=1, CC=2
         plain[1] = 96;
         plain[3] = 1; // seq 1
-        SrtpPackets.writeInt(plain, 8, SSRC);
-        SrtpPackets.writeInt(plain, 12, 0xAAAA_AAAA); // CSRC 1
-        SrtpPackets.writeInt(plain, 16, 0xBBBB_BBBB); // CSRC 2
-        SrtpPackets.writeInt(plain, 20, 0xBEDE_0001); // one-byte extension header, 1 word
-        SrtpPackets.writeInt(plain, 24, 0x1012_3400); // id 1, len 1: 0x12 0x34, padding
+        Bytes.put32(plain, 8, SSRC);
+        Bytes.put32(plain, 12, 0xAAAA_AAAA); // CSRC 1
+        Bytes.put32(plain, 16, 0xBBBB_BBBB); // CSRC 2
+        Bytes.put32(plain, 20, 0xBEDE_0001); // one-byte extension header, 1 word
+        Bytes.put32(plain, 24, 0x1012_3400); // id 1, len 1: 0x12 0x34, padding
         Arrays.fill(plain, 28, 48, (byte) 0x77);
         byte[] buf = plain.clone();
         int len = client(profile, sender).protectRtp(buf, 0, 48);
@@ -258,7 +259,7 @@ class SrtpSessionTest {
 
         byte[] longExtension = SrtpPacketFactory.rtp(SSRC, 1, 20);
         longExtension[0] = (byte) 0x90; // X=1
-        SrtpPackets.writeInt(longExtension, 12, 0xBEDE_00FF); // 255 words: past the end
+        Bytes.put32(longExtension, 12, 0xBEDE_00FF); // 255 words: past the end
         assertThat(tx.protectRtp(longExtension, 0, 32)).isEqualTo(SrtpDrop.MALFORMED.code());
 
         byte[] tight = Arrays.copyOf(SrtpPacketFactory.rtp(SSRC, 1, 20), 32);

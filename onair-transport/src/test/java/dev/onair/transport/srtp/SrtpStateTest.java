@@ -44,16 +44,4 @@ class SrtpStateTest {
         tracker.update(5);
         assertThat(tracker.estimate(65000)).isEqualTo(65000);
     }
-
-    @Test
-    void ssrcTableIsBounded() {
-        SsrcTable<String> table = new SsrcTable<>(2);
-        assertThat(table.add(1, "a")).isTrue();
-        assertThat(table.add(2, "b")).isTrue();
-        assertThat(table.add(3, "c")).isFalse();
-        assertThat(table.get(1)).isEqualTo("a");
-        assertThat(table.get(2)).isEqualTo("b");
-        assertThat(table.get(3)).isNull();
-        assertThat(table.size()).isEqualTo(2);
-    }
 }
