@@ -1,6 +1,5 @@
 package dev.onair.sfu;
 
-import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.api.ParticipantInfo;
 import dev.onair.sfu.api.RoomInfo;
 import dev.onair.sfu.session.MediaSession;
@@ -86,7 +85,7 @@ final class RoomDirectory {
             infos.add(new ParticipantInfo.Session(s.resourceId(), info.kind(), info.state()));
             if (s instanceof PublisherSession ps) {
                 for (PublishedTrack t : ps.tracks()) {
-                    tracks.add(new ParticipantInfo.Track(t.id(), t.kind() == MediaKind.AUDIO ? "audio" : "video"));
+                    tracks.add(new ParticipantInfo.Track(t.id(), t.kind().sdpName()));
                 }
             }
         }

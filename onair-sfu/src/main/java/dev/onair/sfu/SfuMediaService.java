@@ -10,7 +10,6 @@ import dev.onair.sfu.api.RoomInfo;
 import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.RoomEvent;
 import dev.onair.sfu.api.RoomEventListener;
-import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
@@ -198,10 +197,6 @@ final class SfuMediaService implements MediaService, SessionOwner {
         return false;
     }
 
-    private static String kindName(MediaKind kind) {
-        return kind == MediaKind.AUDIO ? "audio" : "video";
-    }
-
     private SessionOutcome create(SessionRequest req, boolean publish) {
         try {
             return createOnLoop(req, publish);
@@ -258,7 +253,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
             directory.sessionAdded(resourceId, req.displayName());
             register(session);
             for (PublishedTrack t : ps.tracks()) {
-                emit(new RoomEvent.TrackPublished(req.room(), req.identity(), t.id(), kindName(t.kind()), wallMillis));
+                emit(new RoomEvent.TrackPublished(req.room(), req.identity(), t.id(), t.kind().sdpName(), wallMillis));
             }
             if (replaced != null) {
                 replaced.close("replaced by a new session of the same identity");
@@ -309,7 +304,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
         long wallMillis = cfg.clock().wallMillis();
         if (session instanceof PublisherSession ps) {
             for (PublishedTrack t : ps.tracks()) {
-                emit(new RoomEvent.TrackUnpublished(ps.room(), ps.identity(), t.id(), kindName(t.kind()), wallMillis));
+                emit(new RoomEvent.TrackUnpublished(ps.room(), ps.identity(), t.id(), t.kind().sdpName(), wallMillis));
             }
         }
         if (!hasSession(session.room(), session.identity())) {
