@@ -401,7 +401,4 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers);
     }
 
-    MediaDemux demux() {
-        return demux;
-    }
 }

@@ -61,11 +61,6 @@ public final class RtcHub implements RoomEventListener {
         });
     }
 
-    int joinedCount(String room) {
-        Set<ChannelHandlerContext> set = joined.get(room);
-        return set == null ? 0 : set.size();
-    }
-
     /** The participants with media in the room now, one entry per identity. */
     ArrayNode snapshot(String room) {
         Map<String, ObjectNode> byIdentity = new TreeMap<>();
