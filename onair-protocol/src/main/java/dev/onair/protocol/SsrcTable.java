@@ -59,4 +59,25 @@ public final class SsrcTable<T> {
         size++;
         return true;
     }
+
+    /** Removes every entry whose state is {@code value} (identity); returns how many. */
+    public int removeValue(T value) {
+        int removed = 0;
+        int w = 0;
+        for (int i = 0; i < size; i++) {
+            if (values[i] == value) {
+                removed++;
+            } else {
+                ssrcs[w] = ssrcs[i];
+                values[w] = values[i];
+                w++;
+            }
+        }
+        for (int i = w; i < size; i++) {
+            values[i] = null;
+        }
+        size = w;
+        lastHit = -1;
+        return removed;
+    }
 }

@@ -45,7 +45,7 @@ public final class MediaBootstrap {
         }
         SfuConfig sfu = new SfuConfig(anyLocal(), cfg.mediaPort(), announce, cfg.maxSessions(),
                 SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS, SrtpBackend.DEFAULT, null, MediaClock.system(),
-                PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS);
+                PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS, cfg.rooms());
         try {
             SfuNode node = SfuNode.start(sfu);
             return new Started(node.media(), node.mediaPort(), node.candidates(), node);

@@ -98,7 +98,8 @@ public final class OnairServer implements AutoCloseable {
         }
         HttpServer http;
         try {
-            RtcHub signalling = new RtcHub(tokens, media.media());
+            RtcHub signalling = new RtcHub(tokens, media.media(), RtcHub.JOIN_TIMEOUT_MILLIS,
+                    cfg.rooms().resumeWindowMillis() / 1000);
             http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout, signalling::newHandler);
         } catch (RuntimeException e) {
             closeQuietly(media.closer());

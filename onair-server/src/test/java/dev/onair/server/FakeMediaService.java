@@ -1,6 +1,16 @@
 package dev.onair.server;
 
+import dev.onair.sfu.api.CommandResult;
+import dev.onair.sfu.api.JoinOutcome;
+import dev.onair.sfu.api.JoinRequest;
 import dev.onair.sfu.api.MediaError;
+import dev.onair.sfu.api.NegotiationOutcome;
+import dev.onair.sfu.api.ParticipantListener;
+import dev.onair.sfu.api.ParticipantRole;
+import dev.onair.sfu.api.PublishRequest;
+import dev.onair.sfu.api.RoomKind;
+import dev.onair.sfu.api.SubscribeRequest;
+import dev.onair.sfu.api.TrackSource;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.ParticipantInfo;
@@ -91,7 +101,7 @@ final class FakeMediaService implements MediaService {
         byRoom.forEach((room, list) -> {
             int pubs = (int) list.stream().filter(s -> s[2].equals("publish")).count();
             int ids = (int) list.stream().map(s -> s[1]).distinct().count();
-            out.add(new RoomInfo(room, ids, pubs, list.size() - pubs, 1000L));
+            out.add(new RoomInfo(room, RoomKind.CONFERENCE, ids, pubs, list.size() - pubs, 1000L));
         });
         return CompletableFuture.completedFuture(out);
     }
@@ -116,10 +126,10 @@ final class FakeMediaService implements MediaService {
                 String kind = sessions.get(id)[2];
                 ss.add(new ParticipantInfo.Session(id, kind, "new"));
                 if (kind.equals("publish")) {
-                    tracks.add(new ParticipantInfo.Track("v-" + id, "video"));
+                    tracks.add(new ParticipantInfo.Track("v-" + id, "video", TrackSource.CAMERA, false));
                 }
             }
-            out.add(new ParticipantInfo(identity, null, ss, tracks));
+            out.add(new ParticipantInfo(identity, null, ParticipantRole.PARTICIPANT, null, 1000L, ss, tracks));
         });
         return CompletableFuture.completedFuture(out);
     }
@@ -145,6 +155,69 @@ final class FakeMediaService implements MediaService {
         return ids.size();
     }
 
+    /** Joins instantly: the listener gets a snapshot of the WHIP/WHEP participants. */
+    @Override
+    public synchronized CompletableFuture<JoinOutcome> join(JoinRequest request, ParticipantListener listener) {
+        List<ParticipantInfo> others = participants(request.room()).join();
+        JoinOutcome.Joined joined = new JoinOutcome.Joined(new RoomInfo(request.room(), RoomKind.CONFERENCE, 1, 0, 0,
+                1000L), new ParticipantInfo(request.identity(), request.name(), ParticipantRole.PARTICIPANT,
+                request.metadata(), 1000L, List.of(), List.of()), others == null ? List.of() : others, 0,
+                "resume-" + request.identity(), false);
+        joinedListeners.add(listener);
+        listener.onJoined(joined);
+        return CompletableFuture.completedFuture(joined);
+    }
+
+    @Override
+    public CompletableFuture<JoinOutcome> resume(String room, String identity, String resumeKey,
+                                                 ParticipantListener listener) {
+        return CompletableFuture.completedFuture(new JoinOutcome.Rejected(MediaError.NOT_FOUND, "fake: no resume"));
+    }
+
+    @Override
+    public synchronized void detach(String room, String identity, ParticipantListener listener) {
+        joinedListeners.remove(listener);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Boolean> leave(String room, String identity, ParticipantListener listener) {
+        return CompletableFuture.completedFuture(joinedListeners.remove(listener));
+    }
+
+    @Override
+    public CompletableFuture<NegotiationOutcome> publishConnection(PublishRequest request) {
+        return CompletableFuture.completedFuture(new NegotiationOutcome.Rejected(MediaError.UNSUPPORTED_SDP, "fake"));
+    }
+
+    @Override
+    public CompletableFuture<NegotiationOutcome> subscribeConnection(SubscribeRequest request) {
+        return CompletableFuture.completedFuture(new NegotiationOutcome.Rejected(MediaError.UNSUPPORTED_SDP, "fake"));
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> setMuted(String room, String identity, String sid, boolean muted,
+                                                     boolean byAdmin) {
+        return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "fake: no tracks"));
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> updateParticipant(String room, String identity, String name,
+                                                              String metadata) {
+        return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "fake: no participants"));
+    }
+
+    @Override
+    public CompletableFuture<RoomInfo> createRoom(String room, RoomKind kind) {
+        return CompletableFuture.completedFuture(new RoomInfo(room, kind == null ? RoomKind.CONFERENCE : kind, 0, 0, 0,
+                1000L));
+    }
+
+    @Override
+    public synchronized CompletableFuture<RoomInfo> room(String room) {
+        return CompletableFuture.completedFuture(rooms().join().stream().filter(r -> r.name().equals(room))
+                .findFirst().orElse(null));
+    }
+
     MediaBootstrap.Started started() {
         return new MediaBootstrap.Started(this, 40000, List.of(), () -> { });
     }
@@ -154,10 +227,16 @@ final class FakeMediaService implements MediaService {
         listeners.add(listener);
     }
 
-    /** Sends an event to the listeners, as the SFU would from its media loop. */
+    /** Sends an event to the listeners and the joined sockets, as the SFU would from its media loop. */
     void emit(dev.onair.sfu.api.RoomEvent event) {
         listeners.forEach(l -> l.onEvent(event));
+        List<ParticipantListener> joined;
+        synchronized (this) {
+            joined = new ArrayList<>(joinedListeners);
+        }
+        joined.forEach(l -> l.onEvent(event));
     }
 
     private final java.util.List<RoomEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ParticipantListener> joinedListeners = new ArrayList<>();
 }

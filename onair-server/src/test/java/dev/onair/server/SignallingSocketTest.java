@@ -56,9 +56,9 @@ class SignallingSocketTest {
             assertThat(joined.path("participants").get(0).path("identity").asText()).isEqualTo("alice");
             assertThat(joined.path("participants").get(0).path("publishing").asBoolean()).isTrue();
 
-            h.media.emit(new RoomEvent.ParticipantJoined("studio", "carol", "Carol", 1));
-            h.media.emit(new RoomEvent.ParticipantJoined("elsewhere", "dave", null, 1));
-            h.media.emit(new RoomEvent.TrackPublished("studio", "carol", "r9/1", "video", 2));
+            h.media.emit(new RoomEvent.ParticipantJoined("studio", dev.onair.server.testing.TestEvents.participant("carol", "Carol"), 1));
+            h.media.emit(new RoomEvent.ParticipantJoined("elsewhere", dev.onair.server.testing.TestEvents.participant("dave", null), 1));
+            h.media.emit(new RoomEvent.TrackPublished("studio", "carol", dev.onair.server.testing.TestEvents.track("r9/1", "video"), 2));
             h.media.emit(new RoomEvent.ActiveSpeakersChanged("studio", List.of(new RoomEvent.Speaker("carol", 0.5)), 3));
             JsonNode j = ws.next();
             assertThat(j.path("type").asText()).isEqualTo("participant_joined");
@@ -142,7 +142,7 @@ class SignallingSocketTest {
             assertThat(ws.next().path("type").asText()).as("publish alone may join").isEqualTo("joined");
         }
         try (WsClient ws = joined("studio", "bob")) {
-            h.media.emit(new RoomEvent.ParticipantJoined("studio", "carol", null, 1));
+            h.media.emit(new RoomEvent.ParticipantJoined("studio", dev.onair.server.testing.TestEvents.participant("carol", null), 1));
             assertThat(ws.next().path("type").asText()).as("the room keeps working for others").isEqualTo("participant_joined");
         }
     }
@@ -150,7 +150,7 @@ class SignallingSocketTest {
     @Test
     void aSocketThatDoesNotJoinInTimeIsClosed() throws Exception {
         FakeMediaService media = new FakeMediaService();
-        RtcHub hub = new RtcHub(h.server.tokens(), media, 300);
+        RtcHub hub = new RtcHub(h.server.tokens(), media, 300, 30);
         try (HttpServer server = HttpServer.start(0,
                 req -> CompletableFuture.completedFuture(Responses.empty(HttpResponseStatus.NOT_FOUND)),
                 new HttpMetrics(), Duration.ofSeconds(5), hub::newHandler);

@@ -1,5 +1,6 @@
 package dev.onair.sfu;
 
+import dev.onair.sfu.room.RoomPolicy;
 import dev.onair.transport.clock.MediaClock;
 import dev.onair.transport.srtp.SrtpBackend;
 import java.net.InetAddress;
@@ -17,15 +18,27 @@ import java.util.List;
  * @param randomSeed            null for a SecureRandom (production); a value for reproducible tests
  * @param clock                 the media clock
  * @param consentTimeoutMillis  a peer silent this long (no valid STUN check) is torn down; RFC 7675 says 30 s
+ * @param rooms                 room lifetimes, resume window and the video cap
  */
 public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
                         int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
-                        long consentTimeoutMillis) {
+                        long consentTimeoutMillis, RoomPolicy rooms) {
 
     public static final int DEFAULT_SUBSCRIBER_QUEUE_PACKETS = 256;
 
+    /** With the default room policy. */
+    public SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
+                     int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
+                     long consentTimeoutMillis) {
+        this(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets, srtpBackend, randomSeed,
+                clock, consentTimeoutMillis, RoomPolicy.DEFAULT);
+    }
+
     public SfuConfig {
         announceAddresses = List.copyOf(announceAddresses);
+        if (rooms == null) {
+            throw new IllegalArgumentException("rooms policy is required");
+        }
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1");
         }

@@ -1,124 +1,234 @@
 package dev.onair.sfu;
 
-import dev.onair.protocol.sdp.SdpParseResult;
-import dev.onair.protocol.sdp.SdpParser;
+import dev.onair.protocol.sdp.SessionDescription;
+import dev.onair.sfu.api.CommandResult;
+import dev.onair.sfu.api.JoinOutcome;
+import dev.onair.sfu.api.JoinRequest;
 import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.NegotiationOutcome;
 import dev.onair.sfu.api.ParticipantInfo;
-import dev.onair.sfu.api.RoomInfo;
+import dev.onair.sfu.api.ParticipantListener;
+import dev.onair.sfu.api.ParticipantListener.RemovalCause;
+import dev.onair.sfu.api.ParticipantRole;
+import dev.onair.sfu.api.PublishRequest;
 import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.RoomEvent;
 import dev.onair.sfu.api.RoomEventListener;
-import dev.onair.sfu.track.PublishedTrack;
+import dev.onair.sfu.api.RoomInfo;
+import dev.onair.sfu.api.RoomKind;
 import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
-import dev.onair.sfu.negotiation.LocalParams;
+import dev.onair.sfu.api.SubscribeRequest;
+import dev.onair.sfu.api.TrackSource;
 import dev.onair.sfu.negotiation.NegotiatedSession;
-import dev.onair.sfu.negotiation.NegotiationErrorCode;
 import dev.onair.sfu.negotiation.NegotiationResult;
 import dev.onair.sfu.negotiation.SdpNegotiator;
+import dev.onair.sfu.room.Participant;
 import dev.onair.sfu.room.Room;
 import dev.onair.sfu.session.MediaSession;
 import dev.onair.sfu.session.PublisherSession;
 import dev.onair.sfu.session.SessionContext;
 import dev.onair.sfu.session.SessionOwner;
 import dev.onair.sfu.session.SubscriberSession;
-import dev.onair.transport.dtls.DtlsCertificate;
-import dev.onair.transport.dtls.DtlsRole;
-import dev.onair.transport.dtls.RemoteFingerprint;
+import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.transport.ice.IceCredentials;
 import dev.onair.transport.peer.MediaDemux;
 import dev.onair.transport.peer.PeerTransport;
-import dev.onair.transport.peer.PeerTransportConfig;
-import dev.onair.transport.peer.TransportRegistry;
 import dev.onair.transport.udp.UdpEndpoint;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.random.RandomGenerator;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SFU behind signalling: negotiates, creates and closes sessions, keeps rooms, and runs the periodic
- * work. Every mutation happens on the media loop; callers get a future. Status is a snapshot refreshed on
- * each change and each tick, so readers on other threads never touch loop state.
+ * The SFU behind signalling: rooms and their participants, the sessions that carry their media, and the
+ * periodic work. Every mutation happens on the media loop; callers get a future. Status is a snapshot
+ * rebuilt at most once per loop turn after a change, so readers on other threads never touch loop state.
  */
 final class SfuMediaService implements MediaService, SessionOwner {
     private static final Logger LOG = LoggerFactory.getLogger(SfuMediaService.class);
     private static final int DRAIN_BUDGET_PER_SUBSCRIBER = 64;
-    private static final String CNAME = "onair";
     /** The {@code participant_left} reason when the admin API removes a participant. */
     static final String REMOVED_REASON = "removed by an administrator";
+    static final String RESUME_EXPIRED_REASON = "resume window expired";
 
     private final SfuConfig cfg;
     private final EventLoop loop;
-    private final TransportRegistry registry;
-    private final DtlsCertificate certificate;
-    private final Executor dtlsExecutor;
-    private final RandomGenerator rng;
+    private final SessionFactory factory;
     private final SessionContext ctx;
+    private final EventRouter events = new EventRouter();
     private final Map<String, MediaSession> sessions = new LinkedHashMap<>();
+    private final Map<String, Participant> sessionOwners = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, ResourceRef> resources = new ConcurrentHashMap<>();
-    private final RoomDirectory directory = new RoomDirectory();
     private final ArrayDeque<SubscriberSession> dirty = new ArrayDeque<>();
-    private UdpEndpoint udp;
     private MediaDemux demux;
-    private List<InetSocketAddress> candidates = List.of();
+    private UdpEndpoint udp;
     private long created;
     private long closed;
-    private final List<RoomEventListener> listeners = new CopyOnWriteArrayList<>();
+    private boolean snapshotScheduled;
     private volatile MediaStatus snapshot = new MediaStatus(0, 0, 0, 0, 0, List.of());
 
-    SfuMediaService(SfuConfig cfg, EventLoop loop, TransportRegistry registry, DtlsCertificate certificate,
-                    Executor dtlsExecutor, RandomGenerator rng) {
+    SfuMediaService(SfuConfig cfg, EventLoop loop, SessionFactory factory) {
         this.cfg = cfg;
         this.loop = loop;
-        this.registry = registry;
-        this.certificate = certificate;
-        this.dtlsExecutor = dtlsExecutor;
-        this.rng = rng;
-        this.ctx = SessionContext.create(cfg.clock(), this, CNAME);
+        this.factory = factory;
+        this.ctx = SessionContext.create(cfg.clock(), this, SessionFactory.CNAME);
     }
 
     void attach(UdpEndpoint udp, MediaDemux demux, List<InetSocketAddress> candidates) {
-        this.udp = udp;
         this.demux = demux;
-        this.candidates = List.copyOf(candidates);
+        this.udp = udp;
+        factory.attach(udp, candidates);
     }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<T> work, T onFailure, String what) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed", what, e);
+                return onFailure;
+            } finally {
+                if (snapshotScheduled) {
+                    refreshSnapshot(); // a caller that saw the future complete reads an up-to-date status
+                }
+            }
+        }, loop);
+    }
+
+    private long nowNanos() {
+        return cfg.clock().nanoTime();
+    }
+
+    private long wallMillis() {
+        return cfg.clock().wallMillis();
+    }
+
+    // --- WHIP / WHEP sessions -----------------------------------------------------------------------------
 
     @Override
     public CompletableFuture<SessionOutcome> publish(SessionRequest request) {
-        return CompletableFuture.supplyAsync(() -> create(request, true), loop);
+        return onLoop(() -> createWhipWhep(request, true), internal(), "creating a publish session");
     }
 
     @Override
     public CompletableFuture<SessionOutcome> subscribe(SessionRequest request) {
-        return CompletableFuture.supplyAsync(() -> create(request, false), loop);
+        return onLoop(() -> createWhipWhep(request, false), internal(), "creating a subscribe session");
+    }
+
+    private static SessionOutcome internal() {
+        return new SessionOutcome.Rejected(MediaError.INTERNAL, "internal error while creating the session");
+    }
+
+    private SessionOutcome createWhipWhep(SessionRequest req, boolean publish) {
+        if (sessions.size() >= cfg.maxSessions()) {
+            return new SessionOutcome.Rejected(MediaError.AT_CAPACITY, atCapacity());
+        }
+        String[] parseError = new String[1];
+        SessionDescription offer = SessionFactory.parse(req.sdpOffer(), parseError);
+        if (offer == null) {
+            return new SessionOutcome.Rejected(MediaError.MALFORMED_SDP, parseError[0]);
+        }
+        IceCredentials localIce = factory.newIce();
+        NegotiationResult nr = publish ? SdpNegotiator.answerPublish(offer, factory.local(localIce))
+                : SdpNegotiator.answerSubscribe(offer, factory.local(localIce), mid -> factory.rng().nextLong());
+        if (nr.error() != null) {
+            return new SessionOutcome.Rejected(SessionFactory.errorOf(nr), nr.error().reason());
+        }
+        String resourceId = factory.newId();
+        PeerTransport transport = factory.transport(resourceId, localIce, nr.session());
+        Room room = roomFor(req.room(), null);
+        Participant p = room.participant(req.identity());
+        if (p == null) {
+            p = new Participant(req.identity(), req.displayName(), null,
+                    ParticipantRole.of(room.kind(), publish), publish, room.nextJoinOrder(), wallMillis());
+            room.add(p);
+            events.emit(room, new RoomEvent.ParticipantJoined(room.name(), ParticipantViews.participant(p),
+                    wallMillis()), p);
+        } else if (req.displayName() != null) {
+            p.setName(req.displayName());
+        }
+        long now = nowNanos();
+        if (publish) {
+            PublisherSession ps = new PublisherSession(resourceId, req.room(), req.identity(), transport,
+                    NegotiatedTracks.setups(nr.session()), factory.rng().nextLong() & 0xFFFFFFFFL, this::trackId, ctx);
+            PublisherSession replaced = room.addPublisher(ps, true);
+            register(ps, p);
+            publishTracks(room, p, ps.tracks());
+            if (replaced != null) {
+                replaced.close("replaced by a new session of the same identity");
+            }
+            room.rebindWhep(now);
+        } else {
+            SubscriberSession ss = new SubscriberSession(resourceId, req.room(), req.identity(), transport,
+                    NegotiatedTracks.setups(nr.session()), cfg.subscriberQueuePackets(), factory.rng(), ctx);
+            room.addWhepSubscriber(ss);
+            register(ss, p);
+        }
+        LOG.info("{} started room={} identity={} resource={} tracks={}", publish ? "publish" : "subscribe",
+                req.room(), req.identity(), resourceId, nr.session().media().size());
+        return new SessionOutcome.Created(resourceId, nr.answerSdp());
+    }
+
+    private String atCapacity() {
+        return "this node is at its limit of " + cfg.maxSessions() + " sessions";
+    }
+
+    private String trackId() {
+        return "TR_" + factory.newId().substring(0, 12);
+    }
+
+    private void register(MediaSession session, Participant owner) {
+        sessions.put(session.resourceId(), session);
+        sessionOwners.put(session.resourceId(), owner);
+        owner.sessions().add(session);
+        resources.put(session.resourceId(), new ResourceRef(session.room(), session instanceof PublisherSession));
+        created++;
+        scheduleSnapshot();
+    }
+
+    private void publishTracks(Room room, Participant owner, List<PublishedTrack> tracks) {
+        for (PublishedTrack t : tracks) {
+            room.indexTrack(t, owner);
+            events.emit(room, new RoomEvent.TrackPublished(room.name(), owner.identity(), ParticipantViews.track(t),
+                    wallMillis()), owner);
+        }
+    }
+
+    private void unpublishTracks(Room room, Participant owner, String identity, List<PublishedTrack> tracks) {
+        for (PublishedTrack t : tracks) {
+            if (room.track(t.id()) == t) {
+                room.unindexTrack(t);
+                events.emit(room, new RoomEvent.TrackUnpublished(room.name(), identity, ParticipantViews.track(t),
+                        wallMillis()), owner);
+            }
+        }
     }
 
     @Override
     public CompletableFuture<Boolean> close(String resourceId) {
-        return CompletableFuture.supplyAsync(() -> {
+        return onLoop(() -> {
             MediaSession s = sessions.get(resourceId);
             if (s == null) {
                 return false;
             }
             s.close("deleted by client");
             return true;
-        }, loop);
+        }, false, "closing a session");
     }
 
     CompletableFuture<Void> closeAll(String reason) {
@@ -134,6 +244,393 @@ final class SfuMediaService implements MediaService, SessionOwner {
         return resources.get(resourceId);
     }
 
+    // --- rooms and participants ---------------------------------------------------------------------------
+
+    /** The room, created (and announced) if it does not exist. */
+    private Room roomFor(String name, RoomKind kind) {
+        Room room = rooms.get(name);
+        if (room == null) {
+            RoomKind k = kind == null ? RoomKind.CONFERENCE : kind;
+            room = new Room(name, k, wallMillis(), nowNanos());
+            rooms.put(name, room);
+            events.emit(room, new RoomEvent.RoomStarted(name, k, wallMillis()), null);
+            LOG.info("room started room={} kind={}", name, k.wireName());
+        }
+        return room;
+    }
+
+    @Override
+    public CompletableFuture<JoinOutcome> join(JoinRequest req, ParticipantListener listener) {
+        return onLoop(() -> joinOnLoop(req, listener),
+                new JoinOutcome.Rejected(MediaError.INTERNAL, "internal error while joining"), "joining");
+    }
+
+    private JoinOutcome joinOnLoop(JoinRequest req, ParticipantListener listener) {
+        if (req.metadata() != null
+                && req.metadata().getBytes(StandardCharsets.UTF_8).length > JoinRequest.MAX_METADATA_BYTES) {
+            return new JoinOutcome.Rejected(MediaError.INVALID, "metadata is limited to 1 KiB");
+        }
+        Room room = roomFor(req.room(), req.roomKind());
+        ParticipantRole role = ParticipantRole.of(room.kind(), req.mayPublish());
+        Participant p = room.participant(req.identity());
+        if (p != null && p.isSignalled()) {
+            removeParticipant(room, p, RemovalCause.REPLACED, "replaced by a new connection of the same identity");
+            p = null;
+        }
+        boolean fresh = p == null;
+        if (fresh) {
+            p = new Participant(req.identity(), req.name(), req.metadata(), role, req.mayPublish(),
+                    room.nextJoinOrder(), wallMillis());
+        } else {
+            // A WHIP/WHEP participant now joins with signalling too: same participant, no second join event.
+            p.setName(req.name() != null ? req.name() : p.name());
+            p.setMetadata(req.metadata());
+        }
+        p.signal(factory.newSecret(), role, req.mayPublish());
+        if (fresh) {
+            room.add(p);
+            events.emit(room, new RoomEvent.ParticipantJoined(room.name(), ParticipantViews.participant(p),
+                    wallMillis()), p);
+        }
+        p.attach(listener);
+        JoinOutcome.Joined joined = joined(room, p, false);
+        listener.onJoined(joined);
+        LOG.info("participant joined room={} identity={} role={}", room.name(), p.identity(), role.wireName());
+        scheduleSnapshot();
+        return joined;
+    }
+
+    private static JoinOutcome.Joined joined(Room room, Participant p, boolean resumed) {
+        return new JoinOutcome.Joined(ParticipantViews.room(room), ParticipantViews.participant(p),
+                ParticipantViews.visibleTo(room, p), room.viewerCount(), p.resumeKey(), resumed);
+    }
+
+    @Override
+    public CompletableFuture<JoinOutcome> resume(String roomName, String identity, String resumeKey,
+            ParticipantListener listener) {
+        return onLoop(() -> {
+            Room room = rooms.get(roomName);
+            Participant p = room == null ? null : room.participant(identity);
+            if (p == null || !p.isSignalled() || resumeKey == null || !resumeKey.equals(p.resumeKey())) {
+                return new JoinOutcome.Rejected(MediaError.NOT_FOUND, "nothing to resume: the participant is gone");
+            }
+            ParticipantListener old = p.listener();
+            p.attach(listener);
+            if (old != null && old != listener) {
+                old.onRemoved(RemovalCause.REPLACED, "resumed on another connection");
+            }
+            JoinOutcome.Joined joined = joined(room, p, true);
+            listener.onJoined(joined);
+            LOG.info("participant resumed room={} identity={}", roomName, identity);
+            return joined;
+        }, new JoinOutcome.Rejected(MediaError.INTERNAL, "internal error while resuming"), "resuming");
+    }
+
+    @Override
+    public void detach(String roomName, String identity, ParticipantListener listener) {
+        loop.execute(() -> {
+            Participant p = signalled(roomName, identity, listener);
+            if (p != null) {
+                p.detach(nowNanos());
+                LOG.info("participant detached room={} identity={}; it may resume for {} ms", roomName, identity,
+                        cfg.rooms().resumeWindowMillis());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Boolean> leave(String roomName, String identity, ParticipantListener listener) {
+        return onLoop(() -> {
+            Participant p = signalled(roomName, identity, listener);
+            if (p == null) {
+                return false;
+            }
+            p.attach(null);
+            removeParticipant(rooms.get(roomName), p, null, "left");
+            return true;
+        }, false, "leaving");
+    }
+
+    /** The signalling participant whose current listener is {@code listener}, or null. */
+    private Participant signalled(String roomName, String identity, ParticipantListener listener) {
+        Room room = rooms.get(roomName);
+        Participant p = room == null ? null : room.participant(identity);
+        return p != null && p.isSignalled() && p.listener() == listener ? p : null;
+    }
+
+    /**
+     * Removes a participant: tells its listener why (unless it left itself, {@code cause} null), closes its
+     * sessions (their tracks are unpublished), and announces that it left.
+     */
+    private void removeParticipant(Room room, Participant p, RemovalCause cause, String reason) {
+        ParticipantListener l = p.listener();
+        p.attach(null);
+        if (l != null && cause != null) {
+            try {
+                l.onRemoved(cause, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("participant listener of {} failed on removal", p.identity(), e);
+            }
+        }
+        room.remove(p, nowNanos());
+        for (MediaSession s : new ArrayList<>(p.sessions())) {
+            s.close(reason);
+        }
+        events.emit(room, new RoomEvent.ParticipantLeft(room.name(), p.identity(), reason, wallMillis()), p);
+        room.applyAllSubscriptions(cfg.rooms().maxVideoPerSubscriber(), nowNanos())
+                .forEach((sub, changes) -> announceSubscriptions(room, sub, changes));
+        LOG.info("participant left room={} identity={} reason=\"{}\"", room.name(), p.identity(), reason);
+        scheduleSnapshot();
+    }
+
+    // --- signalling connections: publish and subscribe ----------------------------------------------------
+
+    @Override
+    public CompletableFuture<NegotiationOutcome> publishConnection(PublishRequest req) {
+        return onLoop(() -> publishOnLoop(req),
+                new NegotiationOutcome.Rejected(MediaError.INTERNAL, "internal error while negotiating"),
+                "negotiating a publisher connection");
+    }
+
+    private NegotiationOutcome publishOnLoop(PublishRequest req) {
+        Room room = rooms.get(req.room());
+        Participant p = room == null ? null : room.participant(req.identity());
+        if (p == null || !p.isSignalled()) {
+            return new NegotiationOutcome.Rejected(MediaError.CONFLICT, "join the room first");
+        }
+        if (!p.mayPublish()) {
+            return new NegotiationOutcome.Rejected(MediaError.FORBIDDEN,
+                    p.role() == ParticipantRole.VIEWER ? "viewers of a broadcast room cannot publish"
+                            : "the token does not allow publishing");
+        }
+        String[] parseError = new String[1];
+        SessionDescription offer = SessionFactory.parse(req.sdpOffer(), parseError);
+        if (offer == null) {
+            return new NegotiationOutcome.Rejected(MediaError.MALFORMED_SDP, parseError[0]);
+        }
+        PublisherSession existing = p.publisher();
+        boolean renegotiate = existing != null && !existing.isClosed();
+        if (!renegotiate && sessions.size() >= cfg.maxSessions()) {
+            return new NegotiationOutcome.Rejected(MediaError.AT_CAPACITY, atCapacity());
+        }
+        IceCredentials localIce = renegotiate ? existing.transport().localIce() : factory.newIce();
+        NegotiationResult nr = SdpNegotiator.answerPublishConnection(offer, factory.local(localIce));
+        if (nr.error() != null) {
+            return new NegotiationOutcome.Rejected(SessionFactory.errorOf(nr), nr.error().reason());
+        }
+        NegotiatedSession ns = nr.session();
+        long now = nowNanos();
+        PublisherSession ps;
+        if (renegotiate) {
+            if (!SessionFactory.fingerprintOf(ns).equals(p.publisherFingerprint())) {
+                return new NegotiationOutcome.Rejected(MediaError.UNSUPPORTED_SDP,
+                        "the DTLS fingerprint changed; a renegotiation must keep it");
+            }
+            IceCredentials restarted = restartIfNeeded(existing.transport(), ns, offer);
+            if (restarted != null) {
+                nr = SdpNegotiator.answerPublishConnection(offer, factory.local(restarted));
+                ns = nr.session();
+            }
+            ps = existing;
+            PublisherSession.Renegotiated diff = ps.renegotiate(NegotiatedTracks.setups(ns));
+            unpublishTracks(room, p, p.identity(), diff.removed());
+            applyIntents(room, p, ps, req, now);
+            publishTracks(room, p, diff.added());
+        } else {
+            String resourceId = factory.newId();
+            PeerTransport transport = factory.transport(resourceId, localIce, ns);
+            ps = new PublisherSession(resourceId, room.name(), p.identity(), transport, NegotiatedTracks.setups(ns),
+                    factory.rng().nextLong() & 0xFFFFFFFFL, this::trackId, ctx);
+            room.addPublisher(ps, false);
+            p.setPublisher(ps, SessionFactory.fingerprintOf(ns));
+            register(ps, p);
+            applyIntents(room, p, ps, req, now);
+            publishTracks(room, p, ps.tracks());
+            LOG.info("publisher connection started room={} identity={} resource={}", room.name(), p.identity(),
+                    resourceId);
+        }
+        room.rebindWhep(now);
+        List<NegotiationOutcome.MidTrack> tracks = new ArrayList<>();
+        for (PublishedTrack t : ps.tracks()) {
+            tracks.add(new NegotiationOutcome.MidTrack(t.mid(), ParticipantViews.track(t), "active"));
+        }
+        scheduleSnapshot();
+        return new NegotiationOutcome.Answered(nr.answerSdp(), tracks);
+    }
+
+    /** Applies the declared sources and mutes of the offer's m-lines; a mute change is announced. */
+    private void applyIntents(Room room, Participant p, PublisherSession ps, PublishRequest req, long now) {
+        for (PublishedTrack t : ps.tracks()) {
+            PublishRequest.TrackIntent intent = req.intents().get(t.mid());
+            if (intent == null) {
+                continue;
+            }
+            if (intent.source() != null) {
+                t.setSource(intent.source());
+            }
+            boolean known = room.track(t.id()) == t;
+            if (t.setMuted(intent.muted(), false, now) && known) {
+                events.emit(room, new RoomEvent.TrackMuted(room.name(), p.identity(), ParticipantViews.track(t), false,
+                        wallMillis()), p);
+            }
+        }
+    }
+
+    /**
+     * An ICE restart (RFC 8445 §2.4): the offer carries new remote credentials, so the transport gets new local
+     * ones too. Returns the new local credentials, or null when the offer keeps the old ones.
+     */
+    private IceCredentials restartIfNeeded(PeerTransport transport, NegotiatedSession ns, SessionDescription offer) {
+        IceCredentials remote = transport.remoteIce();
+        if (remote.ufrag().equals(ns.remoteIceUfrag()) && remote.pwd().equals(ns.remoteIcePwd())) {
+            return null;
+        }
+        IceCredentials local = factory.newIce();
+        transport.restartIce(local, new IceCredentials(ns.remoteIceUfrag(), ns.remoteIcePwd()));
+        LOG.info("ICE restart resource={}", transport.id());
+        return local;
+    }
+
+    @Override
+    public CompletableFuture<NegotiationOutcome> subscribeConnection(SubscribeRequest req) {
+        return onLoop(() -> subscribeOnLoop(req),
+                new NegotiationOutcome.Rejected(MediaError.INTERNAL, "internal error while negotiating"),
+                "negotiating a subscriber connection");
+    }
+
+    private NegotiationOutcome subscribeOnLoop(SubscribeRequest req) {
+        Room room = rooms.get(req.room());
+        Participant p = room == null ? null : room.participant(req.identity());
+        if (p == null || !p.isSignalled()) {
+            return new NegotiationOutcome.Rejected(MediaError.CONFLICT, "join the room first");
+        }
+        String[] parseError = new String[1];
+        SessionDescription offer = SessionFactory.parse(req.sdpOffer(), parseError);
+        if (offer == null) {
+            return new NegotiationOutcome.Rejected(MediaError.MALFORMED_SDP, parseError[0]);
+        }
+        SubscriberSession existing = p.subscriber();
+        boolean renegotiate = existing != null && !existing.isClosed();
+        if (!renegotiate && sessions.size() >= cfg.maxSessions()) {
+            return new NegotiationOutcome.Rejected(MediaError.AT_CAPACITY, atCapacity());
+        }
+        if (!renegotiate) {
+            p.setSubscriber(null, null);
+        }
+        Map<String, Long> ssrcs = p.subscriberSsrcByMid();
+        IceCredentials localIce = renegotiate ? existing.transport().localIce() : factory.newIce();
+        NegotiationResult nr = SdpNegotiator.answerSubscribeConnection(offer, factory.local(localIce),
+                mid -> ssrcs.computeIfAbsent(mid, m -> factory.rng().nextLong() & 0xFFFFFFFFL));
+        if (nr.error() != null) {
+            return new NegotiationOutcome.Rejected(SessionFactory.errorOf(nr), nr.error().reason());
+        }
+        NegotiatedSession ns = nr.session();
+        long now = nowNanos();
+        SubscriberSession ss;
+        if (renegotiate) {
+            if (!SessionFactory.fingerprintOf(ns).equals(p.subscriberFingerprint())) {
+                return new NegotiationOutcome.Rejected(MediaError.UNSUPPORTED_SDP,
+                        "the DTLS fingerprint changed; a renegotiation must keep it");
+            }
+            IceCredentials restarted = restartIfNeeded(existing.transport(), ns, offer);
+            if (restarted != null) {
+                nr = SdpNegotiator.answerSubscribeConnection(offer, factory.local(restarted), ssrcs::get);
+                ns = nr.session();
+            }
+            ss = existing;
+            ss.renegotiate(NegotiatedTracks.setups(ns));
+        } else {
+            String resourceId = factory.newId();
+            PeerTransport transport = factory.transport(resourceId, localIce, ns);
+            ss = new SubscriberSession(resourceId, room.name(), p.identity(), transport, NegotiatedTracks.setups(ns),
+                    cfg.subscriberQueuePackets(), factory.rng(), ctx);
+            p.setSubscriber(ss, SessionFactory.fingerprintOf(ns));
+            register(ss, p);
+            LOG.info("subscriber connection started room={} identity={} resource={}", room.name(), p.identity(),
+                    resourceId);
+        }
+        p.subscriptions().clear();
+        p.subscriptions().putAll(req.sidByMid());
+        p.subscriptions().keySet().removeIf(mid -> ss.track(mid) == null);
+        room.applySubscriptions(p, cfg.rooms().maxVideoPerSubscriber(), now);
+        List<NegotiationOutcome.MidTrack> tracks = new ArrayList<>();
+        for (var t : ss.tracks()) {
+            String sid = p.subscriptions().get(t.mid());
+            PublishedTrack src = sid == null ? null : room.track(sid);
+            String state = room.subscriptionState(p, sid);
+            tracks.add(new NegotiationOutcome.MidTrack(t.mid(), src == null ? null : ParticipantViews.track(src),
+                    src == null || src.kind() != t.kind() ? "unavailable" : state));
+        }
+        scheduleSnapshot();
+        return new NegotiationOutcome.Answered(nr.answerSdp(), tracks);
+    }
+
+    private void announceSubscriptions(Room room, Participant sub, List<RoomEvent.SubscriptionState> changes) {
+        if (!changes.isEmpty()) {
+            events.emitTo(sub, new RoomEvent.SubscriptionStateChanged(room.name(), sub.identity(), changes,
+                    "video_cap", wallMillis()));
+        }
+    }
+
+    private void applyAllSubscriptions(Room room) {
+        room.applyAllSubscriptions(cfg.rooms().maxVideoPerSubscriber(), nowNanos())
+                .forEach((sub, changes) -> announceSubscriptions(room, sub, changes));
+    }
+
+    // --- commands -----------------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<CommandResult> setMuted(String roomName, String identity, String sid, boolean muted,
+            boolean byAdmin) {
+        return onLoop(() -> {
+            Room room = rooms.get(roomName);
+            PublishedTrack t = room == null ? null : room.track(sid);
+            Participant owner = t == null ? null : room.trackOwner(sid);
+            if (owner == null || !owner.identity().equals(identity)) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no track " + sid + " published by " + identity);
+            }
+            if (!byAdmin && !muted && t.isMutedByAdmin()) {
+                return CommandResult.fail(MediaError.FORBIDDEN, "an administrator muted this track");
+            }
+            if (t.setMuted(muted, byAdmin, nowNanos()) || byAdmin) {
+                events.emit(room, new RoomEvent.TrackMuted(roomName, identity, ParticipantViews.track(t), byAdmin,
+                        wallMillis()), owner);
+            }
+            scheduleSnapshot();
+            return CommandResult.ok();
+        }, CommandResult.fail(MediaError.INTERNAL, "internal error while muting"), "muting");
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> updateParticipant(String roomName, String identity, String name,
+            String metadata) {
+        return onLoop(() -> {
+            if (metadata != null && metadata.getBytes(StandardCharsets.UTF_8).length > JoinRequest.MAX_METADATA_BYTES) {
+                return CommandResult.fail(MediaError.INVALID, "metadata is limited to 1 KiB");
+            }
+            Room room = rooms.get(roomName);
+            Participant p = room == null ? null : room.participant(identity);
+            if (p == null) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
+            }
+            if (name != null) {
+                p.setName(name);
+            }
+            if (metadata != null) {
+                p.setMetadata(metadata);
+            }
+            events.emit(room, new RoomEvent.ParticipantUpdated(roomName, ParticipantViews.participant(p),
+                    wallMillis()), p);
+            scheduleSnapshot();
+            return CommandResult.ok();
+        }, CommandResult.fail(MediaError.INTERNAL, "internal error while updating"), "updating a participant");
+    }
+
+    @Override
+    public CompletableFuture<RoomInfo> createRoom(String name, RoomKind kind) {
+        return onLoop(() -> ParticipantViews.room(roomFor(name, kind)), null, "creating a room");
+    }
+
     @Override
     public MediaStatus status() {
         return snapshot;
@@ -141,157 +638,86 @@ final class SfuMediaService implements MediaService, SessionOwner {
 
     @Override
     public CompletableFuture<List<RoomInfo>> rooms() {
-        return CompletableFuture.supplyAsync(() -> directory.rooms(sessions.values()), loop);
+        return onLoop(() -> {
+            Map<String, RoomInfo> sorted = new TreeMap<>();
+            rooms.values().forEach(r -> sorted.put(r.name(), ParticipantViews.room(r)));
+            return List.copyOf(sorted.values());
+        }, List.of(), "listing rooms");
+    }
+
+    @Override
+    public CompletableFuture<RoomInfo> room(String name) {
+        return onLoop(() -> {
+            Room r = rooms.get(name);
+            return r == null ? null : ParticipantViews.room(r);
+        }, null, "reading a room");
     }
 
     @Override
     public CompletableFuture<List<ParticipantInfo>> participants(String room) {
-        return CompletableFuture.supplyAsync(() -> directory.participants(room, sessions.values()), loop);
+        return onLoop(() -> {
+            Room r = rooms.get(room);
+            return r == null ? null : ParticipantViews.all(r);
+        }, null, "listing participants");
     }
 
     @Override
-    public CompletableFuture<Boolean> closeRoom(String room, String reason) {
-        return CompletableFuture.supplyAsync(() -> closeMatching(room, null, reason) > 0, loop);
-    }
-
-    @Override
-    public CompletableFuture<Integer> removeParticipant(String room, String identity) {
-        return CompletableFuture.supplyAsync(() -> closeMatching(room, identity, REMOVED_REASON), loop);
-    }
-
-    /** Closes the sessions of {@code room} (of one identity, when not null); returns how many. */
-    private int closeMatching(String room, String identity, String reason) {
-        List<MediaSession> matching = new ArrayList<>();
-        for (MediaSession s : sessions.values()) {
-            if (s.room().equals(room) && (identity == null || s.identity().equals(identity))) {
-                matching.add(s);
+    public CompletableFuture<Boolean> closeRoom(String roomName, String reason) {
+        return onLoop(() -> {
+            Room room = rooms.get(roomName);
+            if (room == null) {
+                return false;
             }
+            for (Participant p : new ArrayList<>(room.participants())) {
+                removeParticipant(room, p, RemovalCause.ROOM_CLOSED, reason);
+            }
+            finishRoom(room);
+            return true;
+        }, false, "closing a room");
+    }
+
+    @Override
+    public CompletableFuture<Integer> removeParticipant(String roomName, String identity) {
+        return onLoop(() -> {
+            Room room = rooms.get(roomName);
+            Participant p = room == null ? null : room.participant(identity);
+            if (p == null) {
+                return 0;
+            }
+            int n = Math.max(1, p.sessions().size());
+            removeParticipant(room, p, RemovalCause.REMOVED, REMOVED_REASON);
+            return n;
+        }, 0, "removing a participant");
+    }
+
+    private void finishRoom(Room room) {
+        if (rooms.remove(room.name(), room)) {
+            events.emit(null, new RoomEvent.RoomFinished(room.name(), wallMillis()), null);
+            LOG.info("room finished room={}", room.name());
+            scheduleSnapshot();
         }
-        for (MediaSession s : matching) {
-            s.close(reason);
-        }
-        return matching.size();
     }
 
     @Override
     public void addListener(RoomEventListener listener) {
-        listeners.add(listener);
+        events.addListener(listener);
     }
 
-    private void emit(RoomEvent event) {
-        for (RoomEventListener l : listeners) {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.warn("room event listener failed on {}", event.getClass().getSimpleName(), e);
-            }
-        }
-    }
-
-    private boolean hasSession(String room, String identity) {
-        for (MediaSession s : sessions.values()) {
-            if (s.room().equals(room) && s.identity().equals(identity)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private SessionOutcome create(SessionRequest req, boolean publish) {
-        try {
-            return createOnLoop(req, publish);
-        } catch (RuntimeException e) {
-            LOG.warn("creating a {} session in room {} failed", publish ? "publish" : "subscribe", req.room(), e);
-            return new SessionOutcome.Rejected(MediaError.INTERNAL, "internal error while creating the session");
-        }
-    }
-
-    private SessionOutcome createOnLoop(SessionRequest req, boolean publish) {
-        if (sessions.size() >= cfg.maxSessions()) {
-            return new SessionOutcome.Rejected(MediaError.AT_CAPACITY,
-                    "this node is at its limit of " + cfg.maxSessions() + " sessions");
-        }
-        SdpParseResult parsed = SdpParser.parse(req.sdpOffer());
-        if (parsed.error() != null) {
-            return new SessionOutcome.Rejected(MediaError.MALFORMED_SDP, "malformed SDP: " + parsed.error().message());
-        }
-        IceCredentials localIce = IceCredentials.random(rng);
-        LocalParams local = new LocalParams(localIce.ufrag(), localIce.pwd(), "sha-256",
-                certificate.fingerprintSha256(), candidates, Long.toString(rng.nextLong() & Long.MAX_VALUE), CNAME);
-        NegotiationResult nr = publish ? SdpNegotiator.answerPublish(parsed.description(), local)
-                : SdpNegotiator.answerSubscribe(parsed.description(), local, () -> rng.nextLong() & 0xFFFFFFFFL);
-        if (nr.error() != null) {
-            MediaError err = nr.error().code() == NegotiationErrorCode.MALFORMED ? MediaError.MALFORMED_SDP
-                    : MediaError.UNSUPPORTED_SDP;
-            return new SessionOutcome.Rejected(err, nr.error().reason());
-        }
-        NegotiatedSession ns = nr.session();
-        String resourceId = HexFormat.of().toHexDigits(rng.nextLong());
-        PeerTransport transport = new PeerTransport(new PeerTransportConfig(resourceId, localIce,
-                new IceCredentials(ns.remoteIceUfrag(), ns.remoteIcePwd()), dtlsRole(ns.localRole()), certificate,
-                new RemoteFingerprint(ns.remoteFingerprint().algorithm(), ns.remoteFingerprint().digest()), dtlsExecutor,
-                cfg.srtpBackend(), cfg.clock(), cfg.consentTimeoutMillis()), udp, registry);
-        registry.register(transport);
-        long wallMillis = cfg.clock().wallMillis();
-        Room room = rooms.get(req.room());
-        if (room == null) {
-            room = new Room(req.room());
-            rooms.put(room.name(), room);
-            directory.roomStarted(room.name(), wallMillis);
-            emit(new RoomEvent.RoomStarted(room.name(), wallMillis));
-        }
-        if (!hasSession(req.room(), req.identity())) {
-            emit(new RoomEvent.ParticipantJoined(req.room(), req.identity(), req.displayName(), wallMillis));
-        }
-        long now = cfg.clock().nanoTime();
-        MediaSession session;
-        if (publish) {
-            PublisherSession ps = new PublisherSession(resourceId, req.room(), req.identity(), transport,
-                    NegotiatedTracks.setups(ns), rng.nextLong() & 0xFFFFFFFFL, ctx);
-            PublisherSession replaced = room.addPublisher(ps);
-            session = ps;
-            directory.sessionAdded(resourceId, req.displayName());
-            register(session);
-            for (PublishedTrack t : ps.tracks()) {
-                emit(new RoomEvent.TrackPublished(req.room(), req.identity(), t.id(), t.kind().sdpName(), wallMillis));
-            }
-            if (replaced != null) {
-                replaced.close("replaced by a new session of the same identity");
-            }
-            room.rebindSubscribers(now);
-        } else {
-            SubscriberSession ss = new SubscriberSession(resourceId, req.room(), req.identity(), transport,
-                    NegotiatedTracks.setups(ns), cfg.subscriberQueuePackets(), rng, ctx);
-            room.addSubscriber(ss);
-            session = ss;
-            directory.sessionAdded(resourceId, req.displayName());
-            register(session);
-        }
-        LOG.info("{} started room={} identity={} resource={} tracks={}", publish ? "publish" : "subscribe",
-                req.room(), req.identity(), resourceId, ns.media().size());
-        return new SessionOutcome.Created(resourceId, nr.answerSdp());
-    }
-
-    private static DtlsRole dtlsRole(dev.onair.sfu.negotiation.DtlsRole role) {
-        return role == dev.onair.sfu.negotiation.DtlsRole.SERVER ? DtlsRole.SERVER : DtlsRole.CLIENT;
-    }
-
-    private void register(MediaSession session) {
-        sessions.put(session.resourceId(), session);
-        resources.put(session.resourceId(), new ResourceRef(session.room(), session instanceof PublisherSession));
-        created++;
-        refreshSnapshot();
-    }
+    // --- session callbacks --------------------------------------------------------------------------------
 
     @Override
     public void onSessionConnected(MediaSession session) {
-        if (session instanceof SubscriberSession ss) {
-            Room room = rooms.get(ss.room());
-            if (room != null) {
-                room.bind(ss, cfg.clock().nanoTime());
+        Room room = rooms.get(session.room());
+        Participant owner = sessionOwners.get(session.resourceId());
+        if (room != null && session instanceof SubscriberSession ss) {
+            if (owner != null && owner.subscriber() == ss) {
+                announceSubscriptions(room, owner,
+                        room.applySubscriptions(owner, cfg.rooms().maxVideoPerSubscriber(), nowNanos()));
+            } else {
+                room.bindWhep(ss, nowNanos());
             }
         }
-        refreshSnapshot();
+        scheduleSnapshot();
     }
 
     @Override
@@ -299,32 +725,37 @@ final class SfuMediaService implements MediaService, SessionOwner {
         if (sessions.remove(session.resourceId(), session)) {
             closed++;
             resources.remove(session.resourceId());
-            directory.sessionRemoved(session.resourceId());
         }
-        long wallMillis = cfg.clock().wallMillis();
-        if (session instanceof PublisherSession ps) {
-            for (PublishedTrack t : ps.tracks()) {
-                emit(new RoomEvent.TrackUnpublished(ps.room(), ps.identity(), t.id(), t.kind().sdpName(), wallMillis));
-            }
-        }
-        if (!hasSession(session.room(), session.identity())) {
-            emit(new RoomEvent.ParticipantLeft(session.room(), session.identity(), reason, wallMillis));
-        }
+        Participant owner = sessionOwners.remove(session.resourceId());
         Room room = rooms.get(session.room());
         if (room != null) {
             if (session instanceof PublisherSession ps) {
+                unpublishTracks(room, owner, ps.identity(), ps.tracks());
                 room.removePublisher(ps);
-                room.rebindSubscribers(cfg.clock().nanoTime());
+                room.rebindWhep(nowNanos());
             } else if (session instanceof SubscriberSession ss) {
                 room.removeSubscriber(ss);
             }
-            if (room.isEmpty()) {
-                rooms.remove(room.name());
-                directory.roomFinished(room.name());
-                emit(new RoomEvent.RoomFinished(room.name(), wallMillis));
+        }
+        if (owner != null) {
+            owner.sessions().remove(session);
+            if (owner.publisher() == session) {
+                owner.setPublisher(null, null);
+            }
+            if (owner.subscriber() == session) {
+                owner.setSubscriber(null, null);
+            }
+            if (room != null && !owner.isSignalled() && owner.sessions().isEmpty()
+                    && room.participant(owner.identity()) == owner) {
+                room.remove(owner, nowNanos());
+                events.emit(room, new RoomEvent.ParticipantLeft(room.name(), owner.identity(), reason, wallMillis()),
+                        owner);
             }
         }
-        refreshSnapshot();
+        if (room != null && session instanceof PublisherSession) {
+            applyAllSubscriptions(room);
+        }
+        scheduleSnapshot();
     }
 
     @Override
@@ -343,9 +774,11 @@ final class SfuMediaService implements MediaService, SessionOwner {
         }
     }
 
-    /** Once a second on the media loop: consent freshness, RTCP reports, status. */
+    // --- periodic work ------------------------------------------------------------------------------------
+
+    /** Once a second on the media loop: consent freshness, RTCP reports, resume windows, empty rooms, status. */
     void tick() {
-        long now = cfg.clock().nanoTime();
+        long now = nowNanos();
         for (MediaSession s : new ArrayList<>(sessions.values())) {
             try {
                 s.tick(now);
@@ -354,32 +787,62 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 s.close("internal error");
             }
         }
+        expireRooms(now);
         drainDirtySubscribers();
         udp.flush();
         refreshSnapshot();
     }
 
+    private void expireRooms(long now) {
+        long resumeWindowNanos = cfg.rooms().resumeWindowMillis() * 1_000_000L;
+        long emptyTimeoutNanos = cfg.rooms().emptyTimeoutMillis() * 1_000_000L;
+        for (Room room : new ArrayList<>(rooms.values())) {
+            for (Participant p : new ArrayList<>(room.participants())) {
+                if (p.isDetached() && now - p.detachedAtNanos() >= resumeWindowNanos) {
+                    removeParticipant(room, p, RemovalCause.TIMED_OUT, RESUME_EXPIRED_REASON);
+                }
+            }
+            if (room.isEmpty() && now - room.emptySinceNanos() >= emptyTimeoutNanos) {
+                finishRoom(room);
+            }
+        }
+    }
+
     /** Every {@link dev.onair.sfu.speaker.SpeakerPolicy#tickMillis()} on the media loop: active speakers per room. */
     void speakerTick() {
-        long nowMillis = cfg.clock().nanoTime() / 1_000_000L;
-        boolean changed = false;
+        long nowMillis = nowNanos() / 1_000_000L;
         for (Room room : new ArrayList<>(rooms.values())) {
             try {
                 List<RoomEvent.Speaker> speakers = room.tickSpeakers(nowMillis);
                 if (speakers != null) {
-                    changed = true;
-                    emit(new RoomEvent.ActiveSpeakersChanged(room.name(), speakers, cfg.clock().wallMillis()));
+                    events.emit(room, new RoomEvent.ActiveSpeakersChanged(room.name(), speakers, wallMillis()), null);
+                    applyAllSubscriptions(room);
+                    scheduleSnapshot();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("active-speaker detection failed in room {}", room.name(), e);
             }
         }
-        if (changed) {
-            refreshSnapshot();
+    }
+
+    /**
+     * Rebuilds the status snapshot once, at the end of this API call or loop turn, however many changes came
+     * before. The rebuild is O(sessions), once per API call: n joins cost O(n²) in all, which is fine for a
+     * few thousand sessions per node.
+     */
+    private void scheduleSnapshot() {
+        if (!snapshotScheduled) {
+            snapshotScheduled = true;
+            loop.execute(() -> {
+                if (snapshotScheduled) {
+                    refreshSnapshot();
+                }
+            });
         }
     }
 
     private void refreshSnapshot() {
+        snapshotScheduled = false;
         int publishers = 0;
         int subscribers = 0;
         List<MediaStatus.SessionInfo> infos = new ArrayList<>(sessions.size());
@@ -400,5 +863,4 @@ final class SfuMediaService implements MediaService, SessionOwner {
         snapshot = new MediaStatus(rooms.size(), publishers, subscribers, created, closed, List.copyOf(infos),
                 demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers);
     }
-
 }

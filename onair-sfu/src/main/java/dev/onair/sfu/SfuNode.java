@@ -58,7 +58,8 @@ public final class SfuNode implements AutoCloseable {
         ExecutorService dtlsExecutor = Executors.newCachedThreadPool(new DefaultThreadFactory("onair-dtls", true));
         EventLoop loop = group.next();
         TransportRegistry registry = new TransportRegistry();
-        SfuMediaService service = new SfuMediaService(cfg, loop, registry, cert, dtlsExecutor, rng);
+        SfuMediaService service = new SfuMediaService(cfg, loop,
+                new SessionFactory(cfg, registry, cert, dtlsExecutor, rng));
         MediaDemux demux = new MediaDemux(registry, service::drainDirtySubscribers);
         UdpEndpoint udp;
         try {

@@ -30,7 +30,7 @@ public final class AdminEndpoint {
     static final String METADATA_REASON = "participant metadata comes with the room model (issue 3)";
     /** The reason each participant of a closed room leaves with (participant_left). */
     public static final String CLOSE_REASON = "room closed by an administrator";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.onair.server.json.WireJson.mapper();
 
     private final MediaService media;
     private final AdminAuth auth;

@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /api/v1/dev/token?room=R&identity=I&perms=publish,subscribe[&name=N]} → {@code {"token": "..."}}.
+ * {@code GET /api/v1/dev/token?room=R&identity=I&perms=publish,subscribe[&name=N][&kind=conference|broadcast]
+ * [&metadata=M]} → {@code {"token": "..."}}.
  * Only in dev mode (no keys configured): anyone can get any token, which is the point of a dev server.
  * Tokens live {@link #TTL}. {@code room} may be {@code *}; {@code perms} defaults to publish,subscribe.
  */
@@ -50,6 +51,14 @@ public final class DevTokenEndpoint {
         String identity = first(params, "identity");
         String name = first(params, "name");
         String permsText = first(params, "perms");
+        String kind = first(params, "kind");
+        String metadata = first(params, "metadata");
+        if (kind != null && !kind.equals("conference") && !kind.equals("broadcast")) {
+            return Responses.error(ApiError.badRequest("kind must be conference or broadcast"));
+        }
+        if (metadata != null && metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+            return Responses.error(ApiError.badRequest("metadata is limited to 1 KiB"));
+        }
         if (room == null || !(room.equals("*") || RouteParser.ROOM.matcher(room).matches())) {
             return Responses.error(ApiError.badRequest("room must match [A-Za-z0-9_.-]{1,64} or be *"));
         }
@@ -65,7 +74,7 @@ public final class DevTokenEndpoint {
         if (perms.isEmpty()) {
             return Responses.error(ApiError.badRequest("perms must be a comma list of publish, subscribe, chat, admin"));
         }
-        String token = tokens.mint(new TokenSpec(room, identity, name, perms.get(), TTL));
+        String token = tokens.mint(new TokenSpec(room, identity, name, perms.get(), TTL, metadata, kind));
         try {
             return Responses.body(HttpResponseStatus.OK, Responses.APPLICATION_JSON,
                     JSON.writeValueAsBytes(Map.of("token", token)));

@@ -9,10 +9,17 @@ import java.util.Set;
  * @param name     display name or null
  * @param room     the room the token is for, or {@code *}
  * @param perms    granted permissions
+ * @param metadata participant metadata from the {@code metadata} claim, or null
+ * @param roomKind {@code conference} or {@code broadcast} from the {@code roomKind} claim, or null
  */
-public record Grant(String identity, String name, String room, Set<Permission> perms) {
+public record Grant(String identity, String name, String room, Set<Permission> perms, String metadata,
+                    String roomKind) {
     public Grant {
         perms = Set.copyOf(perms);
+    }
+
+    public Grant(String identity, String name, String room, Set<Permission> perms) {
+        this(identity, name, room, perms, null, null);
     }
 
     /** True if this grant holds {@code needed}, directly or through {@link Permission#ADMIN}. */

@@ -32,6 +32,8 @@ public final class TokenService {
     static final String CLAIM_ROOM = "room";
     static final String CLAIM_PERMS = "perms";
     static final String CLAIM_NAME = "name";
+    static final String CLAIM_METADATA = "metadata";
+    static final String CLAIM_ROOM_KIND = "roomKind";
     /** Longer Authorization values are refused before parsing. */
     static final int MAX_TOKEN_CHARS = 8192;
     private static final String BEARER = "bearer ";
@@ -74,6 +76,12 @@ public final class TokenService {
                 .claim(CLAIM_PERMS, perms);
         if (spec.name() != null) {
             claims.claim(CLAIM_NAME, spec.name());
+        }
+        if (spec.metadata() != null) {
+            claims.claim(CLAIM_METADATA, spec.metadata());
+        }
+        if (spec.roomKind() != null) {
+            claims.claim(CLAIM_ROOM_KIND, spec.roomKind());
         }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(signingKeyId).type(JOSEObjectType.JWT).build();
         SignedJWT jwt = new SignedJWT(header, claims.build());
@@ -170,7 +178,7 @@ public final class TokenService {
         }
         Optional<Grant> grant = grantOf(claims);
         if (grant.isEmpty()) {
-            return AuthResult.unauthenticated("malformed room/perms/name claims");
+            return AuthResult.unauthenticated("malformed room/perms/name/metadata/roomKind claims");
         }
         if (room != null && !grant.get().coversRoom(room)) {
             return AuthResult.forbidden("token is not valid for this room");
@@ -186,7 +194,12 @@ public final class TokenService {
             String tokenRoom = claims.getStringClaim(CLAIM_ROOM);
             List<String> permNames = claims.getStringListClaim(CLAIM_PERMS);
             String name = claims.getStringClaim(CLAIM_NAME);
+            String metadata = claims.getStringClaim(CLAIM_METADATA);
+            String roomKind = claims.getStringClaim(CLAIM_ROOM_KIND);
             if (tokenRoom == null || tokenRoom.isEmpty()) {
+                return Optional.empty();
+            }
+            if (roomKind != null && !roomKind.equals("conference") && !roomKind.equals("broadcast")) {
                 return Optional.empty();
             }
             Set<Permission> perms = EnumSet.noneOf(Permission.class);
@@ -194,7 +207,7 @@ public final class TokenService {
                 // Unknown permission names are ignored, so newer tokens keep working on older servers.
                 permNames.forEach(p -> Permission.fromWire(p).ifPresent(perms::add));
             }
-            return Optional.of(new Grant(claims.getSubject(), name, tokenRoom, perms));
+            return Optional.of(new Grant(claims.getSubject(), name, tokenRoom, perms, metadata, roomKind));
         } catch (ParseException e) {
             return Optional.empty();
         }

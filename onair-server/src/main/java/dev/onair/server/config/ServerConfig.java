@@ -1,5 +1,6 @@
 package dev.onair.server.config;
 
+import dev.onair.sfu.room.RoomPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +17,10 @@ import java.util.Map;
  * @param keys        API key id to HMAC secret (each secret at least {@value #MIN_SECRET_BYTES} bytes of UTF-8)
  * @param maxSessions session limit enforced by the media service
  * @param webhooks    webhook URLs and settings ({@link WebhookConfig#none()} = off); its key must be configured
+ * @param rooms       room empty timeout, resume window and video cap
  */
 public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
-                           int maxSessions, WebhookConfig webhooks) {
+                           int maxSessions, WebhookConfig webhooks, RoomPolicy rooms) {
 
     public static final String DEV_KEY_ID = "devkey";
     public static final String DEV_SECRET = "onair-dev-secret-0123456789abcdef";
@@ -43,11 +45,18 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
         }
         keys = Collections.unmodifiableMap(copy);
         webhooks = webhooks == null ? WebhookConfig.none() : webhooks;
+        rooms = rooms == null ? RoomPolicy.DEFAULT : rooms;
         String hookKey = webhooks.keyId();
         if (hookKey != null && !(copy.isEmpty() ? DEV_KEY_ID.equals(hookKey) : copy.containsKey(hookKey))) {
             throw new ConfigException("webhooks.key: '" + hookKey + "' is not one of the configured keys "
                     + (copy.isEmpty() ? "[" + DEV_KEY_ID + "] (dev mode)" : copy.keySet()));
         }
+    }
+
+    /** With the default room policy. */
+    public ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
+                        int maxSessions, WebhookConfig webhooks) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, RoomPolicy.DEFAULT);
     }
 
     /** Without webhooks (the shape before webhooks existed). */
@@ -83,15 +92,19 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
     }
 
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
-        return new ServerConfig(newHttpPort, newMediaPort, announceIps, keys, maxSessions, webhooks);
+        return new ServerConfig(newHttpPort, newMediaPort, announceIps, keys, maxSessions, webhooks, rooms);
     }
 
     public ServerConfig withKeys(Map<String, String> newKeys) {
-        return new ServerConfig(httpPort, mediaPort, announceIps, newKeys, maxSessions, webhooks);
+        return new ServerConfig(httpPort, mediaPort, announceIps, newKeys, maxSessions, webhooks, rooms);
     }
 
     public ServerConfig withWebhooks(WebhookConfig newWebhooks) {
-        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, newWebhooks);
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, newWebhooks, rooms);
+    }
+
+    public ServerConfig withRooms(RoomPolicy newRooms) {
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, newRooms);
     }
 
     private static void checkPort(String name, int port) {

@@ -16,7 +16,7 @@ public record ApiError(Code code, String reason, String allow) {
     /** Error classes with their HTTP status. */
     public enum Code {
         BAD_REQUEST(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), METHOD_NOT_ALLOWED(405),
-        PAYLOAD_TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), INTERNAL(500), NOT_IMPLEMENTED(501),
+        CONFLICT(409), PAYLOAD_TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), INTERNAL(500), NOT_IMPLEMENTED(501),
         UNAVAILABLE(503);
 
         private final int httpStatus;
@@ -39,9 +39,11 @@ public record ApiError(Code code, String reason, String allow) {
 
     public static ApiError of(MediaError error, String reason) {
         Code code = switch (error) {
-            case MALFORMED_SDP, UNSUPPORTED_SDP -> Code.BAD_REQUEST;
+            case MALFORMED_SDP, UNSUPPORTED_SDP, INVALID -> Code.BAD_REQUEST;
             case AT_CAPACITY -> Code.UNAVAILABLE;
             case NOT_FOUND -> Code.NOT_FOUND;
+            case FORBIDDEN -> Code.FORBIDDEN;
+            case CONFLICT -> Code.CONFLICT;
             case INTERNAL -> Code.INTERNAL;
         };
         return new ApiError(code, reason == null || reason.isBlank() ? error.name().toLowerCase() : reason);

@@ -22,10 +22,27 @@ public enum RtcError {
     ALREADY_JOINED,
     /** Missing, malformed, expired or badly signed token (the socket closes). */
     UNAUTHENTICATED,
-    /** A valid token that does not cover this room or lacks the permission (the socket closes). */
+    /**
+     * On join: a valid token that does not cover this room or lacks the permission (the socket closes). On
+     * publish: the participant may not publish (the socket stays open).
+     */
     FORBIDDEN,
     /** No join within 10 s of the upgrade (the socket closes). */
-    JOIN_TIMEOUT;
+    JOIN_TIMEOUT,
+    /** An offer the server cannot answer. */
+    NEGOTIATION_FAILED,
+    /** {@code mute} of a track the participant does not publish. */
+    UNKNOWN_TRACK,
+    /** The node cannot take another session. */
+    AT_CAPACITY,
+    /** The same identity joined again from another socket (the socket closes, 4409). */
+    REPLACED,
+    /** An administrator removed the participant (the socket closes, 4410). */
+    REMOVED,
+    /** An administrator closed the room (the socket closes, 4411). */
+    ROOM_CLOSED,
+    /** Something failed inside the server; the socket stays open. */
+    INTERNAL;
 
     /** The wire form: lower snake case. */
     public String code() {

@@ -1,100 +1,72 @@
 package dev.onair.server.rtc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onair.server.auth.TokenService;
+import dev.onair.server.json.WireJson;
 import dev.onair.sfu.api.MediaService;
-import dev.onair.sfu.api.MediaStatus;
-import dev.onair.sfu.api.RoomEvent;
-import dev.onair.sfu.api.RoomEventListener;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The joined signalling sockets of every room, and the bridge from the SFU's room events to their frames.
- * Events arrive on the media loop; writing a frame to a Netty channel from there is safe (Netty hops to the
- * channel's own loop) and never blocks.
+ * What every signalling socket shares: the token service, the media service, the frame builder and the
+ * limits. The SFU routes room events to each joined socket's {@link RtcParticipant} itself, so the hub keeps
+ * no list of sockets.
  */
-public final class RtcHub implements RoomEventListener {
+public final class RtcHub {
     /** Close the socket when no join arrived this long after the upgrade. */
-    static final long JOIN_TIMEOUT_MILLIS = 10_000;
+    public static final long JOIN_TIMEOUT_MILLIS = 10_000;
     /** The largest text frame we read; larger ones get an error frame. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private final TokenService tokens;
     private final MediaService media;
-    private final RtcMessages messages = new RtcMessages(new ObjectMapper());
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Set<ChannelHandlerContext>> joined = new ConcurrentHashMap<>();
+    private final RtcMessages messages = new RtcMessages(WireJson.mapper());
     private final long joinTimeoutMillis;
+    private final long resumeWindowSeconds;
+    private final AtomicLong trickleCandidates = new AtomicLong();
 
     public RtcHub(TokenService tokens, MediaService media) {
-        this(tokens, media, JOIN_TIMEOUT_MILLIS);
+        this(tokens, media, JOIN_TIMEOUT_MILLIS, 30);
     }
 
-    /** With another join timeout (tests). */
-    public RtcHub(TokenService tokens, MediaService media, long joinTimeoutMillis) {
+    /** With another join timeout and resume window (tests, config). */
+    public RtcHub(TokenService tokens, MediaService media, long joinTimeoutMillis, long resumeWindowSeconds) {
         this.tokens = tokens;
         this.media = media;
         this.joinTimeoutMillis = joinTimeoutMillis;
-        media.addListener(this);
+        this.resumeWindowSeconds = resumeWindowSeconds;
     }
 
     /** A new handler for one connection (handlers hold per-socket state). */
     public ChannelHandler newHandler() {
-        return new RtcSocketHandler(this, tokens, messages, json, joinTimeoutMillis);
+        return new RtcSocketHandler(this);
     }
 
-    void join(String room, ChannelHandlerContext ctx) {
-        joined.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(ctx);
+    TokenService tokens() {
+        return tokens;
     }
 
-    void leave(String room, ChannelHandlerContext ctx) {
-        joined.computeIfPresent(room, (r, set) -> {
-            set.remove(ctx);
-            return set.isEmpty() ? null : set;
-        });
+    MediaService media() {
+        return media;
     }
 
-    /** The participants with media in the room now, one entry per identity. */
-    ArrayNode snapshot(String room) {
-        Map<String, ObjectNode> byIdentity = new TreeMap<>();
-        for (MediaStatus.SessionInfo s : media.status().sessions()) {
-            if (s.room().equals(room)) {
-                ObjectNode p = byIdentity.computeIfAbsent(s.identity(), id -> {
-                    ObjectNode n = json.createObjectNode();
-                    n.put("identity", id);
-                    n.put("publishing", false);
-                    return n;
-                });
-                if ("publish".equals(s.kind())) {
-                    p.put("publishing", true);
-                }
-            }
-        }
-        ArrayNode out = json.createArrayNode();
-        byIdentity.values().forEach(out::add);
-        return out;
+    RtcMessages messages() {
+        return messages;
     }
 
-    @Override
-    public void onEvent(RoomEvent event) {
-        Set<ChannelHandlerContext> sockets = joined.get(event.room());
-        if (sockets == null || sockets.isEmpty()) {
-            return;
-        }
-        ObjectNode frame = messages.event(event);
-        if (frame == null) {
-            return;
-        }
-        String text = messages.write(frame);
-        for (ChannelHandlerContext ctx : sockets) {
-            RtcSocketHandler.send(ctx, text);
-        }
+    long joinTimeoutMillis() {
+        return joinTimeoutMillis;
+    }
+
+    long resumeWindowSeconds() {
+        return resumeWindowSeconds;
+    }
+
+    /** Trickled client candidates received (accepted and counted; an ICE-lite server does not need them). */
+    public long trickleCandidates() {
+        return trickleCandidates.get();
+    }
+
+    void countTrickle() {
+        trickleCandidates.incrementAndGet();
     }
 }

@@ -3,7 +3,11 @@ package dev.onair.server.rtc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onair.sfu.api.JoinOutcome;
+import dev.onair.sfu.api.NegotiationOutcome;
+import dev.onair.sfu.api.ParticipantInfo;
 import dev.onair.sfu.api.RoomEvent;
+import java.util.Map;
 
 /**
  * Builds the server's frames of protocol v1. Every frame is a JSON object with {@code v} and {@code type};
@@ -35,23 +39,77 @@ final class RtcMessages {
         return n;
     }
 
+    ObjectNode joined(JoinOutcome.Joined j, String replyTo, long resumeWindowSeconds) {
+        ObjectNode n = frame("joined", replyTo);
+        n.putObject("room").put("name", j.room().name()).put("kind", j.room().kind().wireName());
+        participant(n.putObject("participant"), j.you());
+        ArrayNode others = n.putArray("participants");
+        for (ParticipantInfo p : j.others()) {
+            participant(others.addObject(), p);
+        }
+        n.put("viewerCount", j.viewerCount());
+        n.put("resumeToken", j.resumeKey());
+        n.put("resumeWindowSeconds", resumeWindowSeconds);
+        n.put("resumed", j.resumed());
+        return n;
+    }
+
+    ObjectNode publishAnswer(NegotiationOutcome.Answered a, String replyTo) {
+        ObjectNode n = frame("publish_answer", replyTo);
+        n.put("sdp", a.sdpAnswer());
+        ArrayNode tracks = n.putArray("tracks");
+        for (NegotiationOutcome.MidTrack t : a.tracks()) {
+            ObjectNode o = tracks.addObject().put("mid", t.mid());
+            track(o, t.track());
+        }
+        return n;
+    }
+
+    ObjectNode subscribeAnswer(NegotiationOutcome.Answered a, Map<String, String> requested, String replyTo) {
+        ObjectNode n = frame("subscribe_answer", replyTo);
+        n.put("sdp", a.sdpAnswer());
+        ArrayNode tracks = n.putArray("tracks");
+        for (NegotiationOutcome.MidTrack t : a.tracks()) {
+            ObjectNode o = tracks.addObject().put("mid", t.mid());
+            String sid = t.track() != null ? t.track().sid() : requested.get(t.mid());
+            if (sid != null) {
+                o.put("sid", sid);
+            }
+            o.put("state", t.state());
+        }
+        return n;
+    }
+
     /** The room event as a frame, or null for events that have no frame. */
     ObjectNode event(RoomEvent e) {
         if (e instanceof RoomEvent.ParticipantJoined j) {
             ObjectNode n = frame("participant_joined", null);
-            participant(n.putObject("participant"), j.identity(), j.name());
+            participant(n.putObject("participant"), j.participant());
             return n;
         } else if (e instanceof RoomEvent.ParticipantLeft l) {
             ObjectNode n = frame("participant_left", null);
             n.putObject("participant").put("identity", l.identity());
+            n.put("reason", l.reason());
+            return n;
+        } else if (e instanceof RoomEvent.ParticipantUpdated u) {
+            ObjectNode n = frame("participant_updated", null);
+            participant(n.putObject("participant"), u.participant());
             return n;
         } else if (e instanceof RoomEvent.TrackPublished p) {
             ObjectNode n = frame("track_published", null);
-            track(n, p.identity(), p.trackId(), p.kind());
+            n.put("participant", p.identity());
+            track(n.putObject("track"), p.track());
             return n;
         } else if (e instanceof RoomEvent.TrackUnpublished u) {
             ObjectNode n = frame("track_unpublished", null);
-            track(n, u.identity(), u.trackId(), u.kind());
+            n.put("participant", u.identity());
+            n.putObject("track").put("sid", u.track().sid()).put("kind", u.track().kind());
+            return n;
+        } else if (e instanceof RoomEvent.TrackMuted m) {
+            ObjectNode n = frame("track_muted", null);
+            n.put("participant", m.identity());
+            n.putObject("track").put("sid", m.track().sid()).put("muted", m.track().muted());
+            n.put("by", m.byAdmin() ? "admin" : "self");
             return n;
         } else if (e instanceof RoomEvent.ActiveSpeakersChanged s) {
             ObjectNode n = frame("active_speakers", null);
@@ -60,20 +118,38 @@ final class RtcMessages {
                 speakers.addObject().put("identity", sp.identity()).put("level", sp.level());
             }
             return n;
+        } else if (e instanceof RoomEvent.SubscriptionStateChanged s) {
+            ObjectNode n = frame("subscription_state", null);
+            ArrayNode tracks = n.putArray("tracks");
+            for (RoomEvent.SubscriptionState st : s.tracks()) {
+                tracks.addObject().put("sid", st.sid()).put("state", st.state());
+            }
+            n.put("reason", s.reason());
+            return n;
         }
         return null;
     }
 
-    static void participant(ObjectNode n, String identity, String name) {
-        n.put("identity", identity);
-        if (name != null) {
-            n.put("name", name);
+    static void participant(ObjectNode n, ParticipantInfo p) {
+        n.put("identity", p.identity());
+        if (p.name() != null) {
+            n.put("name", p.name());
+        }
+        n.put("role", p.role().wireName());
+        if (p.metadata() != null) {
+            n.put("metadata", p.metadata());
+        }
+        ArrayNode tracks = n.putArray("tracks");
+        for (ParticipantInfo.Track t : p.tracks()) {
+            track(tracks.addObject(), t);
         }
     }
 
-    private static void track(ObjectNode n, String identity, String trackId, String kind) {
-        n.put("participant", identity);
-        n.putObject("track").put("sid", trackId).put("kind", kind);
+    static void track(ObjectNode n, ParticipantInfo.Track t) {
+        if (t == null) {
+            return;
+        }
+        n.put("sid", t.sid()).put("kind", t.kind()).put("source", t.source().wireName()).put("muted", t.muted());
     }
 
     String write(ObjectNode n) {

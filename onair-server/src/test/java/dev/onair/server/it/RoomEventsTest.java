@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onair.client.PeerOptions;
 import dev.onair.client.WebRtcPeer;
 import dev.onair.sfu.SfuConfig;
+import dev.onair.sfu.room.RoomPolicy;
 import dev.onair.sfu.SfuNode;
 import dev.onair.sfu.api.RoomEvent;
 import dev.onair.transport.clock.MediaClock;
@@ -22,7 +23,8 @@ class RoomEventsTest {
     void joinsPublishesReconnectsAndLeavesProduceOneEventEachInOrder() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         SfuConfig cfg = new SfuConfig(loopback, 0, List.of(loopback), 10, SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS,
-                SrtpBackend.DEFAULT, 7L, MediaClock.system(), PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS);
+                SrtpBackend.DEFAULT, 7L, MediaClock.system(), PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS,
+                new RoomPolicy(0, 30_000, 9));
         List<String> events = new CopyOnWriteArrayList<>();
         try (SfuNode node = SfuNode.start(cfg)) {
             node.media().addListener(e -> events.add(describe(e)));

@@ -12,6 +12,7 @@ import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
 import dev.onair.server.config.ServerConfig;
 import dev.onair.server.config.WebhookConfig;
+import dev.onair.sfu.room.RoomPolicy;
 import dev.onair.server.testing.Poll;
 import dev.onair.server.testing.WebhookReceiver;
 import dev.onair.server.webhook.WebhookSignature;
@@ -34,7 +35,7 @@ class WebhooksEndToEndTest {
 
     private static OnairServer server(String... urls) {
         return OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 10)
-                .withWebhooks(WebhookConfig.of(List.of(urls))));
+                .withWebhooks(WebhookConfig.of(List.of(urls))).withRooms(new RoomPolicy(0, 30_000, 9)));
     }
 
     private static WebRtcPeer publisher(OnairServer server, String room, String identity) throws IOException {

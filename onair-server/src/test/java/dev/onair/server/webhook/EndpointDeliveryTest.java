@@ -36,7 +36,7 @@ class EndpointDeliveryTest {
     }
 
     private static RoomEvent started(String room) {
-        return new RoomEvent.RoomStarted(room, 1_700_000_000_000L);
+        return new RoomEvent.RoomStarted(room, dev.onair.sfu.api.RoomKind.CONFERENCE, 1_700_000_000_000L);
     }
 
     @Test
@@ -138,7 +138,7 @@ class EndpointDeliveryTest {
     void eventsReachAUrlInOrder() {
         WebhookSender s = sender(5, 10, A);
         s.onEvent(started("r1"));
-        s.onEvent(new RoomEvent.ParticipantJoined("r1", "alice", null, 1_700_000_000_000L));
+        s.onEvent(new RoomEvent.ParticipantJoined("r1", dev.onair.server.testing.TestEvents.participant("alice", null), 1_700_000_000_000L));
         s.onEvent(new RoomEvent.RoomFinished("r1", 1_700_000_000_000L));
         scheduler.runAll();
         assertThat(transport.to(A)).extracting(r -> new String(r.body()))

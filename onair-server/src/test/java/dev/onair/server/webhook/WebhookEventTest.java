@@ -13,7 +13,7 @@ class WebhookEventTest {
 
     @Test
     void roomStarted() {
-        assertThat(json(new RoomEvent.RoomStarted("demo", AT_MILLIS))).isEqualTo(
+        assertThat(json(new RoomEvent.RoomStarted("demo", dev.onair.sfu.api.RoomKind.CONFERENCE, AT_MILLIS))).isEqualTo(
                 "{\"id\":\"e1\",\"event\":\"room_started\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"}}");
     }
 
@@ -25,14 +25,14 @@ class WebhookEventTest {
 
     @Test
     void participantJoinedCarriesTheDisplayName() {
-        assertThat(json(new RoomEvent.ParticipantJoined("demo", "alice", "Alice A.", AT_MILLIS))).isEqualTo(
+        assertThat(json(new RoomEvent.ParticipantJoined("demo", dev.onair.server.testing.TestEvents.participant("alice", "Alice A."), AT_MILLIS))).isEqualTo(
                 "{\"id\":\"e1\",\"event\":\"participant_joined\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
                         + "\"participant\":{\"identity\":\"alice\",\"name\":\"Alice A.\"}}");
     }
 
     @Test
     void participantJoinedWithoutNameLeavesNameOut() {
-        assertThat(json(new RoomEvent.ParticipantJoined("demo", "alice", null, AT_MILLIS))).isEqualTo(
+        assertThat(json(new RoomEvent.ParticipantJoined("demo", dev.onair.server.testing.TestEvents.participant("alice", null), AT_MILLIS))).isEqualTo(
                 "{\"id\":\"e1\",\"event\":\"participant_joined\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
                         + "\"participant\":{\"identity\":\"alice\"}}");
     }
@@ -46,21 +46,21 @@ class WebhookEventTest {
 
     @Test
     void trackPublished() {
-        assertThat(json(new RoomEvent.TrackPublished("demo", "alice", "1", "video", AT_MILLIS))).isEqualTo(
+        assertThat(json(new RoomEvent.TrackPublished("demo", "alice", dev.onair.server.testing.TestEvents.track("1", "video"), AT_MILLIS))).isEqualTo(
                 "{\"id\":\"e1\",\"event\":\"track_published\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
                         + "\"participant\":{\"identity\":\"alice\"},\"track\":{\"sid\":\"1\",\"kind\":\"video\"}}");
     }
 
     @Test
     void trackUnpublished() {
-        assertThat(json(new RoomEvent.TrackUnpublished("demo", "alice", "0", "audio", AT_MILLIS))).isEqualTo(
+        assertThat(json(new RoomEvent.TrackUnpublished("demo", "alice", dev.onair.server.testing.TestEvents.track("0", "audio"), AT_MILLIS))).isEqualTo(
                 "{\"id\":\"e1\",\"event\":\"track_unpublished\",\"createdAt\":1700000000,\"room\":{\"name\":\"demo\"},"
                         + "\"participant\":{\"identity\":\"alice\"},\"track\":{\"sid\":\"0\",\"kind\":\"audio\"}}");
     }
 
     @Test
     void stringsAreJsonEscaped() {
-        assertThat(json(new RoomEvent.ParticipantJoined("demo", "a\"b", "line\nbreak", AT_MILLIS)))
+        assertThat(json(new RoomEvent.ParticipantJoined("demo", dev.onair.server.testing.TestEvents.participant("a\"b", "line\nbreak"), AT_MILLIS)))
                 .contains("\"identity\":\"a\\\"b\",\"name\":\"line\\nbreak\"");
     }
 

@@ -44,7 +44,7 @@ class WebhookSenderHttpTest {
     void twoServerErrorsThenOkDeliversTheSameSignedEventThreeTimes() {
         try (WebhookReceiver receiver = WebhookReceiver.answering(500, 500)) {
             WebhookSender s = sender(receiver);
-            s.onEvent(new RoomEvent.ParticipantJoined("demo", "alice", "Alice", 1_700_000_000_000L));
+            s.onEvent(new RoomEvent.ParticipantJoined("demo", dev.onair.server.testing.TestEvents.participant("alice", "Alice"), 1_700_000_000_000L));
             long delivered = Poll.until(WAIT, Duration.ofMillis(10), () -> counts.get(WebhookResult.DELIVERED),
                     n -> n == 1);
             assertThat(delivered).isEqualTo(1);
@@ -63,7 +63,7 @@ class WebhookSenderHttpTest {
     void clientErrorIsNotRetried() {
         try (WebhookReceiver receiver = WebhookReceiver.answering(403)) {
             WebhookSender s = sender(receiver);
-            s.onEvent(new RoomEvent.RoomStarted("demo", 1_700_000_000_000L));
+            s.onEvent(new RoomEvent.RoomStarted("demo", dev.onair.sfu.api.RoomKind.CONFERENCE, 1_700_000_000_000L));
             s.onEvent(new RoomEvent.RoomFinished("demo", 1_700_000_000_000L));
             long delivered = Poll.until(WAIT, Duration.ofMillis(10), () -> counts.get(WebhookResult.DELIVERED),
                     n -> n == 1);
@@ -81,7 +81,7 @@ class WebhookSenderHttpTest {
         try (WebhookReceiver slow = WebhookReceiver.slow(5_000); WebhookReceiver fast = WebhookReceiver.answering()) {
             WebhookSender s = sender(slow, fast);
             for (int i = 0; i < 3; i++) {
-                s.onEvent(new RoomEvent.RoomStarted("room" + i, 1_700_000_000_000L));
+                s.onEvent(new RoomEvent.RoomStarted("room" + i, dev.onair.sfu.api.RoomKind.CONFERENCE, 1_700_000_000_000L));
             }
             assertThat(slow.completed()).as("onEvent returned before the slow receiver answered anything").isZero();
             List<WebhookReceiver.Received> got = Poll.until(WAIT, Duration.ofMillis(10), fast::received,
@@ -107,7 +107,7 @@ class WebhookSenderHttpTest {
         WebhookSender s = new WebhookSender(cfg, SECRET, new WebhookSender.Runtime(
                 new JdkWebhookTransport(Duration.ofSeconds(2)), scheduler, new Backoff(1, 10, new SplittableRandom(1)),
                 MediaClock.system(), () -> UUID.randomUUID().toString(), Duration.ofSeconds(1)), counts);
-        s.onEvent(new RoomEvent.RoomStarted("demo", 1_700_000_000_000L));
+        s.onEvent(new RoomEvent.RoomStarted("demo", dev.onair.sfu.api.RoomKind.CONFERENCE, 1_700_000_000_000L));
         long failed = Poll.until(WAIT, Duration.ofMillis(10), () -> counts.get(WebhookResult.FAILED), n -> n == 1);
         assertThat(failed).isEqualTo(1);
         assertThat(counts.get(WebhookResult.RETRIED)).isEqualTo(2);

@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The SFU as seen from signalling (WHIP/WHEP today, WebSocket rooms later). Knows nothing of HTTP or tokens:
- * callers authorise first. All methods are thread-safe and never block; results complete on a media loop.
+ * The SFU as seen from signalling (WHIP/WHEP, the WebSocket protocol, the admin API). Knows nothing of HTTP,
+ * WebSockets or tokens: callers authorise first. All methods are thread-safe and never block; results complete
+ * on a media loop.
  */
 public interface MediaService {
 
-    /** Starts a publisher session (the offer must send media). Same identity in the same room replaces the old one. */
+    // --- WHIP / WHEP ---
+
+    /** Starts a WHIP publisher session (the offer must send media). Same identity in the same room replaces the old one. */
     CompletableFuture<SessionOutcome> publish(SessionRequest request);
 
-    /** Starts a subscriber session (recvonly offer): receives the room's first audio and video tracks. */
+    /** Starts a WHEP subscriber session (recvonly offer): receives the room's first audio and video tracks. */
     CompletableFuture<SessionOutcome> subscribe(SessionRequest request);
 
     /** Ends a session; completes with false if no such resource exists (or it was already closed). */
@@ -21,32 +24,71 @@ public interface MediaService {
     /** The room and role of a live resource, or null if unknown. */
     ResourceRef resourceOf(String resourceId);
 
+    // --- participants joined through signalling ---
+
+    /**
+     * Joins a room (created if needed, of {@link JoinRequest#roomKind()}). A participant of the same identity
+     * that joined through signalling is replaced (its listener gets {@code REPLACED}). On success the
+     * listener's {@link ParticipantListener#onJoined} is called on the media loop before any event.
+     */
+    CompletableFuture<JoinOutcome> join(JoinRequest request, ParticipantListener listener);
+
+    /**
+     * Resumes a participant whose signalling dropped, within the resume window, with the secret from its
+     * {@link JoinOutcome.Joined#resumeKey()}: the new listener replaces the old one; nobody sees a leave or a
+     * join. Completes with {@code Rejected(NOT_FOUND)} when there is nothing to resume.
+     */
+    CompletableFuture<JoinOutcome> resume(String room, String identity, String resumeKey, ParticipantListener listener);
+
+    /** The signalling connection of {@code listener} dropped without leaving: the resume window starts. */
+    void detach(String room, String identity, ParticipantListener listener);
+
+    /** The participant of {@code listener} leaves; its sessions close. False if it is not (any more) there. */
+    CompletableFuture<Boolean> leave(String room, String identity, ParticipantListener listener);
+
+    /** An offer of a joined participant's publisher connection (first or renegotiation, ICE restart included). */
+    CompletableFuture<NegotiationOutcome> publishConnection(PublishRequest request);
+
+    /** An offer of a joined participant's subscriber connection (first or renegotiation, ICE restart included). */
+    CompletableFuture<NegotiationOutcome> subscribeConnection(SubscribeRequest request);
+
+    /**
+     * Mutes or unmutes a published track: by its publisher, or by an administrator (only an administrator
+     * lifts an administrator's mute). Muted tracks are not forwarded.
+     */
+    CompletableFuture<CommandResult> setMuted(String room, String identity, String sid, boolean muted, boolean byAdmin);
+
+    /** Changes a participant's display name and/or metadata (null: unchanged). */
+    CompletableFuture<CommandResult> updateParticipant(String room, String identity, String name, String metadata);
+
+    // --- rooms ---
+
+    /** Creates a room of {@code kind} (null: conference); an existing room is returned as it is. */
+    CompletableFuture<RoomInfo> createRoom(String room, RoomKind kind);
+
     MediaStatus status();
 
     /** The live rooms, sorted by name; empty when there are none. */
     CompletableFuture<List<RoomInfo>> rooms();
 
-    /**
-     * The participants of a room, in the order they joined. Completes with null when no such room exists; an
-     * existing room always has at least one participant (rooms live exactly as long as their sessions).
-     */
+    /** One room, or null when it does not exist. */
+    CompletableFuture<RoomInfo> room(String room);
+
+    /** The participants of a room, in the order they joined; null when no such room exists. */
     CompletableFuture<List<ParticipantInfo>> participants(String room);
 
     /**
-     * Closes every session of a room (each participant leaves with {@code reason}, then the room finishes).
-     * Completes with false if no such room exists.
+     * Closes a room now: every participant is removed (signalling ones are told {@code ROOM_CLOSED}), then the
+     * room finishes. Completes with false if no such room exists.
      */
     CompletableFuture<Boolean> closeRoom(String room, String reason);
 
-    /**
-     * Closes every session of one identity in a room (it leaves once); completes with how many were closed,
-     * 0 if the room or identity is unknown.
-     */
+    /** Removes a participant (told {@code REMOVED}); completes with how many sessions it had, 0 if unknown. */
     CompletableFuture<Integer> removeParticipant(String room, String identity);
 
     /**
-     * Registers a listener for room events (room started/finished, participant joined/left, track
-     * published/unpublished, active speakers). Listeners added later miss earlier events.
+     * Registers a listener for every room event except per-subscriber ones. Listeners added later miss
+     * earlier events.
      */
     void addListener(RoomEventListener listener);
 }

@@ -3,15 +3,19 @@ package dev.onair.sfu.api;
 import java.util.List;
 
 /**
- * One identity in a room, with its live sessions and the tracks it publishes. The room-model session
- * (issue 3) will add metadata and mute state here.
+ * One identity in a room: who it is, what it may do, its sessions and the tracks it publishes. The one view
+ * of a participant: the admin API, the signalling snapshot and the room events all use it.
  *
- * @param identity the token's {@code sub}
- * @param name     display name from the token of its most recent session, or null if none was given
- * @param sessions its sessions, oldest first
- * @param tracks   tracks its publisher session offers to the room (empty for a pure subscriber)
+ * @param identity       the token's {@code sub}
+ * @param name           display name, or null
+ * @param role           host, participant or viewer
+ * @param metadata       application metadata (≤ 1 KiB), or null
+ * @param joinedAtMillis wall-clock time it joined, Unix milliseconds
+ * @param sessions       its media sessions, oldest first
+ * @param tracks         the tracks it publishes, in publication order
  */
-public record ParticipantInfo(String identity, String name, List<Session> sessions, List<Track> tracks) {
+public record ParticipantInfo(String identity, String name, ParticipantRole role, String metadata,
+                              long joinedAtMillis, List<Session> sessions, List<Track> tracks) {
 
     public ParticipantInfo {
         sessions = List.copyOf(sessions);
@@ -21,7 +25,7 @@ public record ParticipantInfo(String identity, String name, List<Session> sessio
     /**
      * One session of the participant.
      *
-     * @param resourceId the WHIP/WHEP resource id
+     * @param resourceId the session id (the WHIP/WHEP resource id)
      * @param kind       "publish" or "subscribe"
      * @param state      transport state, e.g. "new", "connected"
      */
@@ -31,9 +35,11 @@ public record ParticipantInfo(String identity, String name, List<Session> sessio
     /**
      * One published track.
      *
-     * @param sid  track id, as in the track_published event
-     * @param kind "audio" or "video"
+     * @param sid    track id
+     * @param kind   "audio" or "video"
+     * @param source camera, microphone, screen or screen_audio
+     * @param muted  muted by its publisher or by an administrator
      */
-    public record Track(String sid, String kind) {
+    public record Track(String sid, String kind, TrackSource source, boolean muted) {
     }
 }

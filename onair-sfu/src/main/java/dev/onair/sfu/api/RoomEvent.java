@@ -13,28 +13,58 @@ public sealed interface RoomEvent {
     /** Wall-clock time of the event, Unix milliseconds. */
     long atMillis();
 
-    /** The first session of a room appeared. */
-    record RoomStarted(String room, long atMillis) implements RoomEvent {
+    /** A room was created (first participant or admin create). */
+    record RoomStarted(String room, RoomKind kind, long atMillis) implements RoomEvent {
     }
 
-    /** The last session of a room ended. */
+    /** A room closed: empty for its empty timeout, or closed by an administrator. */
     record RoomFinished(String room, long atMillis) implements RoomEvent {
     }
 
-    /** The first session of an identity in a room appeared (a publisher replaced by a reconnect is not a join). */
-    record ParticipantJoined(String room, String identity, String name, long atMillis) implements RoomEvent {
+    /** A participant joined (a publisher replaced by a reconnect, or a resume, is not a join). */
+    record ParticipantJoined(String room, ParticipantInfo participant, long atMillis) implements RoomEvent {
+        public String identity() {
+            return participant.identity();
+        }
+
+        public String name() {
+            return participant.name();
+        }
     }
 
-    /** The last session of an identity in a room ended. */
+    /** A participant left, was removed, or its resume window ran out. */
     record ParticipantLeft(String room, String identity, String reason, long atMillis) implements RoomEvent {
     }
 
-    /** A publisher's m-line became a track others can receive. {@code kind} is "audio" or "video". */
-    record TrackPublished(String room, String identity, String trackId, String kind, long atMillis)
-            implements RoomEvent {
+    /** A participant's name or metadata changed. */
+    record ParticipantUpdated(String room, ParticipantInfo participant, long atMillis) implements RoomEvent {
     }
 
-    record TrackUnpublished(String room, String identity, String trackId, String kind, long atMillis)
+    /** A publisher's m-line became a track others can receive. */
+    record TrackPublished(String room, String identity, ParticipantInfo.Track track, long atMillis)
+            implements RoomEvent {
+        public String trackId() {
+            return track.sid();
+        }
+
+        public String kind() {
+            return track.kind();
+        }
+    }
+
+    record TrackUnpublished(String room, String identity, ParticipantInfo.Track track, long atMillis)
+            implements RoomEvent {
+        public String trackId() {
+            return track.sid();
+        }
+
+        public String kind() {
+            return track.kind();
+        }
+    }
+
+    /** A track was muted or unmuted, by its publisher or by an administrator. */
+    record TrackMuted(String room, String identity, ParticipantInfo.Track track, boolean byAdmin, long atMillis)
             implements RoomEvent {
     }
 
@@ -45,7 +75,22 @@ public sealed interface RoomEvent {
         }
     }
 
+    /**
+     * Some of one subscriber's videos were paused or resumed by the video cap. Delivered only to that
+     * subscriber's listener, never to room-wide listeners.
+     */
+    record SubscriptionStateChanged(String room, String subscriber, List<SubscriptionState> tracks, String reason,
+                                    long atMillis) implements RoomEvent {
+        public SubscriptionStateChanged {
+            tracks = List.copyOf(tracks);
+        }
+    }
+
     /** One speaker: {@code level} 0.0 (silence) to 1.0 (loudest), smoothed. */
     record Speaker(String identity, double level) {
+    }
+
+    /** A subscription's state: "active" or "paused". */
+    record SubscriptionState(String sid, String state) {
     }
 }

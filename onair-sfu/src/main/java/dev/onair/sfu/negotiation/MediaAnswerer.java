@@ -40,9 +40,10 @@ final class MediaAnswerer {
     private MediaAnswerer() {
     }
 
-    static Answered accept(MediaDescription offered, MediaKind kind, boolean publish, List<NegotiatedCodec> codecs,
-            RemoteTransport transport, LocalParams local, List<Candidate> candidates, long localSsrc) {
-        Direction dir = publish ? Direction.RECVONLY : Direction.SENDONLY;
+    static Answered accept(MediaDescription offered, MediaKind kind, boolean publish, boolean active,
+            List<NegotiatedCodec> codecs, RemoteTransport transport, LocalParams local, List<Candidate> candidates,
+            long localSsrc) {
+        Direction dir = !active ? Direction.INACTIVE : publish ? Direction.RECVONLY : Direction.SENDONLY;
         List<String> pts = new ArrayList<>();
         codecs.forEach(c -> pts.add(Integer.toString(c.payloadType())));
         MediaDescriptionBuilder b = new MediaDescriptionBuilder(kind.sdpName(), 9, offered.proto(), pts)
@@ -63,7 +64,7 @@ final class MediaAnswerer {
         }
         if (publish) {
             mirrorRids(b, offered);
-        } else {
+        } else if (active) {
             String trackId = kind.sdpName() + "-" + offered.mid();
             Msid msid = new Msid(STREAM_ID, trackId);
             b.addMsid(msid).addSsrc(new SsrcAttribute(localSsrc, "cname", local.cname()))

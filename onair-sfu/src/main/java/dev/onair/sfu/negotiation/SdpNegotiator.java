@@ -34,7 +34,17 @@ public final class SdpNegotiator {
 
     /** WHIP: every bundled audio/video m-line that sends is answered {@code recvonly} with one codec. */
     public static NegotiationResult answerPublish(SessionDescription offer, LocalParams local) {
-        return answer(offer, local, true, () -> -1L);
+        return answer(offer, local, true, mid -> -1L, false);
+    }
+
+    /**
+     * A publisher connection of the signalling protocol, first offer or renegotiation: like
+     * {@link #answerPublish}, but a bundled m-line that does not send (any more) is answered {@code inactive}
+     * and stays in the BUNDLE group instead of being rejected, so the connection survives having nothing to
+     * publish and the m-line can be reused.
+     */
+    public static NegotiationResult answerPublishConnection(SessionDescription offer, LocalParams local) {
+        return answer(offer, local, true, mid -> -1L, true);
     }
 
     /**
@@ -42,11 +52,21 @@ public final class SdpNegotiator {
      * codecs of the offer and one SSRC from {@code ssrcs}.
      */
     public static NegotiationResult answerSubscribe(SessionDescription offer, LocalParams local, SsrcAllocator ssrcs) {
-        return answer(offer, local, false, ssrcs);
+        return answer(offer, local, false, ssrcs, false);
+    }
+
+    /**
+     * A subscriber connection of the signalling protocol: like {@link #answerSubscribe}, but a bundled m-line
+     * that does not receive is answered {@code inactive} and kept in the BUNDLE group (see
+     * {@link #answerPublishConnection}).
+     */
+    public static NegotiationResult answerSubscribeConnection(SessionDescription offer, LocalParams local,
+            SsrcAllocator ssrcs) {
+        return answer(offer, local, false, ssrcs, true);
     }
 
     private static NegotiationResult answer(SessionDescription offer, LocalParams local, boolean publish,
-            SsrcAllocator ssrcs) {
+            SsrcAllocator ssrcs, boolean keepIdle) {
         if (offer.media().isEmpty()) {
             return NegotiationResult.fail(NegotiationErrorCode.MALFORMED, "offer has no m-lines");
         }
@@ -73,15 +93,15 @@ public final class SdpNegotiator {
             return new NegotiationResult(null, null, transport.error());
         }
         boolean anyDirection = bundled.stream().anyMatch(m -> wantsDirection(m.effectiveDirection(offer), publish));
-        if (!anyDirection) {
+        if (!anyDirection && !keepIdle) {
             return NegotiationResult.fail(NegotiationErrorCode.UNSUPPORTED,
                     publish ? "publish offer sends no audio or video" : "subscribe offer receives no audio or video");
         }
-        return build(offer, local, publish, ssrcs, bundled, transport.value());
+        return build(offer, local, publish, ssrcs, bundled, transport.value(), keepIdle);
     }
 
     private static NegotiationResult build(SessionDescription offer, LocalParams local, boolean publish,
-            SsrcAllocator ssrcs, List<MediaDescription> bundled, RemoteTransport transport) {
+            SsrcAllocator ssrcs, List<MediaDescription> bundled, RemoteTransport transport, boolean keepIdle) {
         List<Candidate> candidates = AnswerCandidates.of(local.candidates());
         List<MediaDescription> answers = new ArrayList<>();
         List<NegotiatedMedia> accepted = new ArrayList<>();
@@ -89,20 +109,24 @@ public final class SdpNegotiator {
         boolean allRsize = true;
         for (MediaDescription m : offer.media()) {
             MediaKind kind = MediaKind.fromSdpName(m.kind());
-            List<NegotiatedCodec> codecs = bundled.contains(m) && wantsDirection(m.effectiveDirection(offer), publish)
+            boolean active = wantsDirection(m.effectiveDirection(offer), publish);
+            List<NegotiatedCodec> codecs = bundled.contains(m) && (active || keepIdle)
                     ? CodecSelection.select(m, kind, publish) : List.of();
             if (codecs.isEmpty()) {
                 answers.add(MediaAnswerer.reject(m));
                 continue;
             }
-            long ssrc = publish ? -1 : ssrcs.next() & 0xFFFF_FFFFL;
-            MediaAnswerer.Answered a = MediaAnswerer.accept(m, kind, publish, codecs, transport, local, candidates, ssrc);
+            long ssrc = publish || !active ? -1 : ssrcs.next(m.mid()) & 0xFFFF_FFFFL;
+            MediaAnswerer.Answered a = MediaAnswerer.accept(m, kind, publish, active, codecs, transport, local,
+                    candidates, ssrc);
             answers.add(a.answer());
-            accepted.add(a.media());
+            if (active) {
+                accepted.add(a.media());
+            }
             acceptedMids.add(m.mid());
             allRsize &= m.rtcpRsize();
         }
-        if (accepted.isEmpty()) {
+        if (acceptedMids.isEmpty()) {
             return NegotiationResult.fail(NegotiationErrorCode.UNSUPPORTED,
                     "no common codec in any m-line (we take opus, VP8, H264 packetization-mode=1 42e01f/42001f)");
         }

@@ -19,6 +19,7 @@ import dev.onair.transport.peer.PeerTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,25 +35,64 @@ public final class PublisherSession extends MediaSession implements PublishedTra
 
     private final long rtcpSsrc;
     private final List<PublishedTrack> tracks = new ArrayList<>();
-    private final List<TrackSetup> setups;
+    private final List<TrackSetup> setups = new ArrayList<>();
+    private final Supplier<String> trackIds;
     private final SsrcTable<PublishedTrack> bySsrc = new SsrcTable<>(MAX_SSRCS);
     private final HeaderExtensionCursor cursor = new HeaderExtensionCursor();
     private int firSequence;
 
+    /**
+     * @param trackIds hands out the id ({@code sid}) of each new track
+     */
     public PublisherSession(String resourceId, String room, String identity, PeerTransport transport,
-                            List<TrackSetup> setups, long rtcpSsrc, SessionContext ctx) {
+                            List<TrackSetup> setups, long rtcpSsrc, Supplier<String> trackIds, SessionContext ctx) {
         super(resourceId, room, identity, transport, ctx);
         this.rtcpSsrc = rtcpSsrc;
-        this.setups = List.copyOf(setups);
+        this.trackIds = trackIds;
         for (TrackSetup s : setups) {
-            PublishedTrack t = new PublishedTrack(resourceId + "/" + s.mid(), s.mid(), s.kind(), s.codecs(),
-                    s.extensionIdsByUri(), this);
-            tracks.add(t);
-            for (Long ssrc : s.declaredSsrcs()) {
-                bySsrc.put((int) (long) ssrc, t);
-            }
+            add(s);
         }
         transport.setListener(this);
+    }
+
+    private PublishedTrack add(TrackSetup s) {
+        PublishedTrack t = new PublishedTrack(trackIds.get(), s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(),
+                this);
+        tracks.add(t);
+        setups.add(s);
+        for (Long ssrc : s.declaredSsrcs()) {
+            bySsrc.put((int) (long) ssrc, t);
+        }
+        return t;
+    }
+
+    /** What a renegotiation changed: the tracks it added and the tracks it ended (already closed). */
+    public record Renegotiated(List<PublishedTrack> added, List<PublishedTrack> removed) {
+    }
+
+    /**
+     * Applies a renegotiated offer: an m-line that still sends keeps its track (same id, same sinks), a new one
+     * becomes a new track, and a track whose m-line no longer sends is closed (its sinks are told).
+     */
+    public Renegotiated renegotiate(List<TrackSetup> newSetups) {
+        List<PublishedTrack> removed = new ArrayList<>();
+        for (int i = tracks.size() - 1; i >= 0; i--) {
+            PublishedTrack t = tracks.get(i);
+            if (newSetups.stream().noneMatch(s -> s.mid().equals(t.mid()))) {
+                tracks.remove(i);
+                setups.remove(i);
+                bySsrc.removeValue(t);
+                t.close();
+                removed.add(0, t);
+            }
+        }
+        List<PublishedTrack> added = new ArrayList<>();
+        for (TrackSetup s : newSetups) {
+            if (tracks.stream().noneMatch(t -> t.mid().equals(s.mid()))) {
+                added.add(add(s));
+            }
+        }
+        return new Renegotiated(added, removed);
     }
 
     public List<PublishedTrack> tracks() {

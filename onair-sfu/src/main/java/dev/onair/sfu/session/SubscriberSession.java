@@ -31,19 +31,57 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
     private final List<SubscriberTrack> tracks = new ArrayList<>();
     private final SubscriberQueue queue;
+    private final RandomGenerator rng;
     private boolean dirty;
 
     public SubscriberSession(String resourceId, String room, String identity, PeerTransport transport,
                              List<TrackSetup> setups, int queueCapacity, RandomGenerator rng, SessionContext ctx) {
         super(resourceId, room, identity, transport, ctx);
         this.queue = new SubscriberQueue(queueCapacity);
+        this.rng = rng;
         for (TrackSetup s : setups) {
-            int clockRate = s.codecs().isEmpty() ? 90_000 : s.codecs().get(0).clockRateHz();
-            RtpRewriter rewriter = new RtpRewriter(s.localSsrc(), rng.nextInt(1 << 15), rng.nextLong() & 0xFFFFFFFFL,
-                    clockRate);
-            tracks.add(new SubscriberTrack(s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(), this, rewriter));
+            add(s);
         }
         transport.setListener(this);
+    }
+
+    private SubscriberTrack add(TrackSetup s) {
+        int clockRate = s.codecs().isEmpty() ? 90_000 : s.codecs().get(0).clockRateHz();
+        RtpRewriter rewriter = new RtpRewriter(s.localSsrc(), rng.nextInt(1 << 15), rng.nextLong() & 0xFFFFFFFFL,
+                clockRate);
+        SubscriberTrack t = new SubscriberTrack(s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(), this, rewriter);
+        tracks.add(t);
+        return t;
+    }
+
+    /** The track of m-line {@code mid}, or null. */
+    public SubscriberTrack track(String mid) {
+        for (SubscriberTrack t : tracks) {
+            if (t.mid().equals(mid)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Applies a renegotiated offer: m-lines that still receive keep their track (same SSRC, continuous
+     * sequence numbers), new ones get a new track, and tracks whose m-line stopped receiving are unbound and
+     * dropped. Packets already queued for a dropped track are still sent; the receiver ignores them.
+     */
+    public void renegotiate(List<TrackSetup> newSetups) {
+        for (int i = tracks.size() - 1; i >= 0; i--) {
+            SubscriberTrack t = tracks.get(i);
+            if (newSetups.stream().noneMatch(s -> s.mid().equals(t.mid()))) {
+                t.bind(null, 0);
+                tracks.remove(i);
+            }
+        }
+        for (TrackSetup s : newSetups) {
+            if (track(s.mid()) == null) {
+                add(s);
+            }
+        }
     }
 
     public List<SubscriberTrack> tracks() {

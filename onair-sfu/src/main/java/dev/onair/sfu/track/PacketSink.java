@@ -11,4 +11,8 @@ public interface PacketSink {
     /** The source this sink was bound to goes away (publisher left or was replaced). */
     default void onSourceRemoved(PublishedTrack source) {
     }
+
+    /** The source was unmuted: video sinks wait for the next keyframe. */
+    default void onSourceResumed(PublishedTrack source, long nowNanos) {
+    }
 }

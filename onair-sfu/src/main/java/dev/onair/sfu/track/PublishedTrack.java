@@ -4,6 +4,7 @@ import dev.onair.protocol.DropCounts;
 import dev.onair.protocol.codec.KeyframeDetector;
 import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.protocol.rtp.AudioLevelDrop;
+import dev.onair.sfu.api.TrackSource;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.speaker.AudioLevelMeter;
 import dev.onair.sfu.speaker.SpeakerPolicy;
@@ -39,10 +40,15 @@ public final class PublishedTrack {
     private long packets;
     private long bytes;
     private long unknownPayloadTypeDrops;
+    private long mutedDrops;
+    private TrackSource source;
+    private boolean mutedBySelf;
+    private boolean mutedByAdmin;
 
     public PublishedTrack(String id, String mid, MediaKind kind, List<TrackCodec> codecs,
                           Map<String, Integer> extensionIdsByUri, KeyframeSender sender) {
         this.id = id;
+        this.source = TrackSource.defaultFor(kind == MediaKind.VIDEO);
         this.extensionIdsByUri = Map.copyOf(extensionIdsByUri);
         this.mid = mid;
         this.kind = kind;
@@ -64,6 +70,51 @@ public final class PublishedTrack {
 
     public MediaKind kind() {
         return kind;
+    }
+
+    /** Where the publisher said this track comes from. */
+    public TrackSource source() {
+        return source;
+    }
+
+    public void setSource(TrackSource source) {
+        this.source = source;
+    }
+
+    /** Muted by its publisher or by an administrator: its packets are counted but not forwarded. */
+    public boolean isMuted() {
+        return mutedBySelf || mutedByAdmin;
+    }
+
+    public boolean isMutedByAdmin() {
+        return mutedByAdmin;
+    }
+
+    /**
+     * Sets the publisher's or the administrator's mute. Unmuting tells every sink to wait for a keyframe and
+     * asks the publisher for one, so video comes back with a clean picture. Returns true if the effective
+     * state changed.
+     */
+    public boolean setMuted(boolean muted, boolean byAdmin, long nowNanos) {
+        boolean before = isMuted();
+        if (byAdmin) {
+            mutedByAdmin = muted;
+        } else {
+            mutedBySelf = muted;
+        }
+        boolean after = isMuted();
+        if (before && !after) {
+            for (int i = 0; i < sinks.size(); i++) {
+                sinks.get(i).onSourceResumed(this, nowNanos);
+            }
+            requestKeyframe(nowNanos);
+        }
+        return before != after;
+    }
+
+    /** Packets not forwarded because the track was muted. */
+    public long mutedDrops() {
+        return mutedDrops;
     }
 
     public TrackCodec codec(int payloadType) {
@@ -155,6 +206,10 @@ public final class PublishedTrack {
             int pl = p.header.payloadLength();
             p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
                     : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
+        }
+        if (mutedBySelf || mutedByAdmin) {
+            mutedDrops++;
+            return;
         }
         for (int i = 0; i < sinks.size(); i++) {
             sinks.get(i).accept(this, p);

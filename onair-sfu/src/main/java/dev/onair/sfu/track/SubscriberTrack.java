@@ -152,6 +152,13 @@ public final class SubscriberTrack implements PacketSink {
         }
     }
 
+    @Override
+    public void onSourceResumed(PublishedTrack resumed, long nowNanos) {
+        if (resumed == source) {
+            waitingForKeyframe = kind == MediaKind.VIDEO;
+        }
+    }
+
     /** Called by the send step for each packet of this track actually handed to the socket. */
     public void onSent(int payloadLen) {
         packetsSent++;

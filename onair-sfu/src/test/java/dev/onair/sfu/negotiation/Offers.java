@@ -45,6 +45,6 @@ final class Offers {
     /** An allocator counting up from a start value. */
     static SsrcAllocator counting(long start) {
         long[] next = {start};
-        return () -> next[0]++;
+        return mid -> next[0]++;
     }
 }

@@ -1,0 +1,188 @@
+package dev.onair.sfu.room;
+
+import dev.onair.sfu.api.ParticipantListener;
+import dev.onair.sfu.api.ParticipantRole;
+import dev.onair.sfu.session.MediaSession;
+import dev.onair.sfu.session.PublisherSession;
+import dev.onair.sfu.session.SubscriberSession;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One identity in a room. A participant joined through signalling ({@link #isSignalled()}) stays until it
+ * leaves, is removed, or stays detached (its socket gone) past the resume window; one that only has WHIP/WHEP
+ * sessions leaves with its last session. It owns at most one publisher and one subscriber connection of the
+ * signalling protocol, plus any WHIP/WHEP sessions. Media loop only.
+ */
+public final class Participant {
+    private final String identity;
+    private final long joinOrder;
+    private final long joinedAtMillis;
+    private final List<MediaSession> sessions = new ArrayList<>();
+    private final Map<String, String> subscriptions = new HashMap<>();
+    private final Set<String> pausedSids = new HashSet<>();
+    private final Map<String, Long> subscriberSsrcByMid = new HashMap<>();
+    private String name;
+    private String metadata;
+    private ParticipantRole role;
+    private boolean mayPublish;
+    private boolean signalled;
+    private String resumeKey;
+    private ParticipantListener listener;
+    private long detachedAtNanos = -1;
+    private PublisherSession publisher;
+    private SubscriberSession subscriber;
+    private String publisherFingerprint;
+    private String subscriberFingerprint;
+    private long lastSpokeNanos = Long.MIN_VALUE;
+
+    public Participant(String identity, String name, String metadata, ParticipantRole role, boolean mayPublish,
+                       long joinOrder, long joinedAtMillis) {
+        this.identity = identity;
+        this.name = name;
+        this.metadata = metadata;
+        this.role = role;
+        this.mayPublish = mayPublish;
+        this.joinOrder = joinOrder;
+        this.joinedAtMillis = joinedAtMillis;
+    }
+
+    public String identity() {
+        return identity;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String metadata() {
+        return metadata;
+    }
+
+    public void setMetadata(String metadata) {
+        this.metadata = metadata;
+    }
+
+    public ParticipantRole role() {
+        return role;
+    }
+
+    /** True when its role and its token allow publishing. */
+    public boolean mayPublish() {
+        return mayPublish && role != ParticipantRole.VIEWER;
+    }
+
+    public long joinOrder() {
+        return joinOrder;
+    }
+
+    public long joinedAtMillis() {
+        return joinedAtMillis;
+    }
+
+    public boolean isSignalled() {
+        return signalled;
+    }
+
+    /** Makes this a signalling participant (it stays without sessions) with the given secret resume key. */
+    public void signal(String resumeKey, ParticipantRole role, boolean mayPublish) {
+        this.signalled = true;
+        this.resumeKey = resumeKey;
+        this.role = role;
+        this.mayPublish = mayPublish;
+    }
+
+    public String resumeKey() {
+        return resumeKey;
+    }
+
+    public ParticipantListener listener() {
+        return listener;
+    }
+
+    /** Attaches a signalling connection (join or resume); the participant is no longer detached. */
+    public void attach(ParticipantListener newListener) {
+        this.listener = newListener;
+        this.detachedAtNanos = -1;
+    }
+
+    /** Its signalling connection dropped without leaving: the resume window starts at {@code nowNanos}. */
+    public void detach(long nowNanos) {
+        this.listener = null;
+        this.detachedAtNanos = nowNanos;
+    }
+
+    public boolean isDetached() {
+        return detachedAtNanos >= 0;
+    }
+
+    public long detachedAtNanos() {
+        return detachedAtNanos;
+    }
+
+    public List<MediaSession> sessions() {
+        return sessions;
+    }
+
+    public PublisherSession publisher() {
+        return publisher;
+    }
+
+    public SubscriberSession subscriber() {
+        return subscriber;
+    }
+
+    public void setPublisher(PublisherSession publisher, String fingerprint) {
+        this.publisher = publisher;
+        this.publisherFingerprint = fingerprint;
+    }
+
+    public void setSubscriber(SubscriberSession subscriber, String fingerprint) {
+        this.subscriber = subscriber;
+        this.subscriberFingerprint = fingerprint;
+        if (subscriber == null) {
+            subscriptions.clear();
+            pausedSids.clear();
+            subscriberSsrcByMid.clear();
+        }
+    }
+
+    public String publisherFingerprint() {
+        return publisherFingerprint;
+    }
+
+    public String subscriberFingerprint() {
+        return subscriberFingerprint;
+    }
+
+    /** The subscriber connection's wanted track per mid. */
+    public Map<String, String> subscriptions() {
+        return subscriptions;
+    }
+
+    /** Subscribed videos the video cap paused. */
+    public Set<String> pausedSids() {
+        return pausedSids;
+    }
+
+    /** The SSRC each m-line of the subscriber connection sends with, stable for the connection's life. */
+    public Map<String, Long> subscriberSsrcByMid() {
+        return subscriberSsrcByMid;
+    }
+
+    public long lastSpokeNanos() {
+        return lastSpokeNanos;
+    }
+
+    public void spokeAt(long nowNanos) {
+        this.lastSpokeNanos = nowNanos;
+    }
+}
