@@ -82,9 +82,6 @@ public final class PeerTransport {
         return id;
     }
 
-    public IceCredentials localIce() { return ice.localCredentials(); } // STUB-ICE
-    public IceCredentials remoteIce() { return ice.remoteCredentials(); } // STUB-ICE
-    public void restartIce(IceCredentials l, IceCredentials r) { } // STUB-ICE
 
     public String localUfrag() {
         return ice.localCredentials().ufrag();
