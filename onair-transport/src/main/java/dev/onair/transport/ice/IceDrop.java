@@ -17,7 +17,7 @@ public enum IceDrop {
     UNKNOWN_METHOD,
     /** No MESSAGE-INTEGRITY: 400. */
     MISSING_INTEGRITY,
-    /** USERNAME missing or not {@code localUfrag:remoteUfrag}: 401. */
+    /** USERNAME missing or not {@code localUfrag:remoteUfrag} (old credentials after an ICE restart too): 401. */
     BAD_USERNAME,
     /** MESSAGE-INTEGRITY does not verify with the local password: 401. */
     BAD_INTEGRITY,

@@ -8,7 +8,6 @@ import dev.onair.protocol.stun.StunMessage;
 import dev.onair.protocol.stun.StunMessageClass;
 import dev.onair.transport.clock.MediaClock;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -23,6 +22,12 @@ import java.util.Objects;
  * password (401); unknown comprehension-required attributes (420, after authentication as RFC 8489 §6.3 asks).
  * ICE-CONTROLLED in a request is accepted without a role conflict: a lite agent is always controlled.
  *
+ * <p>ICE restart (RFC 8445 §2.4, RFC 8839 §4.4.1.1.1): {@link #restart} swaps in new local and remote
+ * credentials; checks under the old ones are refused from then on ({@link IceDrop#BAD_USERNAME}), every pair must
+ * be validated again, and the first nomination under the new credentials re-selects a pair even if it is the
+ * one already selected. Until then the old selection stays, and consent keeps its clock: a peer that does not
+ * come back is still dropped {@code consentTimeoutMillis} after its last valid check.
+ *
  * <p>Sans-I/O and single-threaded: call it from the transport's media loop. {@link #selectedAddress()},
  * {@link #lastConsentNanos()} and the drop counts may be read from other threads.
  */
@@ -30,34 +35,28 @@ public final class IceLiteAgent {
     public static final long DEFAULT_CONSENT_TIMEOUT_MILLIS = 30_000;
     public static final int MAX_VALIDATED_ADDRESSES = 8;
 
-    private final IceCredentials local;
-    private final IceCredentials remote;
     private final MediaClock clock;
     private final long consentTimeoutNanos;
-    private final byte[] expectedUsername;
-    private final byte[] localKey;
     private final StunMessage request = new StunMessage();
-    private final IceResponder responder;
+    private final IceResponder responder = new IceResponder();
     private final ValidatedAddresses validated = new ValidatedAddresses(MAX_VALIDATED_ADDRESSES);
     private final DropCounts<IceDrop> drops = new DropCounts<>(IceDrop.class);
     private final DropCounts<StunDrop> stunDrops = new DropCounts<>(StunDrop.class);
     private final IceReply[] silentReplies = new IceReply[IceDrop.values().length];
+    private volatile IceAuth auth;
     private volatile InetSocketAddress selected;
     private volatile long lastConsentNanos;
+    /** False after a restart until the peer nominates a pair under the new credentials. */
+    private boolean nominatedThisGeneration;
 
     public IceLiteAgent(IceCredentials local, IceCredentials remote, MediaClock clock) {
         this(local, remote, clock, DEFAULT_CONSENT_TIMEOUT_MILLIS);
     }
 
     public IceLiteAgent(IceCredentials local, IceCredentials remote, MediaClock clock, long consentTimeoutMillis) {
-        this.local = Objects.requireNonNull(local, "local");
-        this.remote = Objects.requireNonNull(remote, "remote");
+        this.auth = IceAuth.of(local, remote);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.consentTimeoutNanos = consentTimeoutMillis * 1_000_000L;
-        this.expectedUsername = (local.ufrag() + ":" + remote.ufrag()).getBytes(StandardCharsets.UTF_8);
-        // Short-term credential key: the password's UTF-8 bytes (ice-chars are ASCII, so no OpaqueString step).
-        this.localKey = local.pwd().getBytes(StandardCharsets.UTF_8);
-        this.responder = new IceResponder(localKey);
         this.lastConsentNanos = clock.nanoTime();
         renewSilentReplies();
     }
@@ -69,6 +68,7 @@ public final class IceLiteAgent {
     public IceReply onBindingRequest(byte[] buf, int off, int len, InetSocketAddress from) {
         Objects.requireNonNull(from, "from");
         StunMessage m = request;
+        IceAuth a = auth;
         if (!m.parse(buf, off, len)) {
             stunDrops.increment(m.dropReason());
             if (!m.hasHeader()) {
@@ -89,28 +89,46 @@ public final class IceLiteAgent {
         if (m.messageIntegrityIndex() < 0) {
             return error(IceDrop.MISSING_INTEGRITY, StunErrorCode.BAD_REQUEST);
         }
-        if (!m.usernameEquals(expectedUsername)) {
+        if (!m.usernameEquals(a.expectedUsername())) {
             return error(IceDrop.BAD_USERNAME, StunErrorCode.UNAUTHORIZED);
         }
-        if (!StunIntegrity.verifyMessageIntegrity(buf, off, len, m, localKey)) {
+        if (!StunIntegrity.verifyMessageIntegrity(buf, off, len, m, a.localKey())) {
             return error(IceDrop.BAD_INTEGRITY, StunErrorCode.UNAUTHORIZED);
         }
         if (m.unknownRequiredCount() > 0) {
             drops.increment(IceDrop.UNKNOWN_ATTRIBUTES);
-            return new IceReply(responder.unknownAttributes(m), IceEvent.NONE, selected, IceDrop.UNKNOWN_ATTRIBUTES);
+            return new IceReply(responder.unknownAttributes(m, a.localKey()), IceEvent.NONE, selected,
+                    IceDrop.UNKNOWN_ATTRIBUTES);
         }
-        return accept(m, from);
+        return accept(m, from, a);
     }
 
-    private IceReply accept(StunMessage m, InetSocketAddress from) {
+    private IceReply accept(StunMessage m, InetSocketAddress from, IceAuth a) {
         lastConsentNanos = clock.nanoTime();
         IceEvent event = validated.add(from) ? IceEvent.PAIR_VALIDATED : IceEvent.NONE;
-        if (m.hasUseCandidate() && !from.equals(selected)) {
-            selected = from;
-            renewSilentReplies();
+        if (m.hasUseCandidate() && (!from.equals(selected) || !nominatedThisGeneration)) {
+            nominatedThisGeneration = true;
+            if (!from.equals(selected)) {
+                selected = from;
+                renewSilentReplies();
+            }
             event = IceEvent.PAIR_SELECTED;
         }
-        return new IceReply(responder.success(m, from), event, selected, null);
+        return new IceReply(responder.success(m, from, a.localKey()), event, selected, null);
+    }
+
+    /**
+     * ICE restart (RFC 8445 §2.4): from now on only checks with USERNAME {@code newLocal.ufrag:newRemote.ufrag}
+     * and MESSAGE-INTEGRITY under {@code newLocal.pwd} are accepted; checks under the old credentials are
+     * refused as {@link IceDrop#BAD_USERNAME}. Every validated pair is forgotten (the old paths must be checked
+     * again). The selected address and the consent clock are kept: media keeps flowing on the old path until the
+     * peer nominates a pair under the new credentials (then {@link IceEvent#PAIR_SELECTED}, even for the same
+     * address), and a peer that never comes back still loses consent on time. Media loop only.
+     */
+    public void restart(IceCredentials newLocal, IceCredentials newRemote) {
+        auth = IceAuth.of(newLocal, newRemote);
+        validated.clear();
+        nominatedThisGeneration = false;
     }
 
     private IceReply error(IceDrop reason, int code) {
@@ -154,12 +172,14 @@ public final class IceLiteAgent {
         return validated.contains(address);
     }
 
+    /** The current local credentials (the newest after a {@link #restart}). */
     public IceCredentials localCredentials() {
-        return local;
+        return auth.local();
     }
 
+    /** The current remote credentials (the newest after a {@link #restart}). */
     public IceCredentials remoteCredentials() {
-        return remote;
+        return auth.remote();
     }
 
     /** Refusals by reason. */

@@ -9,14 +9,9 @@ import java.net.InetSocketAddress;
 /** Encodes the agent's Binding responses (RFC 8489 §6.3.1.1, §6.3.4; RFC 8445 §7.3.1.4). Not thread-safe. */
 final class IceResponder {
     private final StunMessageBuilder builder = new StunMessageBuilder(256);
-    private final byte[] localKey;
-
-    IceResponder(byte[] localKey) {
-        this.localKey = localKey;
-    }
 
     /** Success: XOR-MAPPED-ADDRESS = {@code from}, MESSAGE-INTEGRITY with the local password, FINGERPRINT. */
-    byte[] success(StunMessage request, InetSocketAddress from) {
+    byte[] success(StunMessage request, InetSocketAddress from, byte[] localKey) {
         return builder.start(StunMessageClass.SUCCESS, request.method(), request.buffer(),
                         request.transactionIdOffset())
                 .xorMappedAddress(from)
@@ -35,7 +30,7 @@ final class IceResponder {
     }
 
     /** 420 with UNKNOWN-ATTRIBUTES after a request that did authenticate, so it carries MESSAGE-INTEGRITY. */
-    byte[] unknownAttributes(StunMessage request) {
+    byte[] unknownAttributes(StunMessage request, byte[] localKey) {
         int[] unknown = request.unknownRequiredTypes();
         return builder.start(StunMessageClass.ERROR, request.method(), request.buffer(),
                         request.transactionIdOffset())

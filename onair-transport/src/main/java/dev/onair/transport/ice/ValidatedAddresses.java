@@ -1,6 +1,7 @@
 package dev.onair.transport.ice;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 
 /**
  * The remote addresses that sent an authenticated Binding request: our valid candidate pairs (one local
@@ -32,5 +33,11 @@ final class ValidatedAddresses {
         ring[next] = address;
         next = (next + 1) % ring.length;
         return true;
+    }
+
+    /** Forgets every address (an ICE restart: old pairs must be checked again under the new credentials). */
+    void clear() {
+        Arrays.fill(ring, null);
+        next = 0;
     }
 }

@@ -17,6 +17,7 @@ import dev.onair.transport.srtp.SrtpKeyMaterial;
 import dev.onair.transport.srtp.SrtpSession;
 import dev.onair.transport.udp.UdpEndpoint;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * One peer's WebRTC transport over the shared UDP socket: an ICE-lite agent, a DTLS engine and, once DTLS
  * has exported keys, an SRTP session. Lives on the media loop: every method except the DTLS callbacks runs
  * there, so it needs no locks; DTLS callbacks (handshake thread) hop onto the loop.
+ *
+ * <p>ICE restart ({@link #restartIce}) changes only the ICE credentials and, once the peer nominates again, the
+ * path: DTLS and SRTP carry on with the same keys, so media from the newly selected address decrypts as before.
  */
 public final class PeerTransport {
     private static final Logger LOG = LoggerFactory.getLogger(PeerTransport.class);
@@ -61,6 +65,8 @@ public final class PeerTransport {
     private boolean dtlsStarted;
     /** The peer has sent DTLS: SRTP from now until our keys are ready is held, not dropped. */
     private boolean peerSpokeDtls;
+    /** An ICE restart waits for the peer's nomination; then addresses not checked again are forgotten. */
+    private boolean iceRestartPending;
     private long packetsIn;
     private long packetsOut;
     private long bytesIn;
@@ -85,6 +91,39 @@ public final class PeerTransport {
 
     public String localUfrag() {
         return ice.localCredentials().ufrag();
+    }
+
+    /** The current local ICE credentials (the newest after {@link #restartIce}). */
+    public IceCredentials localIce() {
+        return ice.localCredentials();
+    }
+
+    /** The current remote ICE credentials (the newest after {@link #restartIce}). */
+    public IceCredentials remoteIce() {
+        return ice.remoteCredentials();
+    }
+
+    /**
+     * ICE restart (RFC 8445 §2.4, RFC 8839 §4.4.1.1.1): the peer offered new credentials, we answer with
+     * {@code newLocal}. From now on STUN naming {@code newLocal.ufrag} finds this transport and the old ufrag
+     * no longer does; checks under the old credentials are refused. The current path keeps carrying media until
+     * the peer nominates a pair under the new credentials; then media goes to that address and the registry
+     * forgets the addresses that were not checked again. DTLS and SRTP are untouched (same keys, no handshake);
+     * consent keeps its clock. Media loop only; a no-op once closed.
+     *
+     * @throws IllegalArgumentException if another transport already uses {@code newLocal.ufrag()}; nothing changes
+     */
+    public void restartIce(IceCredentials newLocal, IceCredentials newRemote) {
+        Objects.requireNonNull(newLocal, "newLocal");
+        Objects.requireNonNull(newRemote, "newRemote");
+        if (state == State.CLOSED) {
+            return;
+        }
+        String oldUfrag = localUfrag();
+        registry.rekey(this, oldUfrag, newLocal.ufrag());
+        ice.restart(newLocal, newRemote);
+        iceRestartPending = true;
+        LOG.info("transport {} ICE restart: local ufrag {} -> {}", id, oldUfrag, newLocal.ufrag());
     }
 
     public void setListener(Listener listener) {
@@ -135,6 +174,12 @@ public final class PeerTransport {
             registry.registerAddress(from, this);
             if (remote == null || reply.event() == IceEvent.PAIR_SELECTED) {
                 remote = reply.event() == IceEvent.PAIR_SELECTED ? reply.selected() : from;
+            }
+            if (iceRestartPending && reply.event() == IceEvent.PAIR_SELECTED) {
+                iceRestartPending = false;
+                int stale = registry.retainAddresses(this, ice::isValidated);
+                LOG.info("transport {} ICE restart complete: selected {}, {} stale address(es) dropped", id,
+                        remote, stale);
             }
             if (state == State.NEW) {
                 state = State.ICE_CONNECTED;
