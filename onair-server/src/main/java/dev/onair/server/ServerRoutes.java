@@ -20,13 +20,17 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.concurrent.CompletableFuture;
 
-/** Dispatches a request by {@link Route} and method to its endpoint; answers 404/405/400 for the rest. */
+/**
+ * Dispatches a request by {@link Route} and method to its endpoint; answers 404/405/400 for the rest. CORS
+ * preflights ({@code OPTIONS} on WHIP/WHEP, admin and {@code /api} paths) are answered here, in one place.
+ */
 final class ServerRoutes implements HttpApi {
     static final String PATCH_REASON = "trickle ICE and ICE restart are not supported: send a complete offer "
             + "(ICE-lite server; the server needs no client candidates)";
     private static final String ALLOW_SESSIONS = "POST, OPTIONS";
     private static final String ALLOW_RESOURCE = "DELETE, OPTIONS";
     private static final String ALLOW_GET = "GET";
+    private static final String ALLOW_API_GET = "GET, OPTIONS";
 
     private final SessionEndpoint sessions;
     private final StatusEndpoint status;
@@ -53,17 +57,17 @@ final class ServerRoutes implements HttpApi {
     public CompletableFuture<FullHttpResponse> handle(FullHttpRequest request) {
         Route route = RouteParser.parse(request.uri());
         HttpMethod method = request.method();
-        if (route instanceof Route.Sessions s) {
-            if (method.equals(HttpMethod.OPTIONS)) {
-                return done(Responses.preflight());
+        if (method.equals(HttpMethod.OPTIONS)) {
+            FullHttpResponse preflight = preflight(route);
+            if (preflight != null) {
+                return done(preflight);
             }
+        }
+        if (route instanceof Route.Sessions s) {
             return method.equals(HttpMethod.POST) ? sessions.create(s.kind(), s.room(), request)
                     : done(Responses.error(ApiError.methodNotAllowed(ALLOW_SESSIONS)));
         }
         if (route instanceof Route.Resource r) {
-            if (method.equals(HttpMethod.OPTIONS)) {
-                return done(Responses.preflight());
-            }
             if (method.equals(HttpMethod.DELETE)) {
                 return sessions.delete(r.kind(), r.room(), r.resourceId(), request);
             }
@@ -80,10 +84,29 @@ final class ServerRoutes implements HttpApi {
             return done(Responses.error(rejection(rejected.error())));
         }
         if (!method.equals(HttpMethod.GET)) {
-            return done(Responses.error(route instanceof Route.StaticFile
-                    ? ApiError.notFound("not found") : ApiError.methodNotAllowed(ALLOW_GET)));
+            return done(Responses.error(route instanceof Route.StaticFile ? ApiError.notFound("not found")
+                    : ApiError.methodNotAllowed(isApi(route) ? ALLOW_API_GET : ALLOW_GET)));
         }
         return done(get(route, request));
+    }
+
+    /**
+     * The CORS preflight (204) for a path a browser may call across origins: WHIP/WHEP, the admin API and the
+     * JSON endpoints under {@code /api}; null for every other path (its OPTIONS gets 404/405 as usual).
+     */
+    private static FullHttpResponse preflight(Route route) {
+        if (route instanceof Route.Sessions || route instanceof Route.Resource) {
+            return Responses.preflight();
+        }
+        if (route instanceof Route.Admin a) {
+            return Responses.apiPreflight(AdminRoutes.allow(a));
+        }
+        return isApi(route) ? Responses.apiPreflight(ALLOW_API_GET) : null;
+    }
+
+    /** The fixed JSON endpoints under {@code /api}, which browsers may call from other origins. */
+    private static boolean isApi(Route route) {
+        return route == Route.Fixed.STATUS || route == Route.Fixed.DEV_TOKEN || route == Route.Fixed.OPENAPI;
     }
 
     private FullHttpResponse get(Route route, FullHttpRequest request) {

@@ -22,6 +22,16 @@ class AdminApiHttpTest {
         return h.post(path, "application/json", body, token);
     }
 
+    private static HttpResponse<String> patch(ServerHarness h, String path, String body, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(h.uri(path))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return h.send(b);
+    }
+
     @Test
     void listsRoomsWithAnAdminTokenForEveryRoom() throws Exception {
         try (ServerHarness h = ServerHarness.withKeys()) {
@@ -63,21 +73,71 @@ class AdminApiHttpTest {
     }
 
     @Test
-    void createRoomIsNotImplementedButChecksTokenAndBody() {
+    void createRoomAnswers201WithTheRoomThen200WithTheExistingOne() throws Exception {
         try (ServerHarness h = ServerHarness.withKeys()) {
             String admin = h.token("*", Permission.ADMIN);
             HttpResponse<String> r = postJson(h, "/api/v1/rooms", "{\"name\":\"studio\",\"kind\":\"broadcast\"}", admin);
-            assertThat(r.statusCode()).isEqualTo(501);
-            assertThat(r.body()).startsWith("room creation and room kinds come with the room model (issue 3)")
-                    .endsWith("\n").containsOnlyOnce("\n");
+            assertThat(r.statusCode()).isEqualTo(201);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(r.headers().firstValue("Location")).hasValue("/api/v1/rooms/studio");
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            JsonNode room = JSON.readTree(r.body());
+            assertThat(room.get("name").asText()).isEqualTo("studio");
+            assertThat(room.get("kind").asText()).isEqualTo("broadcast");
+            assertThat(room.get("participants").asInt()).isZero();
+
+            HttpResponse<String> again = postJson(h, "/api/v1/rooms", "{\"name\":\"studio\",\"kind\":\"conference\"}",
+                    admin);
+            assertThat(again.statusCode()).as("exists: answered as it is").isEqualTo(200);
+            assertThat(JSON.readTree(again.body()).get("kind").asText()).isEqualTo("broadcast");
+
+            HttpResponse<String> plain = postJson(h, "/api/v1/rooms", "{\"name\":\"attic\"}", admin);
+            assertThat(plain.statusCode()).isEqualTo(201);
+            assertThat(JSON.readTree(plain.body()).get("kind").asText()).isEqualTo("conference");
+
+            JsonNode rooms = JSON.readTree(h.method("GET", "/api/v1/rooms", admin).body()).get("rooms");
+            assertThat(rooms).extracting(n -> n.get("name").asText() + ":" + n.get("kind").asText())
+                    .containsExactly("attic:conference", "studio:broadcast");
+        }
+    }
+
+    @Test
+    void createRoomChecksTokenAndBody() {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            String admin = h.token("*", Permission.ADMIN);
             assertThat(postJson(h, "/api/v1/rooms", "{\"name\":\"studio\"}", null).statusCode()).isEqualTo(401);
             assertThat(postJson(h, "/api/v1/rooms", "{\"name\":\"studio\"}", h.token("other", Permission.ADMIN))
                     .statusCode()).isEqualTo(403);
+            assertThat(postJson(h, "/api/v1/rooms", "{\"name\":\"studio\"}", h.token("studio", Permission.ADMIN))
+                    .statusCode()).as("an admin of that room may create it").isEqualTo(201);
             assertThat(postJson(h, "/api/v1/rooms", "not json", admin).statusCode()).isEqualTo(400);
             assertThat(postJson(h, "/api/v1/rooms", "{\"name\":\"bad room\"}", admin).body())
                     .isEqualTo("invalid room name: use 1 to 64 of A-Z a-z 0-9 _ . -\n");
-            assertThat(postJson(h, "/api/v1/rooms", "{\"name\":\"a\",\"kind\":\"party\"}", admin).statusCode())
-                    .isEqualTo(400);
+            HttpResponse<String> party = postJson(h, "/api/v1/rooms", "{\"name\":\"a\",\"kind\":\"party\"}", admin);
+            assertThat(party.statusCode()).isEqualTo(400);
+            assertThat(party.body()).isEqualTo("invalid room kind: use \"conference\" or \"broadcast\"\n");
+            assertThat(h.method("GET", "/api/v1/rooms/a", admin).statusCode()).as("nothing created").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void getRoomAnswersTheRoomOr404() throws Exception {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            publish(h, "studio");
+            String admin = h.token("studio", Permission.ADMIN);
+            HttpResponse<String> r = h.method("GET", "/api/v1/rooms/studio", admin);
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode room = JSON.readTree(r.body());
+            assertThat(room.get("name").asText()).isEqualTo("studio");
+            assertThat(room.get("kind").asText()).isEqualTo("conference");
+            assertThat(room.get("publishers").asInt()).isEqualTo(1);
+            assertThat(room.get("createdAtMillis").asLong()).isEqualTo(1000L);
+            HttpResponse<String> missing = h.method("GET", "/api/v1/rooms/nowhere", h.token("*", Permission.ADMIN));
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).isEqualTo("no such room\n");
+            assertThat(h.method("GET", "/api/v1/rooms/studio", h.token("attic", Permission.ADMIN)).statusCode())
+                    .isEqualTo(403);
+            assertThat(h.method("GET", "/api/v1/rooms/studio", null).statusCode()).isEqualTo(401);
         }
     }
 
@@ -141,21 +201,153 @@ class AdminApiHttpTest {
     }
 
     @Test
-    void muteAndMetadataAnswer501AfterTheTokenCheck() {
+    void muteTrackAsAdministratorAnswersTheMuteState() throws Exception {
         try (ServerHarness h = ServerHarness.withKeys()) {
+            publish(h, "studio");
             String admin = h.token("studio", Permission.ADMIN);
-            String mute = "/api/v1/rooms/studio/participants/alice/tracks/t1/mute";
-            HttpResponse<String> r = h.method("POST", mute, admin);
-            assertThat(r.statusCode()).isEqualTo(501);
-            assertThat(r.body()).contains("mute state").contains("issue 3");
-            assertThat(h.method("POST", mute, null).statusCode()).isEqualTo(401);
-            HttpResponse<String> patch = h.send(HttpRequest.newBuilder(h.uri("/api/v1/rooms/studio/participants/alice"))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"metadata\":\"x\"}"))
-                    .header("Authorization", "Bearer " + admin));
-            assertThat(patch.statusCode()).isEqualTo(501);
-            assertThat(patch.body()).contains("metadata").contains("issue 3");
-            assertThat(h.method("PATCH", "/api/v1/rooms/studio/participants/alice", h.token("x", Permission.ADMIN))
-                    .statusCode()).isEqualTo(403);
+            String mute = "/api/v1/rooms/studio/participants/alice/tracks/v-res1/mute";
+            HttpResponse<String> r = postJson(h, mute, "{\"muted\":true}", admin);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).get("muted").asBoolean()).isTrue();
+            assertThat(h.media.mutes).containsExactly("studio/alice/v-res1 muted=true byAdmin=true");
+            JsonNode track = JSON.readTree(h.method("GET", "/api/v1/rooms/studio/participants", admin).body())
+                    .at("/participants/0/tracks/0");
+            assertThat(track.get("muted").asBoolean()).isTrue();
+            assertThat(track.get("source").asText()).isEqualTo("camera");
+
+            HttpResponse<String> unmute = postJson(h, mute, "{\"muted\":false}", admin);
+            assertThat(unmute.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(unmute.body()).get("muted").asBoolean()).isFalse();
+            assertThat(h.media.mutes).hasSize(2);
+        }
+    }
+
+    @Test
+    void muteTrackRefusesBadBodiesUnknownTracksAndBadTokens() {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            publish(h, "studio");
+            String admin = h.token("studio", Permission.ADMIN);
+            String mute = "/api/v1/rooms/studio/participants/alice/tracks/v-res1/mute";
+            for (String bad : new String[] {"", "{}", "{\"muted\":\"yes\"}", "[true]", "{\"muted\":"}) {
+                HttpResponse<String> r = postJson(h, mute, bad, admin);
+                assertThat(r.statusCode()).as(bad).isEqualTo(400);
+                assertThat(r.body()).isEqualTo("body must be a JSON object with a boolean: {\"muted\": true}\n");
+            }
+            HttpResponse<String> unknown = postJson(h, "/api/v1/rooms/studio/participants/alice/tracks/nope/mute",
+                    "{\"muted\":true}", admin);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).isEqualTo("no track nope published by alice\n");
+            assertThat(postJson(h, "/api/v1/rooms/studio/participants/bob/tracks/v-res1/mute", "{\"muted\":true}",
+                    admin).statusCode()).as("someone else's track").isEqualTo(404);
+            assertThat(postJson(h, mute, "{\"muted\":true}", null).statusCode()).isEqualTo(401);
+            assertThat(postJson(h, mute, "{\"muted\":true}", h.token("studio", Permission.PUBLISH)).statusCode())
+                    .isEqualTo(403);
+            assertThat(h.media.mutes).isEmpty();
+        }
+    }
+
+    @Test
+    void patchParticipantAnswersTheUpdatedParticipant() throws Exception {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            publish(h, "studio");
+            String admin = h.token("studio", Permission.ADMIN);
+            HttpResponse<String> r = patch(h, "/api/v1/rooms/studio/participants/alice",
+                    "{\"name\":\"Alice A.\",\"metadata\":\"{\\\"seat\\\":3}\"}", admin);
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode p = JSON.readTree(r.body());
+            assertThat(p.get("identity").asText()).isEqualTo("alice");
+            assertThat(p.get("name").asText()).isEqualTo("Alice A.");
+            assertThat(p.get("metadata").asText()).isEqualTo("{\"seat\":3}");
+            assertThat(p.get("role").asText()).isEqualTo("participant");
+
+            HttpResponse<String> onlyName = patch(h, "/api/v1/rooms/studio/participants/alice", "{\"name\":\"Al\"}",
+                    admin);
+            assertThat(JSON.readTree(onlyName.body()).get("metadata").asText()).as("unchanged").isEqualTo("{\"seat\":3}");
+            JsonNode listed = JSON.readTree(h.method("GET", "/api/v1/rooms/studio/participants", admin).body())
+                    .at("/participants/0");
+            assertThat(listed.get("name").asText()).isEqualTo("Al");
+            assertThat(listed.get("metadata").asText()).isEqualTo("{\"seat\":3}");
+        }
+    }
+
+    @Test
+    void patchParticipantRefusesOversizedMetadataBadBodiesAndUnknownParticipants() {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            publish(h, "studio");
+            String admin = h.token("studio", Permission.ADMIN);
+            String path = "/api/v1/rooms/studio/participants/alice";
+            HttpResponse<String> atLimit = patch(h, path, "{\"metadata\":\"" + "\u00e9".repeat(512) + "\"}", admin);
+            assertThat(atLimit.statusCode()).as("1024 bytes of UTF-8").isEqualTo(200);
+            HttpResponse<String> over = patch(h, path, "{\"metadata\":\"" + "\u00e9".repeat(512) + "x\"}", admin);
+            assertThat(over.statusCode()).isEqualTo(400);
+            assertThat(over.body()).isEqualTo("metadata must be a string of at most 1024 bytes of UTF-8\n");
+            assertThat(patch(h, path, "{}", admin).body()).isEqualTo("nothing to update: give \"name\" and/or "
+                    + "\"metadata\"\n");
+            assertThat(patch(h, path, "{\"name\":5}", admin).statusCode()).isEqualTo(400);
+            assertThat(patch(h, path, "nope", admin).statusCode()).isEqualTo(400);
+            HttpResponse<String> unknown = patch(h, "/api/v1/rooms/studio/participants/bob", "{\"name\":\"B\"}", admin);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).isEqualTo("no participant bob in room studio\n");
+            assertThat(patch(h, path, "{\"name\":\"B\"}", h.token("x", Permission.ADMIN)).statusCode()).isEqualTo(403);
+            assertThat(patch(h, path, "{\"name\":\"B\"}", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void participantsCarryRoleMetadataJoinTimeAndTrackSourceAsWireNames() throws Exception {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            publish(h, "studio");
+            String admin = h.token("studio", Permission.ADMIN);
+            JsonNode p = JSON.readTree(h.method("GET", "/api/v1/rooms/studio/participants", admin).body())
+                    .at("/participants/0");
+            assertThat(p.get("role").asText()).isEqualTo("participant");
+            assertThat(p.get("joinedAtMillis").asLong()).isEqualTo(1000L);
+            assertThat(p.has("metadata")).as("null fields are left out").isFalse();
+            assertThat(p.has("name")).isFalse();
+            assertThat(p.at("/tracks/0/source").asText()).isEqualTo("camera");
+            assertThat(p.at("/tracks/0/muted").isBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void corsPreflightOnAdminAndApiPathsAnswers204WithThePathsMethods() {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            java.util.Map<String, String> methods = java.util.Map.of(
+                    "/api/v1/rooms", "GET, POST, OPTIONS",
+                    "/api/v1/rooms/studio", "GET, DELETE, OPTIONS",
+                    "/api/v1/rooms/studio/participants", "GET, OPTIONS",
+                    "/api/v1/rooms/studio/participants/alice", "DELETE, PATCH, OPTIONS",
+                    "/api/v1/rooms/studio/participants/alice/tracks/t1/mute", "POST, OPTIONS",
+                    "/api/v1/status", "GET, OPTIONS",
+                    "/api/v1/dev/token", "GET, OPTIONS",
+                    "/api/openapi.json", "GET, OPTIONS");
+            methods.forEach((path, allowed) -> {
+                HttpResponse<String> r = h.send(HttpRequest.newBuilder(h.uri(path))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://dashboard.example")
+                        .header("Access-Control-Request-Method", "POST"));
+                assertThat(r.statusCode()).as(path).isEqualTo(204);
+                assertThat(r.body()).isEmpty();
+                assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
+                assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).as(path).hasValue(allowed);
+                assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).as(path)
+                        .hasValue("Authorization, Content-Type");
+                assertThat(r.headers().firstValue("Access-Control-Max-Age")).as(path).hasValue("7200");
+            });
+            assertThat(h.method("OPTIONS", "/healthz", null).statusCode()).as("not a browser API").isEqualTo(405);
+        }
+    }
+
+    @Test
+    void adminAnswersCarryAllowOriginErrorsToo() {
+        try (ServerHarness h = ServerHarness.withKeys()) {
+            String admin = h.token("*", Permission.ADMIN);
+            for (HttpResponse<String> r : java.util.List.of(h.method("GET", "/api/v1/rooms", admin),
+                    h.method("GET", "/api/v1/rooms", null), h.method("GET", "/api/v1/rooms/x", admin),
+                    h.method("PUT", "/api/v1/rooms", admin))) {
+                assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(r.statusCode() + " " + r.uri())
+                        .hasValue("*");
+            }
         }
     }
 
@@ -163,12 +355,14 @@ class AdminApiHttpTest {
     void wrongMethodsAnswer405WithAllow() {
         try (ServerHarness h = ServerHarness.withKeys()) {
             String admin = h.token("*", Permission.ADMIN);
-            assertAllow(h.method("PUT", "/api/v1/rooms", admin), "GET, POST");
-            assertAllow(h.method("GET", "/api/v1/rooms/studio", admin), "DELETE");
-            assertAllow(h.method("DELETE", "/api/v1/rooms/studio/participants", admin), "GET");
-            assertAllow(h.method("GET", "/api/v1/rooms/studio/participants/alice", admin), "DELETE, PATCH");
-            assertAllow(h.method("GET", "/api/v1/rooms/studio/participants/alice/tracks/t1/mute", admin), "POST");
-            assertAllow(h.method("POST", "/api/openapi.json", null), "GET");
+            assertAllow(h.method("PUT", "/api/v1/rooms", admin), "GET, POST, OPTIONS");
+            assertAllow(h.method("POST", "/api/v1/rooms/studio", admin), "GET, DELETE, OPTIONS");
+            assertAllow(h.method("DELETE", "/api/v1/rooms/studio/participants", admin), "GET, OPTIONS");
+            assertAllow(h.method("GET", "/api/v1/rooms/studio/participants/alice", admin), "DELETE, PATCH, OPTIONS");
+            assertAllow(h.method("GET", "/api/v1/rooms/studio/participants/alice/tracks/t1/mute", admin),
+                    "POST, OPTIONS");
+            assertAllow(h.method("POST", "/api/openapi.json", null), "GET, OPTIONS");
+            assertAllow(h.method("POST", "/healthz", null), "GET");
         }
     }
 

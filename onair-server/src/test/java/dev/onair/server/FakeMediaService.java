@@ -31,6 +31,11 @@ final class FakeMediaService implements MediaService {
     static final String ANSWER = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=fake answer\r\n";
 
     private final Map<String, String[]> sessions = new LinkedHashMap<>(); // id -> {room, identity, kind}
+    private final Map<String, RoomKind> createdRooms = new TreeMap<>();
+    private final java.util.Set<String> mutedSids = new java.util.HashSet<>();
+    private final Map<String, String[]> updates = new java.util.HashMap<>(); // room/identity -> {name, metadata}
+    /** Every successful setMuted: "room/identity/sid muted=.. byAdmin=..". */
+    final List<String> mutes = new ArrayList<>();
     final List<SessionRequest> requests = new ArrayList<>();
     final List<String> closed = new ArrayList<>();
     /** When set, the next publish/subscribe is rejected with this error. */
@@ -92,16 +97,21 @@ final class FakeMediaService implements MediaService {
         return new MediaStatus(rooms, pubs, infos.size() - pubs, created, closedCount, infos);
     }
 
-    /** Rooms from the live sessions, sorted by name; createdAtMillis is always 1000 here. */
+    /**
+     * Rooms from the live sessions and {@link #createRoom} (kind from the create, else conference), sorted by
+     * name; createdAtMillis is always 1000 here.
+     */
     @Override
     public synchronized CompletableFuture<List<RoomInfo>> rooms() {
         Map<String, List<String[]>> byRoom = new TreeMap<>();
+        createdRooms.keySet().forEach(room -> byRoom.put(room, new ArrayList<>()));
         sessions.values().forEach(s -> byRoom.computeIfAbsent(s[0], r -> new ArrayList<>()).add(s));
         List<RoomInfo> out = new ArrayList<>();
         byRoom.forEach((room, list) -> {
             int pubs = (int) list.stream().filter(s -> s[2].equals("publish")).count();
             int ids = (int) list.stream().map(s -> s[1]).distinct().count();
-            out.add(new RoomInfo(room, RoomKind.CONFERENCE, ids, pubs, list.size() - pubs, 1000L));
+            out.add(new RoomInfo(room, createdRooms.getOrDefault(room, RoomKind.CONFERENCE), ids, pubs,
+                    list.size() - pubs, 1000L));
         });
         return CompletableFuture.completedFuture(out);
     }
@@ -126,17 +136,21 @@ final class FakeMediaService implements MediaService {
                 String kind = sessions.get(id)[2];
                 ss.add(new ParticipantInfo.Session(id, kind, "new"));
                 if (kind.equals("publish")) {
-                    tracks.add(new ParticipantInfo.Track("v-" + id, "video", TrackSource.CAMERA, false));
+                    tracks.add(new ParticipantInfo.Track("v-" + id, "video", TrackSource.CAMERA,
+                            mutedSids.contains("v-" + id)));
                 }
             }
-            out.add(new ParticipantInfo(identity, null, ParticipantRole.PARTICIPANT, null, 1000L, ss, tracks));
+            String[] update = updates.getOrDefault(room + "/" + identity, new String[2]);
+            out.add(new ParticipantInfo(identity, update[0], ParticipantRole.PARTICIPANT, update[1], 1000L, ss,
+                    tracks));
         });
         return CompletableFuture.completedFuture(out);
     }
 
     @Override
     public synchronized CompletableFuture<Boolean> closeRoom(String room, String reason) {
-        return CompletableFuture.completedFuture(closeWhere(room, null) > 0);
+        boolean created = createdRooms.remove(room) != null;
+        return CompletableFuture.completedFuture(closeWhere(room, null) > 0 || created);
     }
 
     @Override
@@ -194,22 +208,51 @@ final class FakeMediaService implements MediaService {
         return CompletableFuture.completedFuture(new NegotiationOutcome.Rejected(MediaError.UNSUPPORTED_SDP, "fake"));
     }
 
+    /**
+     * Mutes the track "v-&lt;resource&gt;" of a publish session of {@code identity} in {@code room} (recorded in
+     * {@link #mutes}); NOT_FOUND for any other sid.
+     */
     @Override
-    public CompletableFuture<CommandResult> setMuted(String room, String identity, String sid, boolean muted,
-                                                     boolean byAdmin) {
-        return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "fake: no tracks"));
+    public synchronized CompletableFuture<CommandResult> setMuted(String room, String identity, String sid,
+                                                                  boolean muted, boolean byAdmin) {
+        String[] s = sid.startsWith("v-") ? sessions.get(sid.substring(2)) : null;
+        if (s == null || !s[0].equals(room) || !s[1].equals(identity) || !s[2].equals("publish")) {
+            return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND,
+                    "no track " + sid + " published by " + identity));
+        }
+        mutes.add(room + "/" + identity + "/" + sid + " muted=" + muted + " byAdmin=" + byAdmin);
+        if (muted) {
+            mutedSids.add(sid);
+        } else {
+            mutedSids.remove(sid);
+        }
+        return CompletableFuture.completedFuture(CommandResult.ok());
     }
 
+    /** Sets the name and/or metadata that {@link #participants} shows; NOT_FOUND without a session there. */
     @Override
-    public CompletableFuture<CommandResult> updateParticipant(String room, String identity, String name,
-                                                              String metadata) {
-        return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "fake: no participants"));
+    public synchronized CompletableFuture<CommandResult> updateParticipant(String room, String identity, String name,
+                                                                           String metadata) {
+        if (metadata != null && metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > JoinRequest.MAX_METADATA_BYTES) {
+            return CompletableFuture.completedFuture(CommandResult.fail(MediaError.INVALID, "metadata over 1 KiB"));
+        }
+        boolean present = sessions.values().stream().anyMatch(s -> s[0].equals(room) && s[1].equals(identity));
+        if (!present) {
+            return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND,
+                    "no participant " + identity + " in room " + room));
+        }
+        String[] update = updates.computeIfAbsent(room + "/" + identity, k -> new String[2]);
+        update[0] = name != null ? name : update[0];
+        update[1] = metadata != null ? metadata : update[1];
+        return CompletableFuture.completedFuture(CommandResult.ok());
     }
 
+    /** Remembers the room's kind (a first create wins); the room is then listed even without sessions. */
     @Override
-    public CompletableFuture<RoomInfo> createRoom(String room, RoomKind kind) {
-        return CompletableFuture.completedFuture(new RoomInfo(room, kind == null ? RoomKind.CONFERENCE : kind, 0, 0, 0,
-                1000L));
+    public synchronized CompletableFuture<RoomInfo> createRoom(String room, RoomKind kind) {
+        createdRooms.putIfAbsent(room, kind == null ? RoomKind.CONFERENCE : kind);
+        return room(room);
     }
 
     @Override

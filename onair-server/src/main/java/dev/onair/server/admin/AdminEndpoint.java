@@ -3,39 +3,44 @@ package dev.onair.server.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.server.auth.AuthResult;
+import dev.onair.server.auth.TokenService;
 import dev.onair.server.http.ApiError;
 import dev.onair.server.http.Responses;
+import dev.onair.server.json.WireJson;
+import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.MediaService;
+import dev.onair.sfu.api.ParticipantInfo;
+import dev.onair.sfu.api.RoomInfo;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The admin operations behind {@link AdminRoutes}. Each checks the token first (401/403, {@code admin} for the
- * room, {@code *} to list rooms), then asks the media service and answers JSON, or a one-line error through
- * {@link ApiError}. Operations that need the room model (issue 3) answer 501 rather than pretend.
+ * room, {@code *} to list rooms), then the body (400), then asks the media service and answers JSON written by
+ * {@link WireJson}, or a one-line error through {@link ApiError}.
  */
 public final class AdminEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoint.class);
-    static final String CREATE_REASON = "room creation and room kinds come with the room model (issue 3); "
-            + "today a room starts with its first WHIP/WHEP session";
-    static final String MUTE_REASON = "muting a track needs per-track mute state, which comes with the room model "
-            + "(issue 3)";
-    static final String METADATA_REASON = "participant metadata comes with the room model (issue 3)";
     /** The reason each participant of a closed room leaves with (participant_left). */
     public static final String CLOSE_REASON = "room closed by an administrator";
-    private static final ObjectMapper JSON = dev.onair.server.json.WireJson.mapper();
+    /** Where a created room can be read back; the room name follows. */
+    static final String ROOMS_PATH = "/api/v1/rooms/";
+    private static final ObjectMapper JSON = WireJson.mapper();
 
     private final MediaService media;
     private final AdminAuth auth;
 
-    public AdminEndpoint(MediaService media, dev.onair.server.auth.TokenService tokens) {
+    public AdminEndpoint(MediaService media, TokenService tokens) {
         this.media = media;
         this.auth = new AdminAuth(tokens);
     }
@@ -45,7 +50,10 @@ public final class AdminEndpoint {
         return authorised(request, AdminAuth.ALL_ROOMS, () -> answer(media.rooms(), rooms -> json(Map.of("rooms", rooms))));
     }
 
-    /** POST /api/v1/rooms: 400 for a bad body, else 501 (rooms start on their first session today). */
+    /**
+     * POST /api/v1/rooms: 201 with the new RoomInfo (and a Location), or 200 with the room as it is when it
+     * already exists (its kind unchanged, like LiveKit's CreateRoom); 400 for a bad body.
+     */
     public CompletableFuture<FullHttpResponse> createRoom(FullHttpRequest request) {
         AuthResult result = auth.check(request, null);
         if (result instanceof AuthResult.Denied denied) {
@@ -55,10 +63,20 @@ public final class AdminEndpoint {
         if (parsed.error() != null) {
             return done(Responses.error(ApiError.badRequest(parsed.error().reason())));
         }
-        if (!((AuthResult.Granted) result).grant().coversRoom(parsed.request().name())) {
+        CreateRoomRequest create = parsed.request();
+        if (!((AuthResult.Granted) result).grant().coversRoom(create.name())) {
             return done(Responses.error(new ApiError(ApiError.Code.FORBIDDEN, "token is not valid for this room")));
         }
-        return done(Responses.error(new ApiError(ApiError.Code.NOT_IMPLEMENTED, CREATE_REASON)));
+        return media.room(create.name()).thenCompose(existing -> existing != null
+                ? done(json(HttpResponseStatus.OK, existing))
+                : answer(media.createRoom(create.name(), create.kind()), AdminEndpoint::created))
+                .exceptionally(AdminEndpoint::internal);
+    }
+
+    /** GET /api/v1/rooms/{room}: the RoomInfo, or 404. */
+    public CompletableFuture<FullHttpResponse> room(String room, FullHttpRequest request) {
+        return authorised(request, room, () -> answer(media.room(room), info ->
+                info == null ? noSuchRoom() : json(info)));
     }
 
     /** DELETE /api/v1/rooms/{room}: closes every session; {@code {"closed": true}} or 404. */
@@ -81,20 +99,71 @@ public final class AdminEndpoint {
                         : json(Map.of("removedSessions", n))));
     }
 
-    /** POST .../participants/{identity}/tracks/{sid}/mute: 501 after the token check. */
-    public CompletableFuture<FullHttpResponse> muteTrack(String room, FullHttpRequest request) {
-        return authorised(request, room, () -> done(Responses.error(new ApiError(ApiError.Code.NOT_IMPLEMENTED,
-                MUTE_REASON))));
+    /**
+     * POST .../participants/{identity}/tracks/{sid}/mute {@code {"muted": bool}}: the administrator's mute.
+     * 200 {@code {"muted": effective}} (a track its publisher muted stays muted when an administrator unmutes
+     * it), 400 for a bad body, 404 with the reason when no such track is published by that identity.
+     */
+    public CompletableFuture<FullHttpResponse> muteTrack(String room, String identity, String sid,
+                                                         FullHttpRequest request) {
+        return authorised(request, room, () -> {
+            MuteRequest.Parsed parsed = MuteRequest.parse(ByteBufUtil.getBytes(request.content()));
+            if (parsed.error() != null) {
+                return done(Responses.error(ApiError.badRequest(parsed.error())));
+            }
+            boolean muted = parsed.request().muted();
+            return command(media.setMuted(room, identity, sid, muted, true), () -> answer(media.participants(room),
+                    list -> json(Map.of("muted", mutedNow(list, identity, sid, muted)))));
+        });
     }
 
-    /** PATCH .../participants/{identity} (metadata): 501 after the token check. */
-    public CompletableFuture<FullHttpResponse> updateParticipant(String room, FullHttpRequest request) {
-        return authorised(request, room, () -> done(Responses.error(new ApiError(ApiError.Code.NOT_IMPLEMENTED,
-                METADATA_REASON))));
+    /**
+     * PATCH .../participants/{identity} {@code {"name"?, "metadata"?}}: 200 with the updated ParticipantInfo,
+     * 400 for a bad body (metadata over 1 KiB included), 404 when no such participant.
+     */
+    public CompletableFuture<FullHttpResponse> updateParticipant(String room, String identity,
+                                                                 FullHttpRequest request) {
+        return authorised(request, room, () -> {
+            ParticipantUpdate.Parsed parsed = ParticipantUpdate.parse(ByteBufUtil.getBytes(request.content()));
+            if (parsed.error() != null) {
+                return done(Responses.error(ApiError.badRequest(parsed.error())));
+            }
+            ParticipantUpdate u = parsed.update();
+            return command(media.updateParticipant(room, identity, u.name(), u.metadata()),
+                    () -> answer(media.participants(room), list -> {
+                        ParticipantInfo p = find(list, identity);
+                        return p == null ? Responses.error(ApiError.notFound("no such participant in this room"))
+                                : json(p);
+                    }));
+        });
+    }
+
+    /** The track's mute state as listed now; {@code requested} if it is no longer listed. */
+    private static boolean mutedNow(List<ParticipantInfo> list, String identity, String sid, boolean requested) {
+        ParticipantInfo p = find(list, identity);
+        if (p != null) {
+            for (ParticipantInfo.Track t : p.tracks()) {
+                if (t.sid().equals(sid)) {
+                    return t.muted();
+                }
+            }
+        }
+        return requested;
+    }
+
+    private static ParticipantInfo find(List<ParticipantInfo> list, String identity) {
+        if (list != null) {
+            for (ParticipantInfo p : list) {
+                if (p.identity().equals(identity)) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     private CompletableFuture<FullHttpResponse> authorised(FullHttpRequest request, String room,
-                                                           java.util.function.Supplier<CompletableFuture<FullHttpResponse>> then) {
+                                                           Supplier<CompletableFuture<FullHttpResponse>> then) {
         AuthResult result = auth.check(request, room);
         if (result instanceof AuthResult.Denied denied) {
             return done(Responses.error(ApiError.of(denied.error(), denied.reason())));
@@ -102,15 +171,31 @@ public final class AdminEndpoint {
         return then.get();
     }
 
+    /** Runs {@code then} after a successful command; a failed one answers its error and reason. */
+    private static CompletableFuture<FullHttpResponse> command(CompletableFuture<CommandResult> future,
+                                                               Supplier<CompletableFuture<FullHttpResponse>> then) {
+        return future.thenCompose(r -> r == null ? done(internal(null))
+                : r.isOk() ? then.get() : done(Responses.error(ApiError.of(r.error(), r.reason()))))
+                .exceptionally(AdminEndpoint::internal);
+    }
+
     private static <T> CompletableFuture<FullHttpResponse> answer(CompletableFuture<T> future,
                                                                   Function<T, FullHttpResponse> ok) {
-        return future.handle((value, failure) -> {
-            if (failure != null) {
-                LOG.warn("admin request failed in the media service: {}", failure.toString());
-                return Responses.error(new ApiError(ApiError.Code.INTERNAL, "internal error"));
-            }
-            return ok.apply(value);
-        });
+        return future.handle((value, failure) -> failure != null ? internal(failure) : ok.apply(value));
+    }
+
+    private static FullHttpResponse internal(Throwable failure) {
+        LOG.warn("admin request failed in the media service: {}", failure == null ? "no answer" : failure.toString());
+        return Responses.error(new ApiError(ApiError.Code.INTERNAL, "internal error"));
+    }
+
+    private static FullHttpResponse created(RoomInfo room) {
+        if (room == null) {
+            return internal(null);
+        }
+        FullHttpResponse r = json(HttpResponseStatus.CREATED, room);
+        r.headers().set(HttpHeaderNames.LOCATION, ROOMS_PATH + room.name());
+        return r;
     }
 
     private static FullHttpResponse noSuchRoom() {
@@ -118,8 +203,12 @@ public final class AdminEndpoint {
     }
 
     private static FullHttpResponse json(Object value) {
+        return json(HttpResponseStatus.OK, value);
+    }
+
+    private static FullHttpResponse json(HttpResponseStatus status, Object value) {
         try {
-            return Responses.body(HttpResponseStatus.OK, Responses.APPLICATION_JSON, JSON.writeValueAsBytes(value));
+            return Responses.body(status, Responses.APPLICATION_JSON, JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             return Responses.error(new ApiError(ApiError.Code.INTERNAL, "cannot encode the answer"));
         }

@@ -8,18 +8,35 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.concurrent.CompletableFuture;
 
-/** Dispatches an admin {@link Route.Admin} by method to {@link AdminEndpoint}; 405 with Allow for the rest. */
+/**
+ * Dispatches an admin {@link Route.Admin} by method to {@link AdminEndpoint}; 405 with Allow for the rest.
+ * {@code OPTIONS} (CORS preflight) is answered before this, by the server's router, with {@link #allow}.
+ */
 public final class AdminRoutes {
-    static final String ALLOW_ROOMS = "GET, POST";
-    static final String ALLOW_ROOM = "DELETE";
-    static final String ALLOW_PARTICIPANTS = "GET";
-    static final String ALLOW_PARTICIPANT = "DELETE, PATCH";
-    static final String ALLOW_MUTE = "POST";
+    static final String ALLOW_ROOMS = "GET, POST, OPTIONS";
+    static final String ALLOW_ROOM = "GET, DELETE, OPTIONS";
+    static final String ALLOW_PARTICIPANTS = "GET, OPTIONS";
+    static final String ALLOW_PARTICIPANT = "DELETE, PATCH, OPTIONS";
+    static final String ALLOW_MUTE = "POST, OPTIONS";
 
     private final AdminEndpoint endpoint;
 
     public AdminRoutes(AdminEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** The methods an admin path answers, {@code OPTIONS} included (the {@code Allow} header's value). */
+    public static String allow(Route.Admin route) {
+        if (route instanceof Route.RoomList) {
+            return ALLOW_ROOMS;
+        }
+        if (route instanceof Route.RoomPath) {
+            return ALLOW_ROOM;
+        }
+        if (route instanceof Route.ParticipantList) {
+            return ALLOW_PARTICIPANTS;
+        }
+        return route instanceof Route.ParticipantPath ? ALLOW_PARTICIPANT : ALLOW_MUTE;
     }
 
     public CompletableFuture<FullHttpResponse> handle(Route.Admin route, FullHttpRequest request) {
@@ -28,26 +45,30 @@ public final class AdminRoutes {
             if (m.equals(HttpMethod.GET)) {
                 return endpoint.listRooms(request);
             }
-            return m.equals(HttpMethod.POST) ? endpoint.createRoom(request) : notAllowed(ALLOW_ROOMS);
+            return m.equals(HttpMethod.POST) ? endpoint.createRoom(request) : notAllowed(route);
         }
         if (route instanceof Route.RoomPath r) {
-            return m.equals(HttpMethod.DELETE) ? endpoint.closeRoom(r.room(), request) : notAllowed(ALLOW_ROOM);
+            if (m.equals(HttpMethod.GET)) {
+                return endpoint.room(r.room(), request);
+            }
+            return m.equals(HttpMethod.DELETE) ? endpoint.closeRoom(r.room(), request) : notAllowed(route);
         }
         if (route instanceof Route.ParticipantList p) {
-            return m.equals(HttpMethod.GET) ? endpoint.participants(p.room(), request) : notAllowed(ALLOW_PARTICIPANTS);
+            return m.equals(HttpMethod.GET) ? endpoint.participants(p.room(), request) : notAllowed(route);
         }
         if (route instanceof Route.ParticipantPath p) {
             if (m.equals(HttpMethod.DELETE)) {
                 return endpoint.removeParticipant(p.room(), p.identity(), request);
             }
-            return m.equals(HttpMethod.PATCH) ? endpoint.updateParticipant(p.room(), request)
-                    : notAllowed(ALLOW_PARTICIPANT);
+            return m.equals(HttpMethod.PATCH) ? endpoint.updateParticipant(p.room(), p.identity(), request)
+                    : notAllowed(route);
         }
         Route.TrackMute t = (Route.TrackMute) route;
-        return m.equals(HttpMethod.POST) ? endpoint.muteTrack(t.room(), request) : notAllowed(ALLOW_MUTE);
+        return m.equals(HttpMethod.POST) ? endpoint.muteTrack(t.room(), t.identity(), t.trackSid(), request)
+                : notAllowed(route);
     }
 
-    private static CompletableFuture<FullHttpResponse> notAllowed(String allow) {
-        return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed(allow)));
+    private static CompletableFuture<FullHttpResponse> notAllowed(Route.Admin route) {
+        return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed(allow(route))));
     }
 }

@@ -3,18 +3,17 @@ package dev.onair.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.server.http.RouteParser;
+import dev.onair.sfu.api.RoomKind;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * The body of {@code POST /api/v1/rooms}: {@code {"name": "...", "kind": "conference"|"broadcast"}}.
  * {@link #parse} never throws: it gives a request or a one-line error.
  *
  * @param name room name, {@code [A-Za-z0-9_.-]{1,64}}
- * @param kind "conference" (default) or "broadcast"
+ * @param kind conference (the default when absent or null) or broadcast
  */
-record CreateRoomRequest(String name, String kind) {
-    static final Set<String> KINDS = Set.of("conference", "broadcast");
+record CreateRoomRequest(String name, RoomKind kind) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A parsed body, or why it is not one (exactly one of the two is non-null). */
@@ -36,10 +35,13 @@ record CreateRoomRequest(String name, String kind) {
             return error(CreateRoomError.BAD_NAME);
         }
         JsonNode kind = root.get("kind");
-        if (kind != null && !kind.isNull() && (!kind.isTextual() || !KINDS.contains(kind.asText()))) {
+        if (kind == null || kind.isNull()) {
+            return new Parsed(new CreateRoomRequest(name.asText(), RoomKind.CONFERENCE), null);
+        }
+        RoomKind k = kind.isTextual() ? RoomKind.fromWire(kind.asText()) : null;
+        if (k == null) {
             return error(CreateRoomError.BAD_KIND);
         }
-        String k = kind == null || kind.isNull() ? "conference" : kind.asText();
         return new Parsed(new CreateRoomRequest(name.asText(), k), null);
     }
 

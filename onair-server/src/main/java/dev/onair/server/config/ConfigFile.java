@@ -28,6 +28,10 @@ import java.util.Map;
  *   timeoutMillis: 5000   # optional
  *   maxAttempts: 5        # optional
  *   queueSize: 10000      # optional
+ * rooms:                  # every key optional; defaults in RoomConfig
+ *   emptyTimeoutSeconds: 20
+ *   resumeWindowSeconds: 30
+ *   maxVideoPerSubscriber: 9
  * </pre>
  */
 public record ConfigFile(
@@ -36,7 +40,8 @@ public record ConfigFile(
         @JsonAlias({"announce-ip", "announceIp", "announce-ips"}) List<String> announceIps,
         Map<String, String> keys,
         @JsonAlias("max-sessions") Integer maxSessions,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        Rooms rooms) {
 
     /** The {@code webhooks:} section as written; every field optional. */
     public record Webhooks(
@@ -47,17 +52,30 @@ public record ConfigFile(
             @JsonAlias("queue-size") Integer queueSize) {
     }
 
-    /** A file without a {@code webhooks:} section. */
+    /** The {@code rooms:} section as written; every field optional (see {@link RoomConfig}). */
+    public record Rooms(
+            @JsonAlias("empty-timeout-seconds") Integer emptyTimeoutSeconds,
+            @JsonAlias("resume-window-seconds") Integer resumeWindowSeconds,
+            @JsonAlias("max-video-per-subscriber") Integer maxVideoPerSubscriber) {
+    }
+
+    /** A file without a {@code rooms:} section. */
+    public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
+                      Integer maxSessions, Webhooks webhooks) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, null);
+    }
+
+    /** A file without {@code webhooks:} and {@code rooms:} sections. */
     public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
                       Integer maxSessions) {
-        this(httpPort, mediaPort, announceIps, keys, maxSessions, null);
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, null, null);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null, null);
     }
 
     /** Reads and parses a YAML file; any problem becomes a {@link ConfigException} naming the file. */

@@ -32,7 +32,8 @@ public final class ConfigResolver {
         } else {
             ips = localIps.get();
         }
-        return new ServerConfig(http, media, ips, file.keys(), max, WebhookConfig.from(file.webhooks()));
+        return new ServerConfig(http, media, ips, file.keys(), max, WebhookConfig.from(file.webhooks()),
+                RoomConfig.from(file.rooms()));
     }
 
     private static int first(Integer flag, Integer fromFile, int fallback) {

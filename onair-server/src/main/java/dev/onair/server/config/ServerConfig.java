@@ -126,6 +126,7 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
     @Override
     public String toString() {
         return "ServerConfig[httpPort=" + httpPort + ", mediaPort=" + mediaPort + ", announceIps=" + announceIps
-                + ", keyIds=" + keys.keySet() + ", maxSessions=" + maxSessions + ", webhooks=" + webhooks + "]";
+                + ", keyIds=" + keys.keySet() + ", maxSessions=" + maxSessions + ", webhooks=" + webhooks
+                + ", rooms=" + rooms + "]";
     }
 }

@@ -17,6 +17,10 @@ public final class Responses {
     static final String EXPOSE_HEADERS = "Location, ETag, Link";
     static final String ALLOW_METHODS = "POST, DELETE, OPTIONS, PATCH";
     static final String ALLOW_HEADERS = "Authorization, Content-Type, If-Match";
+    /** Request headers a browser may send to the JSON API (admin, status, dev token, OpenAPI). */
+    static final String API_ALLOW_HEADERS = "Authorization, Content-Type";
+    /** How long a browser may cache a preflight answer (Chromium caps it at 2 h). */
+    public static final int PREFLIGHT_MAX_AGE_SECONDS = 7200;
     private static final int MAX_REASON_CHARS = 300;
 
     private Responses() {
@@ -58,10 +62,25 @@ public final class Responses {
 
     /** The CORS preflight answer for WHIP/WHEP paths (204). */
     public static FullHttpResponse preflight() {
-        FullHttpResponse r = empty(HttpResponseStatus.NO_CONTENT);
-        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, ALLOW_METHODS);
-        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, ALLOW_HEADERS);
+        FullHttpResponse r = preflight(ALLOW_METHODS, ALLOW_HEADERS);
         r.headers().set("Accept-Post", APPLICATION_SDP);
+        return r;
+    }
+
+    /**
+     * The CORS preflight answer for a JSON API path (admin API, status, dev token, OpenAPI document): 204 with
+     * the path's {@code methods}, {@code Authorization} and {@code Content-Type} allowed, cacheable for
+     * {@link #PREFLIGHT_MAX_AGE_SECONDS}.
+     */
+    public static FullHttpResponse apiPreflight(String methods) {
+        return preflight(methods, API_ALLOW_HEADERS);
+    }
+
+    private static FullHttpResponse preflight(String methods, String headers) {
+        FullHttpResponse r = empty(HttpResponseStatus.NO_CONTENT);
+        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, methods);
+        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, headers);
+        r.headers().setInt(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, PREFLIGHT_MAX_AGE_SECONDS);
         return r;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.sfu.api.ParticipantInfo;
+import dev.onair.sfu.api.ParticipantRole;
 import dev.onair.sfu.api.RoomEvent;
 import java.util.Optional;
 
@@ -13,8 +15,8 @@ import java.util.Optional;
  * <pre>
  * {"id": "&lt;uuid&gt;", "event": "track_published", "createdAt": 1700000000,
  *  "room": {"name": "demo"},
- *  "participant": {"identity": "alice", "name": "Alice"},   (participant_* and track_* only)
- *  "track": {"sid": "0", "kind": "video"}}                  (track_* only)
+ *  "participant": {"identity": "alice", "name": "Alice", "role": "host"},  (participant_* and track_* only)
+ *  "track": {"sid": "TR_1", "kind": "video", "source": "camera"}}          (track_* only)
  * </pre>
  *
  * Absent parts are left out, never {@code null}.
@@ -33,15 +35,30 @@ public record WebhookEvent(String id, String event, long createdAt, Room room, P
     public record Room(String name) {
     }
 
-    /** {@code name} is the display name given at join; absent on {@code participant_left} and track events. */
+    /**
+     * {@code name} is the display name given at join, {@code role} ({@code host}, {@code participant} or
+     * {@code viewer}) the role it joined with; both only on {@code participant_joined} ({@code name} only when
+     * there is one).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"identity", "name"})
-    public record Participant(String identity, String name) {
+    @JsonPropertyOrder({"identity", "name", "role"})
+    public record Participant(String identity, String name, String role) {
+        /** Only an identity (participant_left, track events). */
+        public Participant(String identity) {
+            this(identity, null, null);
+        }
     }
 
-    /** {@code kind} is {@code audio} or {@code video}. */
-    @JsonPropertyOrder({"sid", "kind"})
-    public record Track(String sid, String kind) {
+    /**
+     * {@code kind} is {@code audio} or {@code video}; {@code source} is {@code camera}, {@code microphone},
+     * {@code screen} or {@code screen_audio}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"sid", "kind", "source"})
+    public record Track(String sid, String kind, String source) {
+        static Track of(ParticipantInfo.Track t) {
+            return new Track(t.sid(), t.kind(), t.source() == null ? null : t.source().wireName());
+        }
     }
 
     /** The webhook for a room event; empty for events that are not sent (active speakers). */
@@ -54,16 +71,17 @@ public record WebhookEvent(String id, String event, long createdAt, Room room, P
         } else if (e instanceof RoomEvent.RoomFinished) {
             out = new WebhookEvent(id, "room_finished", createdAt, room, null, null);
         } else if (e instanceof RoomEvent.ParticipantJoined j) {
+            ParticipantRole role = j.participant().role();
             out = new WebhookEvent(id, "participant_joined", createdAt, room,
-                    new Participant(j.identity(), j.name()), null);
+                    new Participant(j.identity(), j.name(), role == null ? null : role.wireName()), null);
         } else if (e instanceof RoomEvent.ParticipantLeft l) {
-            out = new WebhookEvent(id, "participant_left", createdAt, room, new Participant(l.identity(), null), null);
+            out = new WebhookEvent(id, "participant_left", createdAt, room, new Participant(l.identity()), null);
         } else if (e instanceof RoomEvent.TrackPublished p) {
-            out = new WebhookEvent(id, "track_published", createdAt, room, new Participant(p.identity(), null),
-                    new Track(p.trackId(), p.kind()));
+            out = new WebhookEvent(id, "track_published", createdAt, room, new Participant(p.identity()),
+                    Track.of(p.track()));
         } else if (e instanceof RoomEvent.TrackUnpublished u) {
-            out = new WebhookEvent(id, "track_unpublished", createdAt, room, new Participant(u.identity(), null),
-                    new Track(u.trackId(), u.kind()));
+            out = new WebhookEvent(id, "track_unpublished", createdAt, room, new Participant(u.identity()),
+                    Track.of(u.track()));
         }
         return Optional.ofNullable(out);
     }

@@ -3,6 +3,7 @@ package dev.onair.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.onair.sfu.api.RoomKind;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,10 @@ class CreateRoomRequestTest {
     @Test
     void nameAndKind() {
         assertThat(parse("{\"name\":\"studio\",\"kind\":\"broadcast\"}").request())
-                .isEqualTo(new CreateRoomRequest("studio", "broadcast"));
-        assertThat(parse("{\"name\":\"a.b-c_1\"}").request()).isEqualTo(new CreateRoomRequest("a.b-c_1", "conference"));
+                .isEqualTo(new CreateRoomRequest("studio", RoomKind.BROADCAST));
+        assertThat(parse("{\"name\":\"a.b-c_1\"}").request())
+                .isEqualTo(new CreateRoomRequest("a.b-c_1", RoomKind.CONFERENCE));
+        assertThat(parse("{\"name\":\"r\",\"kind\":null}").request()).isEqualTo(new CreateRoomRequest("r", RoomKind.CONFERENCE));
     }
 
     @Test
@@ -28,6 +31,8 @@ class CreateRoomRequestTest {
         assertThat(parse("{\"name\":\"" + "r".repeat(65) + "\"}").error()).isEqualTo(CreateRoomError.BAD_NAME);
         assertThat(parse("{\"name\":\"r\",\"kind\":\"party\"}").error()).isEqualTo(CreateRoomError.BAD_KIND);
         assertThat(parse("{\"name\":\"r\",\"kind\":7}").error()).isEqualTo(CreateRoomError.BAD_KIND);
+        assertThat(parse("{\"name\":\"r\",\"kind\":\"BROADCAST\"}").error()).as("wire names only")
+                .isEqualTo(CreateRoomError.BAD_KIND);
     }
 
     @Test

@@ -30,21 +30,21 @@ class OpenApiDocumentTest {
     private static final List<Sample> SAMPLES = List.of(
             new Sample("/healthz", "/healthz", List.of("get")),
             new Sample("/metrics", "/metrics", List.of("get")),
-            new Sample("/api/v1/status", "/api/v1/status", List.of("get")),
-            new Sample("/api/v1/dev/token", "/api/v1/dev/token", List.of("get")),
-            new Sample("/api/openapi.json", "/api/openapi.json", List.of("get")),
+            new Sample("/api/v1/status", "/api/v1/status", List.of("get", "options")),
+            new Sample("/api/v1/dev/token", "/api/v1/dev/token", List.of("get", "options")),
+            new Sample("/api/openapi.json", "/api/openapi.json", List.of("get", "options")),
             new Sample("/whip/r", "/whip/{room}", List.of("post", "options")),
             new Sample("/whep/r", "/whep/{room}", List.of("post", "options")),
             new Sample("/whip/r/x1", "/whip/{room}/{resourceId}", List.of("delete", "patch", "options")),
             new Sample("/whep/r/x1", "/whep/{room}/{resourceId}", List.of("delete", "patch", "options")),
             new Sample("/", "/", List.of("get")),
-            new Sample("/api/v1/rooms", "/api/v1/rooms", List.of("get", "post")),
-            new Sample("/api/v1/rooms/r", "/api/v1/rooms/{room}", List.of("delete")),
-            new Sample("/api/v1/rooms/r/participants", "/api/v1/rooms/{room}/participants", List.of("get")),
+            new Sample("/api/v1/rooms", "/api/v1/rooms", List.of("get", "post", "options")),
+            new Sample("/api/v1/rooms/r", "/api/v1/rooms/{room}", List.of("get", "delete", "options")),
+            new Sample("/api/v1/rooms/r/participants", "/api/v1/rooms/{room}/participants", List.of("get", "options")),
             new Sample("/api/v1/rooms/r/participants/a", "/api/v1/rooms/{room}/participants/{identity}",
-                    List.of("delete", "patch")),
+                    List.of("delete", "patch", "options")),
             new Sample("/api/v1/rooms/r/participants/a/tracks/t/mute",
-                    "/api/v1/rooms/{room}/participants/{identity}/tracks/{sid}/mute", List.of("post")),
+                    "/api/v1/rooms/{room}/participants/{identity}/tracks/{sid}/mute", List.of("post", "options")),
             new Sample(HttpServer.WEBSOCKET_PATH, HttpServer.WEBSOCKET_PATH, List.of("get")));
 
     @BeforeAll
@@ -53,6 +53,17 @@ class OpenApiDocumentTest {
             assertThat(in).as("document on the classpath").isNotNull();
             doc = new ObjectMapper().readTree(in);
         }
+    }
+
+    @Test
+    void preflightsNeedNoAuthAndAnswer204() {
+        doc.get("paths").fields().forEachRemaining(path -> {
+            JsonNode options = path.getValue().get("options");
+            if (options != null) {
+                assertThat(options.get("security")).as(path.getKey()).isEmpty();
+                assertThat(options.get("responses").has("204")).as(path.getKey()).isTrue();
+            }
+        });
     }
 
     @Test
@@ -92,13 +103,28 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** The admin paths document exactly the methods the router answers there (its Allow header). */
+    @Test
+    void adminPathsDocumentExactlyTheRoutersMethods() {
+        for (Sample s : SAMPLES) {
+            if (RouteParser.parse(s.uri()) instanceof Route.Admin admin) {
+                List<String> allowed = List.of(AdminRoutes.allow(admin).toLowerCase(Locale.ROOT).split(", "));
+                assertThat(s.methods()).as(s.uri()).containsExactlyInAnyOrderElementsOf(allowed);
+                List<String> documented = new ArrayList<>();
+                doc.get("paths").get(s.template()).fieldNames().forEachRemaining(documented::add);
+                documented.remove("parameters");
+                assertThat(documented).as(s.template()).containsExactlyInAnyOrderElementsOf(allowed);
+            }
+        }
+    }
+
     @Test
     void everyAdminOperationDeclares401And403AndBearerAuth() {
         List<String> checked = new ArrayList<>();
         doc.get("paths").fields().forEachRemaining(path -> {
             if (path.getKey().startsWith("/api/v1/rooms")) {
                 path.getValue().fields().forEachRemaining(op -> {
-                    if (!op.getKey().equals("parameters")) {
+                    if (!op.getKey().equals("parameters") && !op.getKey().equals("options")) {
                         JsonNode responses = op.getValue().get("responses");
                         assertThat(responses.has("401") && responses.has("403")).as(op.getKey() + " " + path.getKey())
                                 .isTrue();
@@ -108,7 +134,7 @@ class OpenApiDocumentTest {
                 });
             }
         });
-        assertThat(checked).hasSize(7);
+        assertThat(checked).hasSize(8);
     }
 
     /** Enum constants count one by one; records and nested sealed interfaces by their simple names. */

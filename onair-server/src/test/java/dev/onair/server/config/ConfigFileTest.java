@@ -22,9 +22,14 @@ class ConfigFileTest {
                 maxSessions: 42
                 keys:
                   prod1: "%s"
+                webhooks:
+                  urls: [https://hooks.example/a]
+                rooms:
+                  emptyTimeoutSeconds: 60
                 """.formatted(SECRET), "test.yaml");
         assertThat(f).isEqualTo(new ConfigFile(8443, 20000, List.of("203.0.113.7", "198.51.100.2"),
-                Map.of("prod1", SECRET), 42));
+                Map.of("prod1", SECRET), 42, new ConfigFile.Webhooks(List.of("https://hooks.example/a"), null, null,
+                null, null), new ConfigFile.Rooms(60, null, null)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.onair.server.config.WebhookConfig;
 import dev.onair.sfu.room.RoomPolicy;
 import dev.onair.server.testing.Poll;
 import dev.onair.server.testing.WebhookReceiver;
+import dev.onair.server.testing.WsClient;
 import dev.onair.server.webhook.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class WebhooksEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** A generous bound for a request that must not wait for webhooks (they are held for 30 s here). */
+    private static final Duration FAST = Duration.ofSeconds(2);
 
     private static OnairServer server(String... urls) {
         return OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 10)
@@ -64,15 +67,16 @@ class WebhooksEndToEndTest {
                 String d = body.get("event").asText();
                 if (body.has("participant")) {
                     d += " " + body.get("participant").get("identity").asText();
+                    d += body.at("/participant/role").isMissingNode() ? "" : " " + body.at("/participant/role").asText();
                 }
                 if (body.has("track")) {
-                    d += " " + body.get("track").get("kind").asText();
+                    d += " " + body.get("track").get("kind").asText() + " " + body.get("track").get("source").asText();
                 }
                 described.add(d);
             }
-            assertThat(described).containsExactly("room_started", "participant_joined alice",
-                    "track_published alice audio", "track_published alice video",
-                    "track_unpublished alice audio", "track_unpublished alice video",
+            assertThat(described).containsExactly("room_started", "participant_joined alice participant",
+                    "track_published alice audio microphone", "track_published alice video camera",
+                    "track_unpublished alice audio microphone", "track_unpublished alice video camera",
                     "participant_left alice", "room_finished");
             assertThat(got).extracting(WebhookReceiver.Received::eventId).doesNotHaveDuplicates();
             String metrics = Poll.until(WAIT, Duration.ofMillis(20), () -> get(server, "/metrics"),
@@ -82,8 +86,13 @@ class WebhooksEndToEndTest {
         }
     }
 
+    /**
+     * A receiver that holds every request: the WHIP POST, the WHIP DELETE and a {@code /rtc} join each answer
+     * well within {@link #FAST} while the first webhook is still held and the rest wait in the queue; once the
+     * receiver answers, the queued webhooks arrive, signed.
+     */
     @Test
-    void aSlowReceiverDoesNotDelayTheWhipPost() throws Exception {
+    void aSlowReceiverDelaysNoWhipPostNoDeleteAndNoRtcJoin() throws Exception {
         try (WebhookReceiver slow = WebhookReceiver.slow(30_000); OnairServer server = server(slow.url())) {
             try (WebRtcPeer first = publisher(server, "slowhooks", "first");
                  WebRtcPeer second = publisher(server, "slowhooks", "second")) {
@@ -91,14 +100,65 @@ class WebhooksEndToEndTest {
                 List<WebhookReceiver.Received> held = Poll.until(WAIT, Duration.ofMillis(20), slow::received,
                         r -> !r.isEmpty());
                 assertThat(held).as("the first webhook reached the receiver").isNotEmpty();
+                String heldId = held.get(0).eventId();
+
+                long start = System.nanoTime();
                 second.negotiate(); // a second WHIP POST while the receiver is still holding the first webhook
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("WHIP POST").isLessThan(FAST);
                 assertThat(second.resource()).as("201 with a Location").isNotNull();
-                assertThat(slow.completed()).as("both POSTs answered before the receiver answered anything").isZero();
+
+                start = System.nanoTime();
+                HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(first.resource())).DELETE()
+                        .header("Authorization", "Bearer " + token(server, "slowhooks", "first")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("WHIP DELETE").isLessThan(FAST);
+                assertThat(deleted.statusCode()).isEqualTo(200);
+
+                try (WsClient ws = new WsClient(server.httpPort())) {
+                    start = System.nanoTime();
+                    ws.send("{\"v\":1,\"type\":\"join\",\"id\":\"j1\",\"token\":\""
+                            + token(server, "slowhooks", "watcher") + "\"}");
+                    JsonNode joined = ws.next("joined");
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("/rtc join").isLessThan(FAST);
+                    assertThat(joined.at("/room/name").asText()).isEqualTo("slowhooks");
+                }
+
+                assertThat(slow.completed()).as("all answered before the receiver answered anything").isZero();
+                assertThat(slow.received()).as("only the first webhook (or its retries) reached the receiver: "
+                        + "the others are still queued").extracting(WebhookReceiver.Received::eventId)
+                        .containsOnly(heldId);
                 slow.release();
-                int completed = Poll.until(WAIT, Duration.ofMillis(20), slow::completed, n -> n >= 4);
-                assertThat(completed).as("room_started, 2 joins and more arrive once released").isGreaterThanOrEqualTo(4);
+                List<WebhookReceiver.Received> got = Poll.until(WAIT, Duration.ofMillis(20), slow::received,
+                        r -> describe(r).containsAll(List.of("participant_left first", "participant_joined watcher")));
+                assertThat(describe(got)).contains("room_started", "participant_joined first",
+                        "participant_joined second", "participant_left first", "participant_joined watcher");
+                for (WebhookReceiver.Received r : got) {
+                    assertThat(WebhookSignature.verify(ServerConfig.DEV_SECRET, r.timestamp(), r.body(), r.signature()))
+                            .as("signature of %s", r.bodyText()).isTrue();
+                }
             }
         }
+    }
+
+    /** "event identity" per received webhook, e.g. "participant_joined alice"; "room_started" for room events. */
+    private static List<String> describe(List<WebhookReceiver.Received> received) {
+        List<String> out = new ArrayList<>();
+        for (WebhookReceiver.Received r : received) {
+            try {
+                JsonNode body = JSON.readTree(r.body());
+                String d = body.get("event").asText();
+                out.add(body.has("participant") ? d + " " + body.at("/participant/identity").asText() : d);
+            } catch (IOException e) {
+                out.add("unparseable");
+            }
+        }
+        return out;
+    }
+
+    private static String token(OnairServer server, String room, String identity) {
+        return server.tokens().mint(new TokenSpec(room, identity, null,
+                EnumSet.of(Permission.PUBLISH, Permission.SUBSCRIBE), Duration.ofHours(1)));
     }
 
     private static String get(OnairServer server, String path) {
