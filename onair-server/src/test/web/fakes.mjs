@@ -3,7 +3,29 @@
 // relies on: mids are assigned by setLocalDescription, `track` fires from setRemoteDescription when a
 // transceiver starts receiving, rollback returns to stable.
 
+import { test as nodeTest, mock } from 'node:test';
+
 let trackCounter = 0;
+
+/**
+ * node:test's test() with setTimeout/setInterval mocked for the whole test (tick them with mock.timers.tick):
+ * no real waiting, and no real 10 s ping interval keeps node alive. Works on Node 18.19+ (enable takes an
+ * array there) and Node 20.11+ (an options object).
+ */
+export function test(name, fn) {
+  nodeTest(name, async (t) => {
+    try {
+      mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+    } catch {
+      mock.timers.enable(['setTimeout', 'setInterval']);
+    }
+    try {
+      await fn(t);
+    } finally {
+      mock.timers.reset();
+    }
+  });
+}
 
 export class FakeTrack {
   constructor(kind, label = `${kind}-${++trackCounter}`) {

@@ -1,14 +1,12 @@
 // onair.js without a server: the publisher and subscriber PCs, one offer in flight, mid -> sid mapping,
 // mute, camera/microphone/screen helpers and device switching.
-import { test, beforeEach, afterEach, mock } from 'node:test';
+import { mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { Room, OnairError } from '../../main/resources/web/onair.js';
 import {
-  createEnv, flush, recordEvents, participant, connect, answerPublish, answerSubscribe, FakeTrack,
+  test, createEnv, flush, recordEvents, participant, connect, answerPublish, answerSubscribe, FakeTrack,
 } from './fakes.mjs';
 
-beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'setInterval'] }));
-afterEach(() => mock.timers.reset());
 
 const video = (sid, extra = {}) => ({ sid, kind: 'video', source: 'camera', muted: false, ...extra });
 const audio = (sid, extra = {}) => ({ sid, kind: 'audio', source: 'microphone', muted: false, ...extra });

@@ -1,15 +1,13 @@
 // onair.js without a server: resume after a socket drop (backoff, window, resumed true/false) and ICE
 // restarts while the socket is up. All on mocked timers.
-import { test, beforeEach, afterEach, mock } from 'node:test';
+import { mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { Room, reconnectDelayMillis } from '../../main/resources/web/onair.js';
 import {
-  createEnv, flush, recordEvents, ALL_EVENTS, participant, joinedFrame, connect, answerPublish, answerSubscribe,
+  test, createEnv, flush, recordEvents, ALL_EVENTS, participant, joinedFrame, connect, answerPublish, answerSubscribe,
   FakeTrack,
 } from './fakes.mjs';
 
-beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'setInterval'] }));
-afterEach(() => mock.timers.reset());
 
 const video = (sid, extra = {}) => ({ sid, kind: 'video', source: 'camera', muted: false, ...extra });
 

@@ -1,12 +1,9 @@
 // onair.js without a server: the join frame, the room snapshot and events, errors, keepalive.
-import { test, beforeEach, afterEach, mock } from 'node:test';
+import { mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { Room, OnairError, signalUrl } from '../../main/resources/web/onair.js';
-import { createEnv, flush, recordEvents, ALL_EVENTS, participant, joinedFrame, connect } from './fakes.mjs';
+import { test, createEnv, flush, recordEvents, ALL_EVENTS, participant, joinedFrame, connect } from './fakes.mjs';
 
-// Every test runs on mocked timers: no real waiting, and no real 10 s ping interval keeps node alive.
-beforeEach(() => mock.timers.enable({ apis: ['setTimeout', 'setInterval'] }));
-afterEach(() => mock.timers.reset());
 
 const video = (sid, extra = {}) => ({ sid, kind: 'video', source: 'camera', muted: false, ...extra });
 const audio = (sid, extra = {}) => ({ sid, kind: 'audio', source: 'microphone', muted: false, ...extra });

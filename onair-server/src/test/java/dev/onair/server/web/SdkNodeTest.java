@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the browser SDK's tests ({@code onair-server/src/test/web/*.test.mjs}: onair.js against a fake
  * WebSocket and RTCPeerConnection on mocked timers) with node's built-in runner, so {@code mvn verify} runs
- * them. Needs Node 20+ ({@code scripts/install-test-deps.sh} installs Debian's {@code nodejs}); skipped when
+ * them. Needs Node 18.19+ ({@code scripts/install-test-deps.sh} installs Debian's {@code nodejs}); skipped when
  * there is no node at all, like the Chromium tests without Chromium.
  */
 class SdkNodeTest {
@@ -27,11 +27,11 @@ class SdkNodeTest {
     void sdkNodeTestsPass() throws IOException, InterruptedException {
         assumeTrue(nodeVersion() != null, "node is required (scripts/install-test-deps.sh installs Debian nodejs)");
         Path dir = testDir();
-        List<String> command = new ArrayList<>(List.of(NODE, "--test"));
+        List<String> command = new ArrayList<>(List.of(NODE, "--test", "--test-reporter=tap"));
         try (Stream<Path> files = Files.list(dir)) {
             files.map(Path::toString).filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
         }
-        assertThat(command).as("test files in %s", dir).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(command).as("test files in %s", dir).hasSizeGreaterThanOrEqualTo(6);
 
         Path log = Files.createTempFile("onair-sdk-node-test", ".log");
         try {
