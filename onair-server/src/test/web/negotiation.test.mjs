@@ -117,9 +117,13 @@ test('a refused offer rejects the publish, rolls the PC back, and the next offer
   ws.receive({ type: 'error', id: ws.last('publish').id, code: 'negotiation_failed', message: 'no common codec' });
   await assert.rejects(p, (e) => e instanceof OnairError && e.code === 'negotiation_failed');
   assert.equal(room.engine.publisherPc.signalingState, 'stable');
+  assert.deepEqual(room.localParticipant.publications, [], 'the refused publication is forgotten');
   const p2 = room.localParticipant.publishTrack(new FakeTrack('audio'));
   await flush();
   assert.equal(ws.sentOfType('publish').length, 2);
+  assert.deepEqual(ws.last('publish').tracks, [{ mid: '1', source: 'microphone', muted: false }],
+    'only the new track; the refused video m-line went inactive');
+  assert.equal(room.engine.publisherPc.transceivers[0].direction, 'inactive');
   answerPublish(ws);
   await p2;
 });

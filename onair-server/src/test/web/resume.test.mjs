@@ -257,3 +257,25 @@ test('ICE disconnected restarts only after 2 s; recovering before that cancels i
   assert.equal(ws.sentOfType('publish').length, 2);
   assert.match(ws.last('publish').sdp, /ice-restart/);
 });
+
+test('a joined without resumeToken (an older server) still connects; a drop then re-joins afresh', async () => {
+  const world = createEnv();
+  const room = new Room({ env: world.env });
+  const ws = await connect(room, world, [participant('alice', [video('TR_av')])], { resumeToken: undefined });
+  assert.equal(room.state, 'connected');
+  assert.equal(room.engine.resumeToken, null);
+  answerSubscribe(ws);
+  await flush();
+  ws.serverClose(1006);
+  mock.timers.tick(250);
+  const ws2 = world.sockets.at(-1);
+  ws2.serverOpen();
+  await flush();
+  const join = ws2.last('join');
+  assert.deepEqual(join, { v: 1, type: 'join', id: join.id, token: 'tok', room: 'studio' }, 'no resume field');
+  ws2.receive(joinedFrame(join.id, [participant('alice', [video('TR_av')])], { resumeToken: undefined, resumed: undefined }));
+  await flush();
+  assert.equal(room.state, 'connected');
+  assert.equal(world.pcs.length, 2, 'a fresh subscriber PC');
+  assert.deepEqual(ws2.last('subscribe').tracks, [{ mid: '0', sid: 'TR_av' }]);
+});

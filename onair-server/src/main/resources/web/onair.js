@@ -746,12 +746,13 @@ class Engine {
   }
 
   #onJoined(frame, resuming) {
-    if (!readParticipant(frame.participant) || !isString(frame.resumeToken)) {
+    if (!readParticipant(frame.participant)) {
       this.counters.badFrames += 1;
       this.#finish('bad_joined', true);
-      throw new OnairError('bad_joined', 'the joined frame lacks participant or resumeToken');
+      throw new OnairError('bad_joined', 'the joined frame has no participant');
     }
-    this.resumeToken = frame.resumeToken;
+    // Without a resumeToken (an older server) a dropped socket re-joins afresh, as after `resumed: false`.
+    this.resumeToken = isString(frame.resumeToken) ? frame.resumeToken : null;
     this.#startPing();
     if (!resuming) {
       this.room._applyJoined(frame);
@@ -976,7 +977,14 @@ export class LocalParticipant {
     const source = options.source ?? (track.kind === 'audio' ? 'microphone' : 'camera');
     if (!SOURCES.has(source)) throw new OnairError('bad_request', `unknown source ${source}`);
     const pub = new LocalTrackPublication(track, source);
-    await room.engine.publisher.add(pub);
+    try {
+      await room.engine.publisher.add(pub);
+    } catch (e) {
+      // Refused: forget it; its transceiver goes inactive with the next offer.
+      room.engine.publisher.pubs.delete(pub);
+      if (pub.sid !== null) this.tracks.delete(pub.sid);
+      throw e;
+    }
     return pub;
   }
 
