@@ -1,6 +1,7 @@
 // The Onair demo app: a join screen and a room (conference, or broadcast as host or viewer) on onair.js.
 // Query parameters prefill the form: ?room=R&name=N&mode=conference|host|viewer&camera=0|1&mic=0|1
-// &token=T&autojoin=1. Once joined, window.onairRoom is the Room (tests drive and inspect it).
+// &token=T&identity=I&autojoin=1 (identity: for dev tokens; default the name plus a random suffix).
+// Once joined, window.onairRoom is the Room (tests drive and inspect it).
 import { Room } from './onair.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -168,6 +169,7 @@ class JoinScreen {
     this.preview.camera = q.get('camera') !== '0';
     this.preview.mic = q.get('mic') !== '0';
     this.autojoin = q.get('autojoin') === '1';
+    this.identity = q.get('identity');
 
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.submit(); });
     this.fields.mode.addEventListener('change', () => this.#modeChanged());
@@ -204,7 +206,8 @@ class JoinScreen {
     try {
       const pasted = this.fields.token.value.trim();
       const devToken = $('#token-field').hidden;
-      const token = devToken ? await fetchDevToken(room, name, mode) : pasted;
+      const identity = this.identity || identityFor(name);
+      const token = devToken ? await fetchDevToken(room, identity, name, mode) : pasted;
       if (!token) {
         this.#showTokenField('');
         this.#busy(false);
@@ -212,7 +215,7 @@ class JoinScreen {
       }
       this.preview.stop();
       const media = { camera: this.preview.camera && mode !== 'viewer', mic: this.preview.mic && mode !== 'viewer' };
-      await this.onJoin({ room, name, mode, token, devToken, media });
+      await this.onJoin({ room, identity, name, mode, token, devToken, media });
     } catch (e) {
       this.#busy(false);
       this.#error(e.message);
@@ -250,9 +253,9 @@ class JoinScreen {
 }
 
 /** A dev-mode token from the server; null when the endpoint is off (keys configured: 404). */
-async function fetchDevToken(room, name, mode) {
+async function fetchDevToken(room, identity, name, mode) {
   const q = new URLSearchParams({
-    room, identity: identityFor(name), name,
+    room, identity, name,
     perms: mode === 'viewer' ? 'subscribe' : 'publish,subscribe',
     kind: mode === 'conference' ? 'conference' : 'broadcast',
   });
@@ -470,7 +473,7 @@ class RoomScreen {
     const { room, session } = this;
     this.#banner('connecting');
     try {
-      if (session.devToken && session.refreshToken) session.token = await fetchDevToken(session.room, session.name, session.mode);
+      if (session.devToken && session.refreshToken) session.token = await fetchDevToken(session.room, session.identity, session.name, session.mode);
       await room.connect(location.origin, session.token, { room: session.room });
     } catch (e) {
       session.refreshToken = true;
