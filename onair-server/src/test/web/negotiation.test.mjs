@@ -279,6 +279,37 @@ test('setMuted disables the local track and sends mute; an admin mute from the s
   assert.deepEqual(muted.at(-1).slice(1), [pub, room.localParticipant, 'admin']);
 
   await assert.rejects(room.localParticipant.setMuted('camera', true), (e) => e.code === 'unknown_track');
+
+  // only an admin undoes an admin mute: the refused unmute puts the local state back
+  const flips = [];
+  room.on('trackMuted', (p) => flips.push(p.muted));
+  const refused = room.localParticipant.setMuted('microphone', false);
+  assert.equal(pub.track.enabled, true);
+  ws.receive({ type: 'error', id: ws.last('mute').id, code: 'forbidden', message: 'muted by an admin' });
+  await assert.rejects(refused, (e) => e.code === 'forbidden');
+  assert.equal(pub.track.enabled, false);
+  assert.equal(pub.muted, true);
+  assert.deepEqual(flips, [false, true]);
+});
+
+test('a viewer asking for the camera fails before any device is opened', async () => {
+  const world = createEnv();
+  const room = new Room({ env: world.env });
+  await assert.rejects(room.localParticipant.enableCamera(true), (e) => e.code === 'not_connected');
+  await connect(room, world, [], { participant: { identity: 'v1', role: 'viewer', tracks: [] } });
+  await assert.rejects(room.localParticipant.enableCamera(true), (e) => e.code === 'forbidden');
+  assert.deepEqual(world.userMediaCalls, []);
+});
+
+test('negotiations cut short by leaving do not surface as error events', async () => {
+  const world = createEnv();
+  const room = new Room({ env: world.env });
+  const errors = recordEvents(room, ['error']);
+  const ws = await connect(room, world, [participant('alice', [video('TR_av')])]); // auto-subscribe in flight
+  ws.receive({ type: 'track_published', participant: 'alice', track: audio('TR_aa') }); // queued behind it
+  await room.disconnect();
+  await flush();
+  assert.deepEqual(errors, []);
 });
 
 test('enableCamera publishes a captured camera and unpublishes and stops it with false', async () => {

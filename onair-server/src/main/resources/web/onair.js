@@ -725,7 +725,9 @@ class Engine {
     }
   }
 
+  /** Reports a background failure; one caused by leaving the room is not news. */
   reportError(e) {
+    if (e instanceof OnairError && e.code === 'disconnected') return;
     this.room.emit('error', e instanceof OnairError ? e : new OnairError('internal', String(e?.message ?? e)));
   }
 
@@ -971,8 +973,7 @@ export class LocalParticipant {
 
   async publishTrack(track, options = {}) {
     const room = this.#room;
-    if (room.state === 'disconnected') throw new OnairError('not_connected', 'connect before publishing');
-    if (this.role === 'viewer') throw new OnairError('forbidden', 'a viewer cannot publish');
+    this.#checkCanPublish();
     if (!track || (track.kind !== 'audio' && track.kind !== 'video')) throw new OnairError('bad_request', 'not a MediaStreamTrack');
     const source = options.source ?? (track.kind === 'audio' ? 'microphone' : 'camera');
     if (!SOURCES.has(source)) throw new OnairError('bad_request', `unknown source ${source}`);
@@ -1036,14 +1037,24 @@ export class LocalParticipant {
   async setMuted(source, muted) {
     const pub = this.getTrackPublication(source);
     if (!pub) throw new OnairError('unknown_track', `nothing published from ${source}`);
+    const before = pub.muted;
+    this.#applyMute(pub, muted);
+    // Not connected: the `muted` flag travels with the next publish offer (the resume re-offer included).
+    if (pub.sid === null || this.#room.state !== 'connected') return;
+    try {
+      await this.#room.engine.request({ type: 'mute', sid: pub.sid, muted });
+    } catch (e) {
+      // Refused (e.g. unmuting an admin mute): back to what the server has. A dropped socket is no refusal.
+      if (!(e instanceof OnairError && e.code === 'connection_closed')) this.#applyMute(pub, before);
+      throw e;
+    }
+  }
+
+  #applyMute(pub, muted) {
     pub.track.enabled = !muted;
     if (pub.muted !== muted) {
       pub.muted = muted;
       this.#room.emit('trackMuted', pub, this, 'self');
-    }
-    // Not connected: the `muted` flag travels with the next publish offer (the resume re-offer included).
-    if (pub.sid !== null && this.#room.state === 'connected') {
-      await this.#room.engine.request({ type: 'mute', sid: pub.sid, muted });
     }
   }
 
@@ -1070,6 +1081,11 @@ export class LocalParticipant {
     this.tracks.clear();
   }
 
+  #checkCanPublish() {
+    if (this.#room.state === 'disconnected') throw new OnairError('not_connected', 'connect before publishing');
+    if (this.role === 'viewer') throw new OnairError('forbidden', 'a viewer cannot publish');
+  }
+
   async #capture(constraints, kind) {
     const devices = this.#room.env.mediaDevices;
     if (!devices?.getUserMedia) throw new OnairError('unsupported', 'getUserMedia is not available');
@@ -1088,6 +1104,7 @@ export class LocalParticipant {
           if (existing[0].muted) await this.setMuted(source, false);
           return existing[0];
         }
+        this.#checkCanPublish(); // before asking for a camera we could not use
         const captured = await capture();
         try {
           const pubs = await Promise.all(captured.map(([track, s]) => this.publishTrack(track, { source: s })));
