@@ -201,6 +201,7 @@ export declare class LocalParticipant {
   /**
    * true: captures the camera (`getUserMedia`, the device chosen by {@link switchDevice} if any) and publishes
    * it as `camera`; if already published, unmutes it. false: unpublishes and stops it.
+   * @throws {OnairError} `not_connected` or `forbidden` (a viewer) before any device is opened.
    */
   enableCamera(enabled: boolean, constraints?: MediaTrackConstraints): Promise<LocalTrackPublication | undefined>;
   /** As {@link enableCamera}, for the microphone (echo cancellation and noise suppression on). */
@@ -213,7 +214,8 @@ export declare class LocalParticipant {
   /**
    * Mutes or unmutes the track published from `source`: disables it locally (`track.enabled`), emits
    * `trackMuted`, and sends `mute`. While not connected, the flag travels with the next publish offer.
-   * @throws {OnairError} `unknown_track` when nothing is published from `source`.
+   * When the server refuses (e.g. unmuting an admin mute: only an admin can), the local state is put back.
+   * @throws {OnairError} `unknown_track` when nothing is published from `source`; the server's refusal.
    */
   setMuted(source: TrackSource, muted: boolean): Promise<void>;
   /**
