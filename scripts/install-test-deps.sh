@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on Debian: Chromium and its matching ChromeDriver for the browser
-# end-to-end tests. Idempotent and quick when everything is already there.
+# end-to-end tests, Node.js for the browser SDK's node:test suite (onair-server/src/test/web/), and npm to
+# install the pinned TypeScript (package-lock.json) that type-checks onair.d.ts.
+# Idempotent and quick when everything is already there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
-if [ ${#need[@]} -eq 0 ]; then
-  exit 0
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "installing test dependencies: ${need[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "installing test dependencies: ${need[*]}" >&2
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+
+# TypeScript for the .d.ts check, exactly as locked; without it (e.g. offline) that one test is skipped.
+web_tests=onair-server/src/test/web
+wanted=$(node -p "require('./$web_tests/package.json').devDependencies.typescript")
+installed=$(node -p "try { require('./$web_tests/node_modules/typescript/package.json').version } catch { '' }")
+if [ "$wanted" != "$installed" ]; then
+  echo "installing TypeScript $wanted for the onair.d.ts check (npm ci)" >&2
+  (cd "$web_tests" && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: npm ci failed; the onair.d.ts type check will be skipped" >&2
+fi

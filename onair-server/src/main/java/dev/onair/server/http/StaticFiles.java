@@ -24,6 +24,7 @@ public final class StaticFiles {
             "png", "image/png",
             "ico", "image/x-icon",
             "json", "application/json",
+            "ts", Responses.TEXT_PLAIN, // onair.d.ts: TypeScript has no registered media type
             "txt", Responses.TEXT_PLAIN);
     private final String root;
     private final ClassLoader loader;

@@ -1,0 +1,339 @@
+/**
+ * onair.js: the browser SDK of Onair, a WebRTC SFU. It speaks signalling protocol v1 over the WebSocket
+ * `/rtc` (docs/protocol.md) and runs two `RTCPeerConnection`s, a publisher and a subscriber; the client is the
+ * offerer on both and the server only answers.
+ *
+ * ```ts
+ * import { Room } from '/onair.js';
+ * const room = new Room({ autoSubscribe: true });
+ * room.on('trackSubscribed', (track, pub, participant) => attach(track, participant));
+ * await room.connect('ws://host:8080/rtc', token, { room: 'studio' });
+ * await room.localParticipant.enableCamera(true);
+ * await room.localParticipant.enableMicrophone(true);
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+/** The protocol version sent as `v` in every frame. */
+export declare const PROTOCOL_VERSION: 1;
+/** Keepalive: a `ping` every 10 s; a ping unanswered for a whole interval counts as a dropped socket. */
+export declare const PING_INTERVAL_MILLIS: 10000;
+/** How long ICE may stay `disconnected`, with the socket up, before the SDK restarts ICE on that PC. */
+export declare const ICE_DISCONNECTED_GRACE_MILLIS: 2000;
+
+/**
+ * The delay before resume attempt `attempt` (0-based) after the socket dropped:
+ * 250 ms, 500 ms, 1 s, 2 s, 4 s, then 5 s for every later attempt.
+ */
+export declare function reconnectDelayMillis(attempt: number): number;
+
+/**
+ * The signalling URL for `url`: `http:` becomes `ws:`, `https:` becomes `wss:`, and a URL without a path
+ * (`http://host:8080`) gets `/rtc`. Relative URLs resolve against `base`, else `location.href`.
+ * @throws {OnairError} `bad_url` for anything that is not ws(s) or http(s).
+ */
+export declare function signalUrl(url: string, base?: string): string;
+
+/** `'disconnected' → 'connecting' → 'connected' ⇄ 'reconnecting' → 'disconnected'`. */
+export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
+/** `conference`: everyone may publish (with the `publish` permission); `broadcast`: hosts publish, viewers watch. */
+export type RoomKind = 'conference' | 'broadcast';
+/** `participant` in a conference; `host` or `viewer` in a broadcast room. */
+export type ParticipantRole = 'host' | 'participant' | 'viewer';
+export type TrackKind = 'audio' | 'video';
+export type TrackSource = 'camera' | 'microphone' | 'screen' | 'screen_audio';
+/**
+ * Where a remote track stands for this client:
+ * - `unsubscribed`: not asked for;
+ * - `subscribing`: asked for, the subscribe offer is under way;
+ * - `active`: media flows;
+ * - `paused`: the server's video cap paused it (conference rooms; it resumes by itself);
+ * - `unavailable`: the server could not bind it (it was unpublished meanwhile, or it is your own track).
+ */
+export type SubscriptionState = 'unsubscribed' | 'subscribing' | 'active' | 'paused' | 'unavailable';
+/** Who muted a track: the participant itself, or an administrator (only an admin can undo an admin mute). */
+export type MuteOrigin = 'self' | 'admin';
+/**
+ * Why the room ended:
+ * - `client_leave`: {@link Room.disconnect} was called;
+ * - `resume_window_expired`: the socket stayed down longer than `resumeWindowMillis`;
+ * - `unauthenticated` (close 4401), `forbidden` (4403), `replaced` (4409, the same identity joined elsewhere),
+ *   `removed` (4410, by an administrator), `room_closed` (4411).
+ */
+export type DisconnectReason =
+  | 'client_leave' | 'resume_window_expired' | 'unauthenticated' | 'forbidden' | 'replaced' | 'removed'
+  | 'room_closed' | (string & {});
+/** Error codes: the protocol's (docs/protocol.md, "Error codes") and the SDK's own. */
+export type OnairErrorCode =
+  | 'malformed_json' | 'bad_request' | 'unsupported_version' | 'unknown_type' | 'frame_too_large'
+  | 'binary_not_supported' | 'not_joined' | 'already_joined' | 'forbidden' | 'negotiation_failed'
+  | 'unknown_track' | 'at_capacity' | 'unauthenticated' | 'join_timeout' | 'replaced' | 'removed' | 'room_closed'
+  /** SDK: the signalling socket closed while the command waited for its answer. */
+  | 'connection_closed'
+  /** SDK: the signalling socket could not be opened. */
+  | 'connection_failed'
+  /** SDK: the room was left while the command waited. */
+  | 'disconnected'
+  /** SDK: a command that needs a connection, with the room disconnected. */
+  | 'not_connected'
+  /** SDK: {@link Room.connect} while not disconnected. */
+  | 'already_connected'
+  /** SDK: a server frame the SDK could not use (counted in `engine.counters.badFrames`). */
+  | 'bad_frame'
+  | 'bad_url' | 'bad_joined' | 'bad_answer' | 'unsupported' | 'internal'
+  | (string & {});
+
+/** A server `error` frame, or a failure of the SDK itself. */
+export declare class OnairError extends Error {
+  constructor(code: OnairErrorCode, message?: string, requestId?: string | null);
+  readonly name: 'OnairError';
+  /** The machine-readable code, e.g. `forbidden` or `connection_closed`. */
+  readonly code: OnairErrorCode;
+  /** The `id` of the command the server refused; null for unsolicited errors and SDK errors. */
+  readonly requestId: string | null;
+}
+
+/** A speaker in `active_speakers`, loudest first. */
+export interface ActiveSpeaker {
+  identity: string;
+  /** Audio level, 0 (silence) to 1 (loudest). */
+  level: number;
+}
+
+/**
+ * What the SDK takes from the outside world; every member defaults to the global of the same name
+ * (`mediaDevices` to `navigator.mediaDevices`). Tests inject fakes here.
+ */
+export interface RoomEnvironment {
+  WebSocket?: { new (url: string): WebSocket };
+  RTCPeerConnection?: { new (configuration?: RTCConfiguration): RTCPeerConnection };
+  mediaDevices?: Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices'> & Partial<Pick<MediaDevices, 'getDisplayMedia'>>;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+  setInterval?: (fn: () => void, ms: number) => unknown;
+  clearInterval?: (handle: unknown) => void;
+}
+
+export interface RoomOptions {
+  /** Subscribe to every remote track as it is published (default true). With false, call {@link Room.subscribe}. */
+  autoSubscribe?: boolean;
+  /** How long to keep trying to resume after the socket dropped (default 30000, the server's window). */
+  resumeWindowMillis?: number;
+  /** ICE servers for both PCs; none are needed for a server reachable directly (default `[]`). */
+  iceServers?: RTCIceServer[];
+  /** Injected environment (tests); defaults to the browser's globals. */
+  env?: RoomEnvironment;
+}
+
+export interface ConnectOptions {
+  /** The room to join; required when the token's `room` claim is `*`. */
+  room?: string;
+}
+
+/** A track published by another participant. */
+export declare class RemoteTrackPublication {
+  /** The server's track id, e.g. `TR_4c1d9e`; stable for the track's lifetime. */
+  readonly sid: string;
+  readonly kind: TrackKind;
+  readonly source: TrackSource;
+  readonly participantIdentity: string;
+  /** The publisher muted it (or an admin did); media may still flow as silence/black. */
+  muted: boolean;
+  /** This client asked to receive it (autoSubscribe or {@link Room.subscribe}). */
+  subscribed: boolean;
+  state: SubscriptionState;
+  /** The received track once subscribed and mapped to its m-line; null otherwise. */
+  track: MediaStreamTrack | null;
+}
+
+/** Another participant of the room. Viewers of a broadcast room only appear to hosts. */
+export declare class RemoteParticipant {
+  readonly identity: string;
+  name: string | null;
+  role: ParticipantRole;
+  /** Application metadata (a string, at most 1 KiB), e.g. JSON. */
+  metadata: string | null;
+  /** Publications by sid. */
+  readonly tracks: Map<string, RemoteTrackPublication>;
+  /** The first publication from `source`, if any. */
+  getTrackPublication(source: TrackSource): RemoteTrackPublication | undefined;
+}
+
+/** A track this client publishes. */
+export declare class LocalTrackPublication {
+  /** Null until the server's `publish_answer` names it (and again after a resume with `resumed: false`). */
+  readonly sid: string | null;
+  readonly kind: TrackKind;
+  readonly source: TrackSource;
+  muted: boolean;
+  /** The track being sent; {@link LocalParticipant.switchDevice} replaces it. */
+  track: MediaStreamTrack;
+}
+
+export interface PublishTrackOptions {
+  /** Default: `microphone` for audio, `camera` for video. */
+  source?: TrackSource;
+}
+
+/** This client in the room. Publishing needs a room that is not disconnected, and a role other than viewer. */
+export declare class LocalParticipant {
+  /** Null until joined. */
+  readonly identity: string | null;
+  readonly name: string | null;
+  readonly role: ParticipantRole | null;
+  readonly metadata: string | null;
+  /** Published tracks by sid (a publication appears here once the server has given it a sid). */
+  readonly tracks: Map<string, LocalTrackPublication>;
+  /** Every local publication, including those still waiting for their sid. */
+  readonly publications: LocalTrackPublication[];
+  /** The first publication from `source`, sid or not. */
+  getTrackPublication(source: TrackSource): LocalTrackPublication | undefined;
+
+  /**
+   * Publishes a track on the publisher PC (created on the first publish). Resolves when the server answered
+   * the offer that carries it. Offers are queued: one in flight per PC, later changes coalesced.
+   * @throws {OnairError} `not_connected`, `forbidden` (a viewer), `negotiation_failed`, `disconnected`.
+   */
+  publishTrack(track: MediaStreamTrack, options?: PublishTrackOptions): Promise<LocalTrackPublication>;
+  /** Stops sending (the m-line goes inactive and is reused later); stops the track if the SDK captured it. */
+  unpublishTrack(trackOrPublication: MediaStreamTrack | LocalTrackPublication): Promise<void>;
+  /**
+   * true: captures the camera (`getUserMedia`, the device chosen by {@link switchDevice} if any) and publishes
+   * it as `camera`; if already published, unmutes it. false: unpublishes and stops it.
+   * @throws {OnairError} `not_connected` or `forbidden` (a viewer) before any device is opened.
+   */
+  enableCamera(enabled: boolean, constraints?: MediaTrackConstraints): Promise<LocalTrackPublication | undefined>;
+  /** As {@link enableCamera}, for the microphone (echo cancellation and noise suppression on). */
+  enableMicrophone(enabled: boolean, constraints?: MediaTrackConstraints): Promise<LocalTrackPublication | undefined>;
+  /**
+   * true: `getDisplayMedia`, published as `screen` (plus `screen_audio` when the browser shares audio);
+   * unpublished by itself when the user stops sharing. false: unpublishes it.
+   */
+  enableScreenShare(enabled: boolean): Promise<LocalTrackPublication | undefined>;
+  /**
+   * Mutes or unmutes the track published from `source`: disables it locally (`track.enabled`), emits
+   * `trackMuted`, and sends `mute`. While not connected, the flag travels with the next publish offer.
+   * When the server refuses (e.g. unmuting an admin mute: only an admin can), the local state is put back.
+   * @throws {OnairError} `unknown_track` when nothing is published from `source`; the server's refusal.
+   */
+  setMuted(source: TrackSource, muted: boolean): Promise<void>;
+  /**
+   * Switches camera (`videoinput`) or microphone (`audioinput`) with `replaceTrack`: no renegotiation.
+   * Remembered for the next {@link enableCamera} / {@link enableMicrophone} when nothing is published.
+   */
+  switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void>;
+}
+
+/** Counters of the signalling engine. */
+export interface EngineCounters {
+  /** Server frames that were not JSON objects with a `type`, or that lacked required fields. */
+  badFrames: number;
+  /** Server frames of a type this SDK does not know (ignored). */
+  unknownFrames: number;
+  trickleSent: number;
+  resumeAttempts: number;
+}
+
+/**
+ * **Test hooks.** The internals of a {@link Room}, for tests and diagnostics; not a stable API. Anything
+ * done to these objects directly (closing a PC, sending on the socket) bypasses the SDK's bookkeeping.
+ */
+export interface RoomEngine {
+  /** The publisher PC; null until the first publish. */
+  readonly publisherPc: RTCPeerConnection | null;
+  /** The subscriber PC; null until there is something to subscribe to. */
+  readonly subscriberPc: RTCPeerConnection | null;
+  /** The current signalling WebSocket; null when disconnected. */
+  readonly socket: WebSocket | null;
+  readonly state: ConnectionState;
+  /** The `resumeToken` of the last `joined`. */
+  readonly resumeToken: string | null;
+  readonly counters: Readonly<EngineCounters>;
+}
+
+/** Every event of a {@link Room} with its listener's arguments. */
+export interface RoomEventMap {
+  connectionStateChanged: [state: ConnectionState];
+  /** Someone joined after us. Participants already there when `connect()` resolves emit nothing: read `participants`. */
+  participantJoined: [participant: RemoteParticipant];
+  /** Their tracks are unpublished (`trackUnsubscribed`, `trackUnpublished`) first. */
+  participantLeft: [participant: RemoteParticipant, reason: string];
+  /** Name, metadata or role changed; also for the local participant. */
+  participantUpdated: [participant: RemoteParticipant | LocalParticipant];
+  trackPublished: [publication: RemoteTrackPublication, participant: RemoteParticipant];
+  trackUnpublished: [publication: RemoteTrackPublication, participant: RemoteParticipant];
+  /** A track arrived on the subscriber PC and is mapped (by mid) to its publication: attach it. */
+  trackSubscribed: [track: MediaStreamTrack, publication: RemoteTrackPublication, participant: RemoteParticipant];
+  /** Detach it: unsubscribed, unpublished, or its PC was replaced (resume with `resumed: false`). */
+  trackUnsubscribed: [track: MediaStreamTrack, publication: RemoteTrackPublication, participant: RemoteParticipant];
+  /** Muted or unmuted (read `publication.muted`), remote or local. */
+  trackMuted: [publication: RemoteTrackPublication | LocalTrackPublication, participant: RemoteParticipant | LocalParticipant, by: MuteOrigin];
+  /** Loudest first; empty when nobody speaks. */
+  activeSpeakersChanged: [speakers: ActiveSpeaker[]];
+  subscriptionStateChanged: [publication: RemoteTrackPublication, state: SubscriptionState];
+  /** The socket dropped; the SDK resumes with backoff until `resumeWindowMillis`. Media may keep flowing. */
+  reconnecting: [];
+  /** Resumed (ICE restarted), or re-joined afresh when the server no longer knew us (PCs recreated). */
+  reconnected: [];
+  /** The room ended; `participants` is empty and every PC is closed. Not emitted when `connect()` itself fails. */
+  disconnected: [reason: DisconnectReason];
+  /** A local publication got its sid (again after a resume with `resumed: false`). */
+  localTrackPublished: [publication: LocalTrackPublication];
+  localTrackUnpublished: [publication: LocalTrackPublication];
+  /** An unsolicited server `error` frame, a bad server frame, or a background failure (e.g. an auto-subscribe). */
+  error: [error: OnairError];
+  /** The number of viewers of a broadcast room changed. */
+  viewerCountChanged: [count: number];
+}
+
+export type RoomEvent = keyof RoomEventMap;
+
+/** A connection to one room. Reusable: after `disconnected`, `connect()` may be called again. */
+export declare class Room {
+  constructor(options?: RoomOptions);
+  readonly options: Readonly<Required<Omit<RoomOptions, 'env'>>>;
+  readonly state: ConnectionState;
+  /** The room's name and kind, from `joined`. */
+  readonly name: string | null;
+  readonly kind: RoomKind | null;
+  /** Remote participants by identity (for a viewer: the hosts). */
+  readonly participants: Map<string, RemoteParticipant>;
+  readonly localParticipant: LocalParticipant;
+  /** Loudest first. */
+  readonly activeSpeakers: ActiveSpeaker[];
+  /** Viewers of a broadcast room, from `joined`, kept up to date from viewer joins/leaves where we see them. */
+  readonly viewerCount: number;
+  /** **Test hook**: the PCs, the socket and counters. */
+  readonly engine: RoomEngine;
+
+  /**
+   * Opens the signalling socket and joins. Resolves once `joined` arrived: `participants` then holds everyone
+   * already there (no `participantJoined` for them), and with autoSubscribe their tracks are being subscribed.
+   * @param url `ws(s)://host/rtc`, or `http(s)://host` (→ `/rtc`).
+   * @param token An access token (HS256 JWT) with `subscribe` and/or `publish`.
+   * @throws {OnairError} `unauthenticated`, `forbidden`, `connection_failed`, `already_connected`, …
+   */
+  connect(url: string, token: string, options?: ConnectOptions): Promise<void>;
+  /** Sends `leave`, closes both PCs and the socket, stops the tracks the SDK captured. */
+  disconnect(): Promise<void>;
+  /**
+   * Receives a remote track (for `autoSubscribe: false`); resolves when the subscribe offer was answered.
+   * `trackSubscribed` follows when media is mapped. Reuses an inactive m-line of the same kind if there is one.
+   * @throws {OnairError} `unknown_track`.
+   */
+  subscribe(sid: string): Promise<void>;
+  /** Stops receiving a remote track: `trackUnsubscribed`, and its m-line goes inactive for later reuse. */
+  unsubscribe(sid: string): Promise<void>;
+  /**
+   * **Test hook**: closes the WebSocket abruptly, *without* `leave`, as a network failure would, so that the
+   * resume path (backoff, `join` with `resume`, ICE restart) runs.
+   */
+  simulateSocketDrop(): void;
+  /** `enumerateDevices()`, filtered by `kind` when given. Labels are empty until media permission is granted. */
+  static getDevices(kind?: MediaDeviceKind, env?: RoomEnvironment): Promise<MediaDeviceInfo[]>;
+
+  on<E extends RoomEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
+  off<E extends RoomEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
+  once<E extends RoomEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
+}

@@ -1,0 +1,1449 @@
+// onair.js: the browser SDK of Onair. It speaks signalling protocol v1 over the WebSocket /rtc
+// (docs/protocol.md) and runs two RTCPeerConnections: a publisher and a subscriber, on both of which the
+// client is the offerer. An ES module with no dependencies and no build step; types in onair.d.ts.
+//
+//   import { Room } from '/onair.js';
+//   const room = new Room();
+//   room.on('trackSubscribed', (track, pub, participant) => attach(track));
+//   await room.connect(location.origin, token, { room: 'studio' });
+//   await room.localParticipant.enableCamera(true);
+//
+// Everything that touches the outside world (WebSocket, RTCPeerConnection, media devices, timers) comes from
+// an injectable `env`, so the tests run it in node with fakes and mocked timers.
+
+export const PROTOCOL_VERSION = 1;
+export const PING_INTERVAL_MILLIS = 10_000;
+export const ICE_DISCONNECTED_GRACE_MILLIS = 2_000;
+const FIRST_RETRY_DELAY_MILLIS = 250;
+const MAX_RETRY_DELAY_MILLIS = 5_000;
+const DEFAULT_RESUME_WINDOW_MILLIS = 30_000;
+/** Close codes after which resuming is pointless, with the disconnect reason each one gives. */
+const FATAL_CLOSE_CODES = new Map([
+  [4401, 'unauthenticated'], [4403, 'forbidden'], [4409, 'replaced'], [4410, 'removed'], [4411, 'room_closed'],
+]);
+/** Errors of a resume `join` that end the session instead of retrying. */
+const FATAL_JOIN_ERRORS = new Set(['unauthenticated', 'forbidden']);
+/** Errors that mean "the socket went away or the PC was replaced": a negotiation is retried after resume. */
+const RETRYABLE = new Set(['connection_closed', 'stale_peer_connection']);
+const SOURCES = new Set(['camera', 'microphone', 'screen', 'screen_audio']);
+
+/** Delay before resume attempt `attempt` (0-based): 250 ms, 500 ms, 1 s, 2 s, 4 s, then 5 s. */
+export function reconnectDelayMillis(attempt) {
+  const exponent = Math.max(0, Math.min(attempt, 16));
+  return Math.min(FIRST_RETRY_DELAY_MILLIS * 2 ** exponent, MAX_RETRY_DELAY_MILLIS);
+}
+
+/** ws(s)://host/rtc from ws(s):// or http(s):// URLs; a bare host path ("/") becomes "/rtc". */
+export function signalUrl(url, base) {
+  let u;
+  try {
+    u = new URL(url, base ?? globalThis.location?.href);
+  } catch {
+    throw new OnairError('bad_url', `not a URL: ${url}`);
+  }
+  if (u.protocol === 'http:') u.protocol = 'ws:';
+  else if (u.protocol === 'https:') u.protocol = 'wss:';
+  else if (u.protocol !== 'ws:' && u.protocol !== 'wss:') {
+    throw new OnairError('bad_url', `expected ws(s):// or http(s)://, got ${u.protocol}`);
+  }
+  if (u.pathname === '' || u.pathname === '/') u.pathname = '/rtc';
+  u.hash = '';
+  return u.toString();
+}
+
+/** An error with a protocol `code` (docs/protocol.md, "Error codes") or an SDK code such as `connection_closed`. */
+export class OnairError extends Error {
+  constructor(code, message, requestId = null) {
+    super(message || code);
+    this.name = 'OnairError';
+    this.code = code;
+    this.requestId = requestId;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Small building blocks
+
+/** on/off/once/emit; a throwing listener is reported and does not stop the others or the SDK. */
+class Emitter {
+  #listeners = new Map();
+
+  on(event, listener) {
+    if (!this.#listeners.has(event)) this.#listeners.set(event, []);
+    this.#listeners.get(event).push(listener);
+    return this;
+  }
+
+  off(event, listener) {
+    const list = this.#listeners.get(event);
+    if (!list) return this;
+    const i = list.findIndex((l) => l === listener || l.original === listener);
+    if (i >= 0) list.splice(i, 1);
+    return this;
+  }
+
+  once(event, listener) {
+    const wrapper = (...args) => {
+      this.off(event, wrapper);
+      listener(...args);
+    };
+    wrapper.original = listener;
+    return this.on(event, wrapper);
+  }
+
+  emit(event, ...args) {
+    for (const listener of [...(this.#listeners.get(event) || [])]) {
+      try {
+        listener(...args);
+      } catch (e) {
+        globalThis.console?.error(`onair: a '${event}' listener threw`, e);
+      }
+    }
+  }
+}
+
+/** The outside world, injectable for tests; timers are looked up on each call so mocked timers apply. */
+function resolveEnv(env = {}) {
+  const g = globalThis;
+  return {
+    WebSocket: env.WebSocket ?? g.WebSocket,
+    RTCPeerConnection: env.RTCPeerConnection ?? g.RTCPeerConnection,
+    mediaDevices: env.mediaDevices ?? g.navigator?.mediaDevices,
+    setTimeout: env.setTimeout ?? ((fn, ms) => g.setTimeout(fn, ms)),
+    clearTimeout: env.clearTimeout ?? ((t) => g.clearTimeout(t)),
+    setInterval: env.setInterval ?? ((fn, ms) => g.setInterval(fn, ms)),
+    clearInterval: env.clearInterval ?? ((t) => g.clearInterval(t)),
+  };
+}
+
+const isString = (v) => typeof v === 'string';
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A wire Track, or null when the object is not one. */
+function readTrack(o) {
+  if (!isObject(o) || !isString(o.sid) || (o.kind !== 'audio' && o.kind !== 'video')) return null;
+  const source = SOURCES.has(o.source) ? o.source : (o.kind === 'audio' ? 'microphone' : 'camera');
+  return { sid: o.sid, kind: o.kind, source, muted: o.muted === true };
+}
+
+/** A wire Participant, or null when the object is not one. */
+function readParticipant(o) {
+  if (!isObject(o) || !isString(o.identity)) return null;
+  return {
+    identity: o.identity,
+    name: isString(o.name) ? o.name : null,
+    role: isString(o.role) ? o.role : 'participant',
+    metadata: isString(o.metadata) ? o.metadata : null,
+    tracks: Array.isArray(o.tracks) ? o.tracks.map(readTrack).filter(Boolean) : [],
+  };
+}
+
+/**
+ * At most one negotiation in flight; requests made meanwhile are coalesced into one more round. A request's
+ * promise settles with the first round that *started* after it. While paused (no socket), requests wait; a
+ * round that fails because the socket dropped is retried on resume() instead of failing its requests.
+ */
+class Negotiator {
+  #round;
+  #waiters = [];
+  #dirty = false;
+  #running = false;
+  #paused = true;
+
+  constructor(round) {
+    this.#round = round;
+  }
+
+  get inFlight() { return this.#running; }
+
+  request() {
+    return new Promise((resolve, reject) => {
+      this.#waiters.push({ resolve, reject });
+      this.#dirty = true;
+      this.#kick();
+    });
+  }
+
+  pause() { this.#paused = true; }
+
+  resume() {
+    this.#paused = false;
+    this.#kick();
+  }
+
+  /** Fails every waiting request; used when the room is left. */
+  abort(error) {
+    this.#paused = true;
+    this.#dirty = false;
+    for (const w of this.#waiters.splice(0)) w.reject(error);
+  }
+
+  #kick() {
+    if (!this.#running && !this.#paused && this.#dirty) this.#loop();
+  }
+
+  async #loop() {
+    this.#running = true;
+    while (this.#dirty && !this.#paused) {
+      this.#dirty = false;
+      const batch = this.#waiters.splice(0);
+      try {
+        await this.#round();
+        for (const w of batch) w.resolve();
+      } catch (e) {
+        if (e instanceof OnairError && RETRYABLE.has(e.code)) {
+          // Wait for resume() (or a new request) instead of spinning while the socket closes.
+          this.#waiters.unshift(...batch);
+          this.#dirty = true;
+          break;
+        } else {
+          for (const w of batch) w.reject(e);
+        }
+      }
+    }
+    this.#running = false;
+  }
+}
+
+/** One WebSocket: JSON frames, requests matched to answers by `id`, everything else to onFrame. */
+class SignalChannel {
+  #ws;
+  #pending = new Map();
+  #handlers;
+  #counters;
+  #nextId;
+
+  constructor(env, url, handlers, counters, nextId) {
+    this.#handlers = handlers;
+    this.#counters = counters;
+    this.#nextId = nextId;
+    this.#ws = new env.WebSocket(url);
+    this.#ws.onmessage = (ev) => this.#onMessage(ev);
+    this.#ws.onclose = (ev) => this.#onClose(ev.code, ev.reason);
+    this.#ws.onerror = () => {}; // a close event always follows
+  }
+
+  get socket() { return this.#ws; }
+
+  get open() { return this.#ws.readyState === 1; }
+
+  /** Resolves once the socket is open; rejects when it closes first. */
+  opened() {
+    if (this.open) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.#ws.onopen = () => {
+        this.#openFailed = null;
+        resolve();
+      };
+      this.#openFailed = reject;
+    });
+  }
+
+  #openFailed = null;
+
+  send(frame) {
+    if (!this.open) throw new OnairError('connection_closed', 'the signalling socket is not open');
+    this.#ws.send(JSON.stringify({ v: PROTOCOL_VERSION, ...frame }));
+  }
+
+  /** Sends a frame with a fresh `id`; resolves with the answer frame, rejects with the `error` frame's code. */
+  request(frame) {
+    const id = this.#nextId();
+    return new Promise((resolve, reject) => {
+      try {
+        this.send({ ...frame, id });
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      this.#pending.set(id, { resolve, reject });
+    });
+  }
+
+  /** Closes without telling anyone (handlers detached); pending requests fail with connection_closed. */
+  abort(code = 1000, reason = '') {
+    this.#handlers = { onFrame() {}, onClose() {}, onBadFrame() {} };
+    try {
+      this.#ws.close(code, reason);
+    } catch {
+      // already closing
+    }
+    this.#onClose(code, reason);
+  }
+
+  #onMessage(ev) {
+    if (!isString(ev.data)) {
+      this.#bad('binary frame from the server');
+      return;
+    }
+    let frame;
+    try {
+      frame = JSON.parse(ev.data);
+    } catch {
+      this.#bad('malformed JSON from the server');
+      return;
+    }
+    if (!isObject(frame) || !isString(frame.type)) {
+      this.#bad('a server frame without a string type');
+      return;
+    }
+    const waiter = isString(frame.id) ? this.#pending.get(frame.id) : undefined;
+    if (waiter) {
+      this.#pending.delete(frame.id);
+      if (frame.type === 'error') {
+        waiter.reject(new OnairError(isString(frame.code) ? frame.code : 'unknown_error',
+          isString(frame.message) ? frame.message : 'error', frame.id));
+      } else {
+        waiter.resolve(frame);
+      }
+      return;
+    }
+    this.#handlers.onFrame(frame);
+  }
+
+  #bad(message) {
+    this.#counters.badFrames += 1;
+    this.#handlers.onBadFrame(message);
+  }
+
+  #onClose(code, reason) {
+    if (this.#closed) return;
+    this.#closed = true;
+    const error = new OnairError('connection_closed', `signalling socket closed (${code}${reason ? ` ${reason}` : ''})`);
+    for (const waiter of this.#pending.values()) waiter.reject(error);
+    this.#pending.clear();
+    if (this.#openFailed) this.#openFailed(new OnairError('connection_failed', `cannot open the signalling socket (${code})`));
+    this.#handlers.onClose(code, reason);
+  }
+
+  #closed = false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The two peer connections
+
+/** Common parts: the PC, its negotiator, ICE restart, trickle and ICE health. */
+class PeerTransport {
+  pc = null;
+  /** @type {Negotiator} */
+  negotiator;
+  #engine;
+  #role;
+  #restartPending = false;
+  #iceGraceTimer = null;
+
+  constructor(engine, role) {
+    this.#engine = engine;
+    this.#role = role;
+    this.negotiator = new Negotiator(() => this.round());
+  }
+
+  get engine() { return this.#engine; }
+
+  ensurePc() {
+    if (this.pc) return this.pc;
+    const env = this.#engine.env;
+    const pc = new env.RTCPeerConnection({ bundlePolicy: 'max-bundle', iceServers: this.#engine.options.iceServers });
+    pc.onicecandidate = (ev) => this.#engine.sendTrickle(this.#role, ev.candidate);
+    pc.onconnectionstatechange = () => this.#onHealth(pc);
+    pc.oniceconnectionstatechange = () => this.#onHealth(pc);
+    this.pc = pc;
+    this.onPcCreated(pc);
+    return pc;
+  }
+
+  onPcCreated() {}
+
+  /** Throws a retryable error when the PC was replaced while a round awaited. */
+  check(pc) {
+    if (pc !== this.pc) throw new OnairError('stale_peer_connection', 'the peer connection was replaced');
+  }
+
+  /** `restartIce()` and a new offer; coalesced with one already asked for. */
+  restartIce() {
+    if (!this.pc) return Promise.resolve();
+    this.pc.restartIce();
+    if (this.#restartPending) return Promise.resolve();
+    this.#restartPending = true;
+    return this.negotiator.request().finally(() => { this.#restartPending = false; });
+  }
+
+  /** Sends the offer as `type` and returns the answer frame; rolls the offer back when that fails. */
+  async exchange(pc, frame) {
+    try {
+      const answer = await this.#engine.request(frame);
+      this.check(pc);
+      if (!isString(answer.sdp)) throw new OnairError('bad_answer', `${answer.type} without sdp`);
+      return answer;
+    } catch (e) {
+      if (pc.signalingState === 'have-local-offer') {
+        try {
+          await pc.setLocalDescription({ type: 'rollback' });
+        } catch {
+          // a closed PC cannot roll back; it is being replaced anyway
+        }
+      }
+      throw e;
+    }
+  }
+
+  close() {
+    this.#clearGrace();
+    if (this.pc) {
+      this.pc.onicecandidate = null;
+      this.pc.onconnectionstatechange = null;
+      this.pc.oniceconnectionstatechange = null;
+      this.pc.ontrack = null;
+      try {
+        this.pc.close();
+      } catch {
+        // already closed
+      }
+    }
+    this.pc = null;
+  }
+
+  #onHealth(pc) {
+    if (pc !== this.pc) return;
+    const ice = pc.iceConnectionState;
+    if (pc.connectionState === 'failed' || ice === 'failed') {
+      this.#clearGrace();
+      this.#restartIfSocketUp();
+    } else if (ice === 'disconnected') {
+      if (this.#iceGraceTimer === null) {
+        this.#iceGraceTimer = this.#engine.env.setTimeout(() => {
+          this.#iceGraceTimer = null;
+          if (this.pc === pc && pc.iceConnectionState === 'disconnected') this.#restartIfSocketUp();
+        }, ICE_DISCONNECTED_GRACE_MILLIS);
+      }
+    } else {
+      this.#clearGrace();
+    }
+  }
+
+  #restartIfSocketUp() {
+    if (this.#engine.state !== 'connected') return; // the socket resume restarts ICE itself
+    this.restartIce().catch((e) => this.#engine.reportError(e));
+  }
+
+  #clearGrace() {
+    if (this.#iceGraceTimer !== null) this.#engine.env.clearTimeout(this.#iceGraceTimer);
+    this.#iceGraceTimer = null;
+  }
+}
+
+/** The sending PC: one sendonly transceiver per local publication; inactive ones are reused. */
+class PublisherTransport extends PeerTransport {
+  /** @type {Set<LocalTrackPublication>} */
+  pubs = new Set();
+  #bound = new Map(); // pub -> transceiver (on the current pc)
+  #idle = []; // {transceiver, kind} released by unpublished tracks
+
+  constructor(engine) {
+    super(engine, 'publisher');
+  }
+
+  add(pub) {
+    this.pubs.add(pub);
+    return this.negotiator.request();
+  }
+
+  remove(pub) {
+    this.pubs.delete(pub);
+    return this.negotiator.request();
+  }
+
+  async replaceTrack(pub, track) {
+    const transceiver = this.#bound.get(pub);
+    if (transceiver) await transceiver.sender.replaceTrack(track);
+  }
+
+  /** Forgets the PC and every sid (after `resumed: false`); the publications are sent again on a new PC. */
+  reset() {
+    this.close();
+    this.#bound.clear();
+    this.#idle = [];
+    for (const pub of this.pubs) pub.sid = null;
+  }
+
+  async round() {
+    if (!this.pc && this.pubs.size === 0) return;
+    const pc = this.ensurePc();
+    await this.#syncTransceivers(pc);
+    this.check(pc);
+    const offer = await pc.createOffer();
+    this.check(pc);
+    await pc.setLocalDescription(offer);
+    this.check(pc);
+    const tracks = [];
+    for (const [pub, transceiver] of this.#bound) {
+      if (isString(transceiver.mid)) tracks.push({ mid: transceiver.mid, source: pub.source, muted: pub.muted });
+    }
+    const answer = await this.exchange(pc, { type: 'publish', sdp: offer.sdp, tracks });
+    await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    this.check(pc);
+    this.#applyAnswer(Array.isArray(answer.tracks) ? answer.tracks : []);
+  }
+
+  async #syncTransceivers(pc) {
+    for (const [pub, transceiver] of [...this.#bound]) {
+      if (this.pubs.has(pub)) continue;
+      this.#bound.delete(pub);
+      transceiver.direction = 'inactive';
+      this.#idle.push({ transceiver, kind: pub.kind });
+      await transceiver.sender.replaceTrack(null);
+    }
+    for (const pub of this.pubs) {
+      if (this.#bound.has(pub)) continue;
+      const i = this.#idle.findIndex((x) => x.kind === pub.kind);
+      let transceiver;
+      if (i >= 0) {
+        transceiver = this.#idle.splice(i, 1)[0].transceiver;
+        transceiver.direction = 'sendonly';
+        await transceiver.sender.replaceTrack(pub.track);
+      } else {
+        transceiver = pc.addTransceiver(pub.track, { direction: 'sendonly' });
+      }
+      this.#bound.set(pub, transceiver);
+    }
+  }
+
+  #applyAnswer(tracks) {
+    for (const t of tracks) {
+      if (!isObject(t) || !isString(t.mid) || !isString(t.sid)) continue;
+      for (const [pub, transceiver] of this.#bound) {
+        if (transceiver.mid === t.mid && pub.sid !== t.sid && this.pubs.has(pub)) this.engine.room._localPublished(pub, t.sid);
+      }
+    }
+  }
+}
+
+/** The receiving PC: recvonly transceivers ("slots") mapped by mid to the sids we subscribe to. */
+class SubscriberTransport extends PeerTransport {
+  /** sid -> kind of every track we want to receive. */
+  wanted = new Map();
+  /** @type {{transceiver: RTCRtpTransceiver, kind: string, sid: string|null, deliveredSid: string|null, unavailable: boolean}[]} */
+  slots = [];
+
+  constructor(engine) {
+    super(engine, 'subscriber');
+  }
+
+  onPcCreated(pc) {
+    pc.ontrack = (ev) => {
+      const slot = this.slots.find((s) => s.transceiver === ev.transceiver)
+        ?? this.slots.find((s) => s.transceiver.mid !== null && s.transceiver.mid === ev.transceiver?.mid);
+      if (slot) this.#deliver(slot, ev.track);
+    };
+  }
+
+  want(sid, kind) {
+    this.wanted.set(sid, kind);
+    return this.negotiator.request();
+  }
+
+  unwant(sid) {
+    this.wanted.delete(sid);
+    this.#release(sid);
+    return this.pc ? this.negotiator.request() : Promise.resolve();
+  }
+
+  /** The track was unpublished: the server stopped it; its m-line is dropped or reused by the next offer. */
+  forget(sid) {
+    this.wanted.delete(sid);
+    this.#release(sid);
+  }
+
+  /** Forgets the PC and all slots (after `resumed: false`); `wanted` stays, to subscribe again. */
+  reset() {
+    this.close();
+    this.slots = [];
+  }
+
+  async round() {
+    if (!this.pc && this.wanted.size === 0) return;
+    const pc = this.ensurePc();
+    this.#assignSlots(pc);
+    const offer = await pc.createOffer();
+    this.check(pc);
+    await pc.setLocalDescription(offer);
+    this.check(pc);
+    const tracks = this.slots.filter((s) => s.sid !== null && isString(s.transceiver.mid))
+      .map((s) => ({ mid: s.transceiver.mid, sid: s.sid }));
+    const answer = await this.exchange(pc, { type: 'subscribe', sdp: offer.sdp, tracks });
+    const states = new Map();
+    for (const t of Array.isArray(answer.tracks) ? answer.tracks : []) {
+      if (!isObject(t) || !isString(t.mid)) continue;
+      const slot = this.slots.find((s) => s.transceiver.mid === t.mid);
+      if (slot && slot.sid !== null && isString(t.state)) states.set(slot.sid, t.state);
+    }
+    for (const slot of this.slots) slot.unavailable = slot.sid !== null && states.get(slot.sid) === 'unavailable';
+    for (const [sid, state] of states) this.engine.room._subscriptionState(sid, state);
+    await pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
+    this.check(pc);
+    // A reused transceiver that stayed recvonly gets no new `track` event: deliver its receiver's track.
+    for (const slot of this.slots) {
+      if (slot.sid !== null && slot.deliveredSid !== slot.sid && slot.transceiver.receiver?.track && (slot.transceiver.currentDirection ?? 'recvonly') !== 'inactive') {
+        this.#deliver(slot, slot.transceiver.receiver.track);
+      }
+    }
+  }
+
+  #assignSlots(pc) {
+    for (const slot of this.slots) {
+      if (slot.sid !== null && !this.wanted.has(slot.sid)) this.#release(slot.sid);
+    }
+    const assigned = new Set(this.slots.map((s) => s.sid));
+    for (const [sid, kind] of this.wanted) {
+      if (assigned.has(sid)) continue;
+      let slot = this.slots.find((s) => s.sid === null && s.kind === kind);
+      if (!slot) {
+        slot = { transceiver: pc.addTransceiver(kind, { direction: 'recvonly' }), kind, sid: null, deliveredSid: null,
+          unavailable: false };
+        this.slots.push(slot);
+      }
+      slot.sid = sid;
+    }
+    for (const slot of this.slots) {
+      const direction = slot.sid === null ? 'inactive' : 'recvonly';
+      if (slot.transceiver.direction !== direction) slot.transceiver.direction = direction;
+    }
+  }
+
+  #release(sid) {
+    for (const slot of this.slots) {
+      if (slot.sid === sid) {
+        slot.sid = null;
+        slot.deliveredSid = null;
+        slot.unavailable = false;
+      }
+    }
+  }
+
+  #deliver(slot, track) {
+    if (slot.sid === null || slot.deliveredSid === slot.sid || slot.unavailable || !track) return;
+    slot.deliveredSid = slot.sid;
+    this.engine.room._trackReceived(slot.sid, track);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The engine: socket lifecycle, join, keepalive, resume
+
+class Engine {
+  state = 'disconnected';
+  counters = { badFrames: 0, unknownFrames: 0, trickleSent: 0, resumeAttempts: 0 };
+  resumeToken = null;
+  /** @type {SignalChannel|null} */
+  channel = null;
+  room;
+  env;
+  options;
+  publisher;
+  subscriber;
+  #url = null;
+  #token = null;
+  #roomName = null;
+  #nextId = 0;
+  #pingTimer = null;
+  #awaitingPong = false;
+  #retryTimer = null;
+  #windowTimer = null;
+  #attempt = 0;
+  #early = []; // events that arrived right behind `joined`, before its promise continuation ran
+  #epoch = 0; // bumped on every connect and finish, so late callbacks of an old session do nothing
+
+  constructor(room, options, env) {
+    this.room = room;
+    this.options = options;
+    this.env = env;
+    this.publisher = new PublisherTransport(this);
+    this.subscriber = new SubscriberTransport(this);
+  }
+
+  get socket() { return this.channel ? this.channel.socket : null; }
+
+  get publisherPc() { return this.publisher.pc; }
+
+  get subscriberPc() { return this.subscriber.pc; }
+
+  async connect(url, token, roomName) {
+    if (this.state !== 'disconnected') throw new OnairError('already_connected', `room is ${this.state}`);
+    if (!isString(token) || token === '') throw new OnairError('bad_request', 'a token is required');
+    this.#url = signalUrl(url);
+    this.#token = token;
+    this.#roomName = roomName ?? null;
+    this.resumeToken = null;
+    const epoch = ++this.#epoch;
+    this.#setState('connecting');
+    let joined;
+    try {
+      joined = await this.#openAndJoin(null);
+    } catch (e) {
+      if (epoch === this.#epoch) this.#finish(e.code ?? 'connection_failed', false);
+      throw e;
+    }
+    if (epoch !== this.#epoch) throw new OnairError('connection_closed', 'disconnected while joining');
+    this.#onJoined(joined, false);
+  }
+
+  async disconnect() {
+    if (this.state === 'disconnected') return;
+    if (this.channel && this.channel.open) {
+      try {
+        this.channel.send({ type: 'leave' });
+      } catch {
+        // nothing to tell
+      }
+    }
+    this.#finish('client_leave', true);
+  }
+
+  /** Test hook: drops the socket without `leave`, as a network failure would. */
+  simulateSocketDrop() {
+    if (this.state !== 'connected' || !this.channel) return;
+    this.channel.abort(4000, 'simulated drop');
+    this.#socketLost();
+  }
+
+  /** Sends a command and resolves with its answer; fails with connection_closed when there is no socket. */
+  request(frame) {
+    if (this.state !== 'connected' || !this.channel) {
+      return Promise.reject(new OnairError('connection_closed', 'not connected'));
+    }
+    return this.channel.request(frame);
+  }
+
+  sendTrickle(role, candidate) {
+    if (this.state !== 'connected' || !this.channel || !this.channel.open) return;
+    const init = candidate ? (typeof candidate.toJSON === 'function' ? candidate.toJSON() : candidate) : null;
+    try {
+      this.channel.send({ type: 'trickle', pc: role, candidate: init });
+      this.counters.trickleSent += 1;
+    } catch {
+      // best effort: the server does not need client candidates
+    }
+  }
+
+  /** Reports a background failure; one caused by leaving the room is not news. */
+  reportError(e) {
+    if (e instanceof OnairError && e.code === 'disconnected') return;
+    this.room.emit('error', e instanceof OnairError ? e : new OnairError('internal', String(e?.message ?? e)));
+  }
+
+  #openAndJoin(resume) {
+    const channel = new SignalChannel(this.env, this.#url, {
+      onFrame: (frame) => { if (channel === this.channel) this.#onFrame(frame); },
+      onClose: (code) => { if (channel === this.channel) this.#onSocketClosed(code); },
+      onBadFrame: (message) => { if (channel === this.channel) this.reportError(new OnairError('bad_frame', message)); },
+    }, this.counters, () => String(++this.#nextId));
+    this.channel = channel;
+    this.#early = [];
+    return channel.opened().then(() => {
+      const join = { type: 'join', token: this.#token };
+      if (this.#roomName !== null) join.room = this.#roomName;
+      if (resume) join.resume = resume;
+      return channel.request(join);
+    });
+  }
+
+  #onJoined(frame, resuming) {
+    if (!readParticipant(frame.participant)) {
+      this.counters.badFrames += 1;
+      this.#finish('bad_joined', true);
+      throw new OnairError('bad_joined', 'the joined frame has no participant');
+    }
+    // Without a resumeToken (an older server) a dropped socket re-joins afresh, as after `resumed: false`.
+    this.resumeToken = isString(frame.resumeToken) ? frame.resumeToken : null;
+    this.#startPing();
+    if (!resuming) {
+      this.room._applyJoined(frame);
+      this.#setState('connected');
+    } else if (frame.resumed === true) {
+      this.room._reconcile(frame);
+      this.#setState('connected');
+      this.room.emit('reconnected');
+      this.publisher.restartIce().catch((e) => this.reportError(e));
+      this.subscriber.restartIce().catch((e) => this.reportError(e));
+    } else {
+      this.room._beforeFreshSession();
+      this.publisher.reset();
+      this.subscriber.reset();
+      this.room._reconcile(frame);
+      this.#setState('connected');
+      this.room.emit('reconnected');
+      if (this.publisher.pubs.size > 0) this.publisher.negotiator.request().catch((e) => this.reportError(e));
+      if (this.subscriber.wanted.size > 0) this.subscriber.negotiator.request().catch((e) => this.reportError(e));
+    }
+    this.publisher.negotiator.resume();
+    this.subscriber.negotiator.resume();
+    for (const early of this.#early.splice(0)) this.#onFrame(early);
+  }
+
+  #onFrame(frame) {
+    if (frame.type === 'pong') {
+      this.#awaitingPong = false;
+      return;
+    }
+    if (this.state !== 'connected') {
+      if (this.#early.length < 1024) this.#early.push(frame);
+      return;
+    }
+    try {
+      if (!this.room._onFrame(frame)) this.counters.unknownFrames += 1;
+    } catch (e) {
+      this.counters.badFrames += 1;
+      this.reportError(new OnairError('bad_frame', `cannot handle ${frame.type}: ${e?.message ?? e}`));
+    }
+  }
+
+  #onSocketClosed(code) {
+    if (this.state !== 'connected') return; // while connecting or reconnecting, the join promise handles it
+    const fatal = FATAL_CLOSE_CODES.get(code);
+    if (fatal) this.#finish(fatal, true);
+    else this.#socketLost();
+  }
+
+  #socketLost() {
+    this.#stopPing();
+    this.publisher.negotiator.pause();
+    this.subscriber.negotiator.pause();
+    this.#setState('reconnecting');
+    this.room.emit('reconnecting');
+    this.#attempt = 0;
+    const epoch = this.#epoch;
+    this.#windowTimer = this.env.setTimeout(() => {
+      this.#windowTimer = null;
+      if (epoch === this.#epoch && this.state === 'reconnecting') this.#finish('resume_window_expired', true);
+    }, this.options.resumeWindowMillis);
+    this.#scheduleAttempt();
+  }
+
+  #scheduleAttempt() {
+    const epoch = this.#epoch;
+    this.#retryTimer = this.env.setTimeout(() => {
+      this.#retryTimer = null;
+      if (epoch === this.#epoch) this.#tryResume(epoch);
+    }, reconnectDelayMillis(this.#attempt++));
+  }
+
+  async #tryResume(epoch) {
+    this.counters.resumeAttempts += 1;
+    let joined;
+    try {
+      joined = await this.#openAndJoin(this.resumeToken);
+    } catch (e) {
+      if (epoch !== this.#epoch || this.state !== 'reconnecting') return;
+      if (e instanceof OnairError && FATAL_JOIN_ERRORS.has(e.code)) {
+        this.#finish(e.code, true);
+      } else {
+        this.channel?.abort();
+        this.#scheduleAttempt();
+      }
+      return;
+    }
+    if (epoch !== this.#epoch || this.state !== 'reconnecting') return;
+    this.env.clearTimeout(this.#windowTimer);
+    this.#windowTimer = null;
+    try {
+      this.#onJoined(joined, true);
+    } catch (e) {
+      this.reportError(e);
+    }
+  }
+
+  #startPing() {
+    this.#stopPing();
+    this.#awaitingPong = false;
+    this.#pingTimer = this.env.setInterval(() => {
+      if (this.state !== 'connected' || !this.channel) return;
+      if (this.#awaitingPong) { // no pong for a whole interval: the socket is dead even if it looks open
+        this.channel.abort(4000, 'no pong');
+        this.#socketLost();
+        return;
+      }
+      try {
+        this.channel.send({ type: 'ping' });
+        this.#awaitingPong = true;
+      } catch {
+        // the close event follows
+      }
+    }, PING_INTERVAL_MILLIS);
+  }
+
+  #stopPing() {
+    if (this.#pingTimer !== null) this.env.clearInterval(this.#pingTimer);
+    this.#pingTimer = null;
+  }
+
+  /** Ends the session: timers, socket, both PCs, pending requests; then `disconnected(reason)`. */
+  #finish(reason, emit) {
+    this.#epoch += 1;
+    this.#stopPing();
+    if (this.#retryTimer !== null) this.env.clearTimeout(this.#retryTimer);
+    if (this.#windowTimer !== null) this.env.clearTimeout(this.#windowTimer);
+    this.#retryTimer = null;
+    this.#windowTimer = null;
+    const channel = this.channel;
+    this.channel = null;
+    if (channel) channel.abort(1000, reason);
+    const error = new OnairError('disconnected', `left the room (${reason})`);
+    this.publisher.negotiator.abort(error);
+    this.subscriber.negotiator.abort(error);
+    this.room._cleared();
+    this.publisher.reset();
+    this.publisher.pubs.clear();
+    this.subscriber.reset();
+    this.subscriber.wanted.clear();
+    this.resumeToken = null;
+    this.#setState('disconnected');
+    if (emit) this.room.emit('disconnected', reason);
+  }
+
+  #setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.room.emit('connectionStateChanged', state);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Public model
+
+export class RemoteTrackPublication {
+  constructor(info, participantIdentity) {
+    this.sid = info.sid;
+    this.kind = info.kind;
+    this.source = info.source;
+    this.muted = info.muted;
+    this.participantIdentity = participantIdentity;
+    this.subscribed = false;
+    this.state = 'unsubscribed';
+    this.track = null;
+  }
+}
+
+export class RemoteParticipant {
+  constructor(info) {
+    this.identity = info.identity;
+    this.name = info.name;
+    this.role = info.role;
+    this.metadata = info.metadata;
+    this.tracks = new Map();
+  }
+
+  getTrackPublication(source) {
+    for (const pub of this.tracks.values()) if (pub.source === source) return pub;
+    return undefined;
+  }
+}
+
+export class LocalTrackPublication {
+  constructor(track, source) {
+    this.sid = null;
+    this.kind = track.kind;
+    this.source = source;
+    this.muted = track.enabled === false;
+    this.track = track;
+  }
+}
+
+export class LocalParticipant {
+  identity = null;
+  name = null;
+  role = null;
+  metadata = null;
+  /** Published tracks by sid (a publication appears once the server has given it a sid). */
+  tracks = new Map();
+  #room;
+  #ownedTracks = new WeakSet(); // tracks the SDK captured itself, stopped when unpublished
+  #preferredDevice = { videoinput: undefined, audioinput: undefined };
+  #busy = new Map(); // source -> promise of an enable/disable in progress
+
+  constructor(room) {
+    this.#room = room;
+  }
+
+  /** Every local publication, including ones still waiting for their sid. */
+  get publications() { return [...this.#room.engine.publisher.pubs]; }
+
+  getTrackPublication(source) {
+    return this.publications.find((p) => p.source === source);
+  }
+
+  async publishTrack(track, options = {}) {
+    const room = this.#room;
+    this.#checkCanPublish();
+    if (!track || (track.kind !== 'audio' && track.kind !== 'video')) throw new OnairError('bad_request', 'not a MediaStreamTrack');
+    const source = options.source ?? (track.kind === 'audio' ? 'microphone' : 'camera');
+    if (!SOURCES.has(source)) throw new OnairError('bad_request', `unknown source ${source}`);
+    const pub = new LocalTrackPublication(track, source);
+    try {
+      await room.engine.publisher.add(pub);
+    } catch (e) {
+      // Refused: forget it; its transceiver goes inactive with the next offer.
+      room.engine.publisher.pubs.delete(pub);
+      if (pub.sid !== null) this.tracks.delete(pub.sid);
+      throw e;
+    }
+    return pub;
+  }
+
+  /** Stops sending the track (its m-line goes inactive); stops it too when the SDK captured it. */
+  async unpublishTrack(trackOrPublication) {
+    const room = this.#room;
+    const pub = this.publications.find((p) => p === trackOrPublication || p.track === trackOrPublication);
+    if (!pub) return;
+    if (pub.sid !== null) this.tracks.delete(pub.sid);
+    const done = room.engine.publisher.remove(pub);
+    if (this.#ownedTracks.has(pub.track)) pub.track.stop();
+    room.emit('localTrackUnpublished', pub);
+    await done;
+  }
+
+  enableCamera(enabled, constraints = {}) {
+    return this.#toggle('camera', enabled, async () => {
+      const deviceId = this.#preferredDevice.videoinput;
+      const video = { width: { ideal: 1280 }, height: { ideal: 720 }, ...constraints };
+      if (deviceId) video.deviceId = { exact: deviceId };
+      return [[await this.#capture({ video }, 'video'), 'camera']];
+    });
+  }
+
+  enableMicrophone(enabled, constraints = {}) {
+    return this.#toggle('microphone', enabled, async () => {
+      const deviceId = this.#preferredDevice.audioinput;
+      const audio = { echoCancellation: true, noiseSuppression: true, ...constraints };
+      if (deviceId) audio.deviceId = { exact: deviceId };
+      return [[await this.#capture({ audio }, 'audio'), 'microphone']];
+    });
+  }
+
+  /** getDisplayMedia; publishes `screen` (and `screen_audio` when the browser shares audio). */
+  enableScreenShare(enabled) {
+    return this.#toggle('screen', enabled, async () => {
+      const devices = this.#room.env.mediaDevices;
+      if (!devices?.getDisplayMedia) throw new OnairError('unsupported', 'screen sharing is not available');
+      const stream = await devices.getDisplayMedia({ video: true, audio: true });
+      const video = stream.getVideoTracks()[0];
+      const audio = stream.getAudioTracks()[0];
+      for (const t of stream.getTracks()) this.#ownedTracks.add(t);
+      video.addEventListener?.('ended', () => { this.enableScreenShare(false).catch(() => {}); });
+      return audio ? [[video, 'screen'], [audio, 'screen_audio']] : [[video, 'screen']];
+    });
+  }
+
+  /** Mutes or unmutes the published track of `source`: disables it locally and sends `mute`. */
+  async setMuted(source, muted) {
+    const pub = this.getTrackPublication(source);
+    if (!pub) throw new OnairError('unknown_track', `nothing published from ${source}`);
+    const before = pub.muted;
+    this.#applyMute(pub, muted);
+    // Not connected: the `muted` flag travels with the next publish offer (the resume re-offer included).
+    if (pub.sid === null || this.#room.state !== 'connected') return;
+    try {
+      await this.#room.engine.request({ type: 'mute', sid: pub.sid, muted });
+    } catch (e) {
+      // Refused (e.g. unmuting an admin mute): back to what the server has. A dropped socket is no refusal.
+      if (!(e instanceof OnairError && e.code === 'connection_closed')) this.#applyMute(pub, before);
+      throw e;
+    }
+  }
+
+  #applyMute(pub, muted) {
+    pub.track.enabled = !muted;
+    if (pub.muted !== muted) {
+      pub.muted = muted;
+      this.#room.emit('trackMuted', pub, this, 'self');
+    }
+  }
+
+  /** Switches camera or microphone to another device with replaceTrack (no renegotiation). */
+  async switchDevice(kind, deviceId) {
+    if (kind !== 'videoinput' && kind !== 'audioinput') throw new OnairError('bad_request', `cannot switch ${kind}`);
+    this.#preferredDevice[kind] = deviceId;
+    const pub = this.getTrackPublication(kind === 'videoinput' ? 'camera' : 'microphone');
+    if (!pub) return;
+    const old = pub.track;
+    const constraints = kind === 'videoinput'
+      ? { video: { ...old.getConstraints?.(), deviceId: { exact: deviceId } } }
+      : { audio: { ...old.getConstraints?.(), deviceId: { exact: deviceId } } };
+    const track = await this.#capture(constraints, kind === 'videoinput' ? 'video' : 'audio');
+    track.enabled = !pub.muted;
+    await this.#room.engine.publisher.replaceTrack(pub, track);
+    pub.track = track;
+    if (this.#ownedTracks.has(old)) old.stop();
+  }
+
+  /** Forgets everything after leaving; tracks the SDK captured are stopped. */
+  _cleared(pubs) {
+    for (const pub of pubs) if (this.#ownedTracks.has(pub.track)) pub.track.stop();
+    this.tracks.clear();
+  }
+
+  #checkCanPublish() {
+    if (this.#room.state === 'disconnected') throw new OnairError('not_connected', 'connect before publishing');
+    if (this.role === 'viewer') throw new OnairError('forbidden', 'a viewer cannot publish');
+  }
+
+  async #capture(constraints, kind) {
+    const devices = this.#room.env.mediaDevices;
+    if (!devices?.getUserMedia) throw new OnairError('unsupported', 'getUserMedia is not available');
+    const stream = await devices.getUserMedia(constraints);
+    const track = kind === 'video' ? stream.getVideoTracks()[0] : stream.getAudioTracks()[0];
+    this.#ownedTracks.add(track);
+    return track;
+  }
+
+  #toggle(source, enabled, capture) {
+    const previous = this.#busy.get(source) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(async () => {
+      const existing = this.publications.filter((p) => p.source === source || (source === 'screen' && p.source === 'screen_audio'));
+      if (enabled) {
+        if (existing.length > 0) {
+          if (existing[0].muted) await this.setMuted(source, false);
+          return existing[0];
+        }
+        this.#checkCanPublish(); // before asking for a camera we could not use
+        const captured = await capture();
+        try {
+          const pubs = await Promise.all(captured.map(([track, s]) => this.publishTrack(track, { source: s })));
+          return pubs[0];
+        } catch (e) {
+          for (const [track] of captured) track.stop();
+          throw e;
+        }
+      }
+      await Promise.all(existing.map((p) => this.unpublishTrack(p)));
+      return undefined;
+    });
+    this.#busy.set(source, next);
+    return next;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Room
+
+export class Room extends Emitter {
+  name = null;
+  kind = null;
+  viewerCount = 0;
+  /** @type {Map<string, RemoteParticipant>} */
+  participants = new Map();
+  activeSpeakers = [];
+
+  constructor(options = {}) {
+    super();
+    this.options = {
+      autoSubscribe: options.autoSubscribe ?? true,
+      resumeWindowMillis: options.resumeWindowMillis ?? DEFAULT_RESUME_WINDOW_MILLIS,
+      iceServers: options.iceServers ?? [],
+    };
+    this.env = resolveEnv(options.env);
+    this.localParticipant = new LocalParticipant(this);
+    this.engine = new Engine(this, this.options, this.env);
+  }
+
+  get state() { return this.engine.state; }
+
+  /** Opens the socket and joins; resolves once `joined` arrived (the snapshot is then in `participants`). */
+  connect(url, token, options = {}) {
+    return this.engine.connect(url, token, options.room);
+  }
+
+  /** Sends `leave` and closes everything. */
+  disconnect() {
+    return this.engine.disconnect();
+  }
+
+  /** Receives a remote track (needed with autoSubscribe: false). */
+  subscribe(sid) {
+    const found = this.#find(sid);
+    if (!found) return Promise.reject(new OnairError('unknown_track', `no track ${sid}`));
+    return this.#subscribe(found.pub);
+  }
+
+  /** Stops receiving a remote track; its transceiver goes inactive and is reused later. */
+  unsubscribe(sid) {
+    const found = this.#find(sid);
+    if (!found) return Promise.reject(new OnairError('unknown_track', `no track ${sid}`));
+    const { pub, participant } = found;
+    if (!pub.subscribed) return Promise.resolve();
+    pub.subscribed = false;
+    this.#dropTrack(pub, participant);
+    this.#setPubState(pub, 'unsubscribed');
+    return this.engine.subscriber.unwant(sid);
+  }
+
+  /** Test hook: closes the WebSocket abruptly, without `leave`, so that resume kicks in. */
+  simulateSocketDrop() {
+    this.engine.simulateSocketDrop();
+  }
+
+  /** enumerateDevices(), filtered by kind when given. */
+  static async getDevices(kind, env) {
+    const devices = resolveEnv(env).mediaDevices;
+    if (!devices?.enumerateDevices) return [];
+    const all = await devices.enumerateDevices();
+    return kind ? all.filter((d) => d.kind === kind) : all;
+  }
+
+  // ----- called by the engine (not public API) -----
+
+  _applyJoined(frame) {
+    this.name = isObject(frame.room) && isString(frame.room.name) ? frame.room.name : null;
+    this.kind = isObject(frame.room) && isString(frame.room.kind) ? frame.room.kind : 'conference';
+    this.#setLocal(readParticipant(frame.participant));
+    this.participants.clear();
+    for (const info of (Array.isArray(frame.participants) ? frame.participants : []).map(readParticipant)) {
+      if (!info || info.identity === this.localParticipant.identity) continue;
+      const p = new RemoteParticipant(info);
+      this.participants.set(p.identity, p);
+      for (const t of info.tracks) this.#addPublication(p, t, false);
+    }
+    this.#setViewerCount(Number.isInteger(frame.viewerCount) ? frame.viewerCount : 0);
+  }
+
+  /** After a resume: the snapshot against what we know; events only for what really changed. */
+  _reconcile(frame) {
+    if (isObject(frame.room) && isString(frame.room.kind)) this.kind = frame.room.kind;
+    this.#setLocal(readParticipant(frame.participant));
+    const infos = (Array.isArray(frame.participants) ? frame.participants : []).map(readParticipant)
+      .filter((i) => i && i.identity !== this.localParticipant.identity);
+    const seen = new Set(infos.map((i) => i.identity));
+    for (const p of [...this.participants.values()]) {
+      if (!seen.has(p.identity)) this.#removeParticipant(p, 'left while reconnecting');
+    }
+    for (const info of infos) {
+      const p = this.participants.get(info.identity);
+      if (!p) {
+        this.#addParticipant(info);
+        continue;
+      }
+      if (p.name !== info.name || p.metadata !== info.metadata || p.role !== info.role) {
+        Object.assign(p, { name: info.name, metadata: info.metadata, role: info.role });
+        this.emit('participantUpdated', p);
+      }
+      const sids = new Set(info.tracks.map((t) => t.sid));
+      for (const pub of [...p.tracks.values()]) if (!sids.has(pub.sid)) this.#removePublication(p, pub);
+      for (const t of info.tracks) {
+        const pub = p.tracks.get(t.sid);
+        if (!pub) this.#addPublication(p, t, true);
+        else if (pub.muted !== t.muted) {
+          pub.muted = t.muted;
+          this.emit('trackMuted', pub, p, 'self');
+        }
+      }
+    }
+    if (Number.isInteger(frame.viewerCount)) this.#setViewerCount(frame.viewerCount);
+  }
+
+  /** `resumed: false`: remote tracks die with the old subscriber PC; local sids are gone. */
+  _beforeFreshSession() {
+    for (const p of this.participants.values()) {
+      for (const pub of p.tracks.values()) {
+        this.#dropTrack(pub, p);
+        if (pub.subscribed) this.#setPubState(pub, 'subscribing');
+      }
+    }
+    this.localParticipant.tracks.clear();
+  }
+
+  _cleared() {
+    this.localParticipant._cleared(this.localParticipant.publications);
+    for (const p of this.participants.values()) for (const pub of p.tracks.values()) this.#dropTrack(pub, p);
+    this.participants.clear();
+    this.activeSpeakers = [];
+  }
+
+  _localPublished(pub, sid) {
+    if (pub.sid !== null) this.localParticipant.tracks.delete(pub.sid);
+    pub.sid = sid;
+    this.localParticipant.tracks.set(sid, pub);
+    this.emit('localTrackPublished', pub);
+  }
+
+  _trackReceived(sid, track) {
+    const found = this.#find(sid);
+    if (!found || !found.pub.subscribed) return;
+    const { pub, participant } = found;
+    pub.track = track;
+    if (pub.state === 'subscribing') this.#setPubState(pub, 'active');
+    this.emit('trackSubscribed', track, pub, participant);
+  }
+
+  _subscriptionState(sid, state) {
+    const found = this.#find(sid);
+    if (found && found.pub.subscribed) this.#setPubState(found.pub, state);
+  }
+
+  /** One server event; false when its type is unknown (ignored, counted). */
+  _onFrame(frame) {
+    switch (frame.type) {
+      case 'participant_joined': {
+        const info = readParticipant(frame.participant);
+        if (!info) throw new Error('participant missing');
+        if (info.identity === this.localParticipant.identity) return true;
+        const old = this.participants.get(info.identity);
+        if (old) this.#removeParticipant(old, 'replaced');
+        this.#addParticipant(info);
+        return true;
+      }
+      case 'participant_left': {
+        const identity = isObject(frame.participant) ? frame.participant.identity : frame.participant;
+        const p = isString(identity) ? this.participants.get(identity) : undefined;
+        if (p) this.#removeParticipant(p, isString(frame.reason) ? frame.reason : 'left');
+        return true;
+      }
+      case 'participant_updated': {
+        const info = readParticipant(frame.participant);
+        if (!info) throw new Error('participant missing');
+        if (info.identity === this.localParticipant.identity) {
+          Object.assign(this.localParticipant, { name: info.name, metadata: info.metadata });
+          this.emit('participantUpdated', this.localParticipant);
+          return true;
+        }
+        const p = this.participants.get(info.identity);
+        if (p) {
+          Object.assign(p, { name: info.name, metadata: info.metadata, role: info.role });
+          this.emit('participantUpdated', p);
+        }
+        return true;
+      }
+      case 'track_published': {
+        const p = this.participants.get(frame.participant);
+        const t = readTrack(frame.track);
+        if (!t) throw new Error('track missing');
+        if (p && !p.tracks.has(t.sid)) this.#addPublication(p, t, true);
+        return true;
+      }
+      case 'track_unpublished': {
+        const p = this.participants.get(frame.participant);
+        const pub = p && isObject(frame.track) ? p.tracks.get(frame.track.sid) : undefined;
+        if (pub) this.#removePublication(p, pub);
+        return true;
+      }
+      case 'track_muted':
+        this.#onTrackMuted(frame);
+        return true;
+      case 'active_speakers': {
+        const speakers = (Array.isArray(frame.speakers) ? frame.speakers : [])
+          .filter((s) => isObject(s) && isString(s.identity))
+          .map((s) => ({ identity: s.identity, level: typeof s.level === 'number' ? s.level : 0 }));
+        this.activeSpeakers = speakers;
+        this.emit('activeSpeakersChanged', speakers);
+        return true;
+      }
+      case 'subscription_state':
+        for (const t of Array.isArray(frame.tracks) ? frame.tracks : []) {
+          if (isObject(t) && isString(t.sid) && isString(t.state)) this._subscriptionState(t.sid, t.state);
+        }
+        return true;
+      case 'error':
+        this.emit('error', new OnairError(isString(frame.code) ? frame.code : 'unknown_error',
+          isString(frame.message) ? frame.message : 'error'));
+        return true;
+      case 'ok':
+        return true; // an answer whose request was already given up
+      default:
+        return false;
+    }
+  }
+
+  // ----- internals -----
+
+  #onTrackMuted(frame) {
+    if (!isObject(frame.track) || !isString(frame.track.sid)) throw new Error('track missing');
+    const muted = frame.track.muted === true;
+    const by = frame.by === 'admin' ? 'admin' : 'self';
+    if (frame.participant === this.localParticipant.identity) {
+      const pub = this.localParticipant.tracks.get(frame.track.sid);
+      if (!pub) return;
+      if (by === 'admin' && pub.track) pub.track.enabled = !muted;
+      if (pub.muted !== muted) {
+        pub.muted = muted;
+        this.emit('trackMuted', pub, this.localParticipant, by);
+      }
+      return;
+    }
+    const p = this.participants.get(frame.participant);
+    const pub = p?.tracks.get(frame.track.sid);
+    if (pub && pub.muted !== muted) {
+      pub.muted = muted;
+      this.emit('trackMuted', pub, p, by);
+    }
+  }
+
+  #setLocal(info) {
+    Object.assign(this.localParticipant, {
+      identity: info.identity, name: info.name, role: info.role, metadata: info.metadata,
+    });
+  }
+
+  #addParticipant(info) {
+    const p = new RemoteParticipant(info);
+    this.participants.set(p.identity, p);
+    if (p.role === 'viewer') this.#setViewerCount(this.viewerCount + 1);
+    this.emit('participantJoined', p);
+    for (const t of info.tracks) this.#addPublication(p, t, true);
+  }
+
+  #removeParticipant(p, reason) {
+    for (const pub of [...p.tracks.values()]) this.#removePublication(p, pub);
+    this.participants.delete(p.identity);
+    if (p.role === 'viewer') this.#setViewerCount(Math.max(0, this.viewerCount - 1));
+    this.emit('participantLeft', p, reason);
+  }
+
+  #addPublication(p, info, emit) {
+    const pub = new RemoteTrackPublication(info, p.identity);
+    p.tracks.set(pub.sid, pub);
+    if (emit) this.emit('trackPublished', pub, p);
+    if (this.options.autoSubscribe) this.#subscribe(pub).catch((e) => this.engine.reportError(e));
+  }
+
+  #removePublication(p, pub) {
+    this.#dropTrack(pub, p);
+    this.engine.subscriber.forget(pub.sid);
+    pub.subscribed = false;
+    this.#setPubState(pub, 'unsubscribed');
+    p.tracks.delete(pub.sid);
+    this.emit('trackUnpublished', pub, p);
+  }
+
+  #subscribe(pub) {
+    if (!pub.subscribed) {
+      pub.subscribed = true;
+      this.#setPubState(pub, 'subscribing');
+    }
+    return this.engine.subscriber.want(pub.sid, pub.kind);
+  }
+
+  #dropTrack(pub, p) {
+    if (!pub.track) return;
+    const track = pub.track;
+    pub.track = null;
+    this.emit('trackUnsubscribed', track, pub, p);
+  }
+
+  #setPubState(pub, state) {
+    if (pub.state === state) return;
+    pub.state = state;
+    this.emit('subscriptionStateChanged', pub, state);
+  }
+
+  #setViewerCount(n) {
+    if (this.viewerCount === n) return;
+    this.viewerCount = n;
+    this.emit('viewerCountChanged', n);
+  }
+
+  #find(sid) {
+    for (const participant of this.participants.values()) {
+      const pub = participant.tracks.get(sid);
+      if (pub) return { pub, participant };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,60 @@
+// Compile-only (tsc --noEmit, see types.test.mjs): the SDK used as an app would, against onair.d.ts. The
+// expect-error directives below must stay errors: they prove the types reject misuse.
+import {
+  Room, OnairError, signalUrl, reconnectDelayMillis, PING_INTERVAL_MILLIS,
+  type RemoteParticipant, type RemoteTrackPublication, type LocalTrackPublication, type ConnectionState,
+  type ActiveSpeaker, type SubscriptionState, type DisconnectReason, type RoomEnvironment,
+} from '../../main/resources/web/onair.js';
+
+export async function demo(token: string, video: HTMLVideoElement): Promise<void> {
+  const room = new Room({ autoSubscribe: true, resumeWindowMillis: 30_000, iceServers: [] });
+  room.on('participantJoined', (p: RemoteParticipant) => p.identity.toUpperCase());
+  room.on('participantLeft', (p, reason: string) => `${p.identity} ${reason}`);
+  room.on('trackSubscribed', (track: MediaStreamTrack, pub: RemoteTrackPublication, p: RemoteParticipant) => {
+    video.srcObject = new MediaStream([track]);
+    return [pub.sid, pub.kind, pub.source, pub.state, p.name];
+  });
+  room.on('trackMuted', (pub, p, by) => [pub.muted, p.identity, by === 'admin']);
+  room.on('activeSpeakersChanged', (speakers: ActiveSpeaker[]) => speakers.map((s) => s.level));
+  room.on('subscriptionStateChanged', (pub, state: SubscriptionState) => [pub.sid, state]);
+  room.on('connectionStateChanged', (state: ConnectionState) => state);
+  room.once('disconnected', (reason: DisconnectReason) => reason);
+  room.on('error', (e: OnairError) => [e.code, e.requestId, e.message]);
+  room.on('localTrackPublished', (pub: LocalTrackPublication) => pub.sid);
+  room.on('reconnecting', () => undefined);
+  // @ts-expect-error: no such event
+  room.on('participantConnected', () => undefined);
+  // @ts-expect-error: trackSubscribed gives a MediaStreamTrack first, not a string
+  room.on('trackSubscribed', (track: string) => track);
+
+  await room.connect('ws://host:8080/rtc', token, { room: 'studio' });
+  await room.connect(signalUrl('http://host:8080'), token);
+  const cam: LocalTrackPublication | undefined = await room.localParticipant.enableCamera(true);
+  await room.localParticipant.enableMicrophone(true);
+  await room.localParticipant.enableScreenShare(true);
+  await room.localParticipant.setMuted('camera', true);
+  // @ts-expect-error: not a source
+  await room.localParticipant.setMuted('webcam', true);
+  const [track] = (await navigator.mediaDevices.getUserMedia({ video: true })).getVideoTracks();
+  if (track) await room.localParticipant.publishTrack(track, { source: 'camera' });
+  await room.localParticipant.switchDevice('videoinput', 'device-id');
+  const devices: MediaDeviceInfo[] = await Room.getDevices('audioinput');
+  await room.subscribe('TR_x');
+  await room.unsubscribe('TR_x');
+  for (const [identity, p] of room.participants) {
+    for (const [sid, pub] of p.tracks) [identity, sid, pub.subscribed, pub.track?.kind, p.role, p.metadata];
+  }
+  const local = room.localParticipant;
+  [local.identity, local.name, local.role, local.metadata, local.tracks.size, cam?.sid, devices.length];
+  [room.state, room.activeSpeakers, room.viewerCount, room.kind, room.name];
+  // test hooks
+  [room.engine.publisherPc?.connectionState, room.engine.subscriberPc, room.engine.socket?.readyState,
+    room.engine.counters.badFrames];
+  room.simulateSocketDrop();
+  reconnectDelayMillis(3) + PING_INTERVAL_MILLIS;
+  await room.disconnect();
+}
+
+export function injected(env: RoomEnvironment): Room {
+  return new Room({ env, autoSubscribe: false });
+}
