@@ -39,6 +39,13 @@ final class TokenCommand implements Callable<Integer> {
             description = "lifetime such as 90s, 30m, 6h, 2d (default 6h)")
     Duration ttl = Duration.ofHours(6);
 
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "conference or broadcast: the kind of room this token creates if it does not exist")
+    String roomKind;
+
+    @Option(names = "--metadata", paramLabel = "TEXT", description = "participant metadata (at most 1 KiB)")
+    String metadata;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file with keys")
     Path configFile;
 
@@ -56,8 +63,17 @@ final class TokenCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: no keys configured, signing with the public dev key '"
                     + ServerConfig.DEV_KEY_ID + "'");
         }
+        if (roomKind != null && !roomKind.equals("conference") && !roomKind.equals("broadcast")) {
+            spec.commandLine().getErr().println("error: --kind must be conference or broadcast");
+            return 2;
+        }
+        if (metadata != null && metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+            spec.commandLine().getErr().println("error: --metadata is limited to 1 KiB");
+            return 2;
+        }
         TokenService tokens = new TokenService(cfg.effectiveKeys(), cfg.signingKeyId(), clock);
-        spec.commandLine().getOut().println(tokens.mint(new TokenSpec(room, identity, name, perms, ttl)));
+        spec.commandLine().getOut().println(tokens.mint(new TokenSpec(room, identity, name, perms, ttl, metadata,
+                roomKind)));
         spec.commandLine().getOut().flush();
         return 0;
     }

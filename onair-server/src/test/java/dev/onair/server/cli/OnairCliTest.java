@@ -29,6 +29,24 @@ class OnairCliTest {
     }
 
     @Test
+    void tokenCarriesRoomKindAndMetadataAndRefusesBadOnes() {
+        assertThat(run("token", "--room", "stage", "--identity", "host", "--kind", "broadcast", "--metadata",
+                "{\"seat\":1}")).isZero();
+        String token = out.toString().strip();
+        TokenService dev = new TokenService(Map.of(ServerConfig.DEV_KEY_ID, ServerConfig.DEV_SECRET),
+                ServerConfig.DEV_KEY_ID, Clock.systemUTC());
+        assertThat(dev.verify("Bearer " + token, "stage", Permission.PUBLISH)).isInstanceOfSatisfying(
+                AuthResult.Granted.class, g -> {
+                    assertThat(g.grant().roomKind()).isEqualTo("broadcast");
+                    assertThat(g.grant().metadata()).isEqualTo("{\"seat\":1}");
+                });
+        assertThat(run("token", "--room", "stage", "--identity", "x", "--kind", "party")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kind must be conference or broadcast");
+        assertThat(run("token", "--room", "stage", "--identity", "x", "--metadata", "m".repeat(1025))).isEqualTo(2);
+        assertThat(err.toString()).contains("1 KiB");
+    }
+
+    @Test
     void tokenWithDevKeyVerifies() {
         assertThat(run("token", "--room", "demo", "--identity", "obs", "--perms", "publish", "--ttl", "30m")).isZero();
         String token = out.toString().strip();
