@@ -22,6 +22,7 @@ import dev.onair.sfu.api.SessionOutcome;
 import dev.onair.sfu.api.SessionRequest;
 import dev.onair.sfu.api.SubscribeRequest;
 import dev.onair.sfu.api.TrackSource;
+import dev.onair.sfu.negotiation.LocalParams;
 import dev.onair.sfu.negotiation.NegotiatedSession;
 import dev.onair.sfu.negotiation.NegotiationResult;
 import dev.onair.sfu.negotiation.SdpNegotiator;
@@ -49,6 +50,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -403,34 +405,18 @@ final class SfuMediaService implements MediaService, SessionOwner {
                     p.role() == ParticipantRole.VIEWER ? "viewers of a broadcast room cannot publish"
                             : "the token does not allow publishing");
         }
-        String[] parseError = new String[1];
-        SessionDescription offer = SessionFactory.parse(req.sdpOffer(), parseError);
-        if (offer == null) {
-            return new NegotiationOutcome.Rejected(MediaError.MALFORMED_SDP, parseError[0]);
-        }
         PublisherSession existing = p.publisher();
         boolean renegotiate = existing != null && !existing.isClosed();
-        if (!renegotiate && sessions.size() >= cfg.maxSessions()) {
-            return new NegotiationOutcome.Rejected(MediaError.AT_CAPACITY, atCapacity());
+        ConnectionAnswer ca = answerConnection(req.sdpOffer(), renegotiate ? existing : null,
+                p.publisherFingerprint(), SdpNegotiator::answerPublishConnection);
+        if (ca.rejected() != null) {
+            return ca.rejected();
         }
-        IceCredentials localIce = renegotiate ? existing.transport().localIce() : factory.newIce();
-        NegotiationResult nr = SdpNegotiator.answerPublishConnection(offer, factory.local(localIce));
-        if (nr.error() != null) {
-            return new NegotiationOutcome.Rejected(SessionFactory.errorOf(nr), nr.error().reason());
-        }
+        NegotiationResult nr = ca.result();
         NegotiatedSession ns = nr.session();
         long now = nowNanos();
         PublisherSession ps;
         if (renegotiate) {
-            if (!SessionFactory.fingerprintOf(ns).equals(p.publisherFingerprint())) {
-                return new NegotiationOutcome.Rejected(MediaError.UNSUPPORTED_SDP,
-                        "the DTLS fingerprint changed; a renegotiation must keep it");
-            }
-            IceCredentials restarted = restartIfNeeded(existing.transport(), ns, offer);
-            if (restarted != null) {
-                nr = SdpNegotiator.answerPublishConnection(offer, factory.local(restarted));
-                ns = nr.session();
-            }
             ps = existing;
             PublisherSession.Renegotiated diff = ps.renegotiate(NegotiatedTracks.setups(ns));
             unpublishTracks(room, p, p.identity(), diff.removed());
@@ -438,7 +424,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
             publishTracks(room, p, diff.added());
         } else {
             String resourceId = factory.newId();
-            PeerTransport transport = factory.transport(resourceId, localIce, ns);
+            PeerTransport transport = factory.transport(resourceId, ca.localIce(), ns);
             ps = new PublisherSession(resourceId, room.name(), p.identity(), transport, NegotiatedTracks.setups(ns),
                     factory.rng().nextLong() & 0xFFFFFFFFL, this::trackId, ctx);
             room.addPublisher(ps, false);
@@ -476,19 +462,52 @@ final class SfuMediaService implements MediaService, SessionOwner {
         }
     }
 
+    /** An answered offer of a signalling connection, with the local ICE credentials it carries; or a rejection. */
+    private record ConnectionAnswer(NegotiationResult result, IceCredentials localIce,
+                                    NegotiationOutcome.Rejected rejected) {
+        static ConnectionAnswer reject(MediaError error, String reason) {
+            return new ConnectionAnswer(null, null, new NegotiationOutcome.Rejected(error, reason));
+        }
+    }
+
     /**
-     * An ICE restart (RFC 8445 §2.4): the offer carries new remote credentials, so the transport gets new local
-     * ones too. Returns the new local credentials, or null when the offer keeps the old ones.
+     * Answers an offer of a publisher or subscriber connection. A first offer ({@code existing} null) gets fresh
+     * ICE credentials. A renegotiation keeps the transport's credentials, must keep the DTLS fingerprint, and
+     * when the offer carries new remote credentials it is an ICE restart (RFC 8445 §2.4): the transport gets new
+     * local credentials too, and the answer carries them. DTLS and SRTP are never touched.
      */
-    private IceCredentials restartIfNeeded(PeerTransport transport, NegotiatedSession ns, SessionDescription offer) {
+    private ConnectionAnswer answerConnection(String sdp, MediaSession existing, String fingerprint,
+            BiFunction<SessionDescription, LocalParams, NegotiationResult> answerer) {
+        String[] parseError = new String[1];
+        SessionDescription offer = SessionFactory.parse(sdp, parseError);
+        if (offer == null) {
+            return ConnectionAnswer.reject(MediaError.MALFORMED_SDP, parseError[0]);
+        }
+        if (existing == null && sessions.size() >= cfg.maxSessions()) {
+            return ConnectionAnswer.reject(MediaError.AT_CAPACITY, atCapacity());
+        }
+        IceCredentials localIce = existing != null ? existing.transport().localIce() : factory.newIce();
+        NegotiationResult nr = answerer.apply(offer, factory.local(localIce));
+        if (nr.error() != null) {
+            return ConnectionAnswer.reject(SessionFactory.errorOf(nr), nr.error().reason());
+        }
+        if (existing == null) {
+            return new ConnectionAnswer(nr, localIce, null);
+        }
+        NegotiatedSession ns = nr.session();
+        if (!SessionFactory.fingerprintOf(ns).equals(fingerprint)) {
+            return ConnectionAnswer.reject(MediaError.UNSUPPORTED_SDP,
+                    "the DTLS fingerprint changed; a renegotiation must keep it");
+        }
+        PeerTransport transport = existing.transport();
         IceCredentials remote = transport.remoteIce();
         if (remote.ufrag().equals(ns.remoteIceUfrag()) && remote.pwd().equals(ns.remoteIcePwd())) {
-            return null;
+            return new ConnectionAnswer(nr, localIce, null);
         }
-        IceCredentials local = factory.newIce();
-        transport.restartIce(local, new IceCredentials(ns.remoteIceUfrag(), ns.remoteIcePwd()));
+        IceCredentials restarted = factory.newIce();
+        transport.restartIce(restarted, new IceCredentials(ns.remoteIceUfrag(), ns.remoteIcePwd()));
         LOG.info("ICE restart resource={}", transport.id());
-        return local;
+        return new ConnectionAnswer(answerer.apply(offer, factory.local(restarted)), restarted, null);
     }
 
     @Override
@@ -504,44 +523,28 @@ final class SfuMediaService implements MediaService, SessionOwner {
         if (p == null || !p.isSignalled()) {
             return new NegotiationOutcome.Rejected(MediaError.CONFLICT, "join the room first");
         }
-        String[] parseError = new String[1];
-        SessionDescription offer = SessionFactory.parse(req.sdpOffer(), parseError);
-        if (offer == null) {
-            return new NegotiationOutcome.Rejected(MediaError.MALFORMED_SDP, parseError[0]);
-        }
         SubscriberSession existing = p.subscriber();
         boolean renegotiate = existing != null && !existing.isClosed();
-        if (!renegotiate && sessions.size() >= cfg.maxSessions()) {
-            return new NegotiationOutcome.Rejected(MediaError.AT_CAPACITY, atCapacity());
-        }
         if (!renegotiate) {
             p.setSubscriber(null, null);
         }
         Map<String, Long> ssrcs = p.subscriberSsrcByMid();
-        IceCredentials localIce = renegotiate ? existing.transport().localIce() : factory.newIce();
-        NegotiationResult nr = SdpNegotiator.answerSubscribeConnection(offer, factory.local(localIce),
-                mid -> ssrcs.computeIfAbsent(mid, m -> factory.rng().nextLong() & 0xFFFFFFFFL));
-        if (nr.error() != null) {
-            return new NegotiationOutcome.Rejected(SessionFactory.errorOf(nr), nr.error().reason());
+        ConnectionAnswer ca = answerConnection(req.sdpOffer(), renegotiate ? existing : null,
+                p.subscriberFingerprint(), (offer, local) -> SdpNegotiator.answerSubscribeConnection(offer, local,
+                        mid -> ssrcs.computeIfAbsent(mid, m -> factory.rng().nextLong() & 0xFFFFFFFFL)));
+        if (ca.rejected() != null) {
+            return ca.rejected();
         }
+        NegotiationResult nr = ca.result();
         NegotiatedSession ns = nr.session();
         long now = nowNanos();
         SubscriberSession ss;
         if (renegotiate) {
-            if (!SessionFactory.fingerprintOf(ns).equals(p.subscriberFingerprint())) {
-                return new NegotiationOutcome.Rejected(MediaError.UNSUPPORTED_SDP,
-                        "the DTLS fingerprint changed; a renegotiation must keep it");
-            }
-            IceCredentials restarted = restartIfNeeded(existing.transport(), ns, offer);
-            if (restarted != null) {
-                nr = SdpNegotiator.answerSubscribeConnection(offer, factory.local(restarted), ssrcs::get);
-                ns = nr.session();
-            }
             ss = existing;
             ss.renegotiate(NegotiatedTracks.setups(ns));
         } else {
             String resourceId = factory.newId();
-            PeerTransport transport = factory.transport(resourceId, localIce, ns);
+            PeerTransport transport = factory.transport(resourceId, ca.localIce(), ns);
             ss = new SubscriberSession(resourceId, room.name(), p.identity(), transport, NegotiatedTracks.setups(ns),
                     cfg.subscriberQueuePackets(), factory.rng(), ctx);
             p.setSubscriber(ss, SessionFactory.fingerprintOf(ns));
