@@ -65,7 +65,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             joinTimer = ctx.executor().schedule(() -> {
                 if (participant == null) {
-                    close(ctx, CLOSE_JOIN_TIMEOUT, RtcError.JOIN_TIMEOUT, "no join within 10 s");
+                    close(ctx, CLOSE_JOIN_TIMEOUT, RtcError.JOIN_TIMEOUT, "no join within 10 s", null);
                 }
             }, hub.joinTimeoutMillis(), TimeUnit.MILLISECONDS);
         }
@@ -164,7 +164,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if (auth instanceof AuthResult.Denied denied) {
             boolean forbidden = denied.error() == AuthError.FORBIDDEN;
             close(ctx, forbidden ? CLOSE_FORBIDDEN : CLOSE_UNAUTHENTICATED,
-                    forbidden ? RtcError.FORBIDDEN : RtcError.UNAUTHENTICATED, denied.reason());
+                    forbidden ? RtcError.FORBIDDEN : RtcError.UNAUTHENTICATED, denied.reason(), id);
             return;
         }
         Grant g = ((AuthResult.Granted) auth).grant();
@@ -337,8 +337,8 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
-    private void close(ChannelHandlerContext ctx, int closeCode, RtcError error, String reason) {
-        reply(ctx, messages.error(error, reason, null));
+    private void close(ChannelHandlerContext ctx, int closeCode, RtcError error, String reason, String replyTo) {
+        reply(ctx, messages.error(error, reason, replyTo));
         ctx.writeAndFlush(new CloseWebSocketFrame(closeCode, error.code())).addListener(ChannelFutureListener.CLOSE);
     }
 
