@@ -70,9 +70,14 @@ final class RtcClient implements AutoCloseable {
 
     /** The first logged frame (old or new) that matches, waiting up to {@link #WAIT}; fails the test otherwise. */
     JsonNode await(String what, Predicate<JsonNode> match) {
-        JsonNode found = Poll.until(WAIT, STEP, () -> find(match), Objects::nonNull);
+        return await(what, match, WAIT);
+    }
+
+    /** As {@link #await(String, Predicate)}, waiting up to {@code timeout}. */
+    JsonNode await(String what, Predicate<JsonNode> match, Duration timeout) {
+        JsonNode found = Poll.until(timeout, STEP, () -> find(match), Objects::nonNull);
         if (found == null) {
-            throw new AssertionError("no frame (" + what + ") within " + WAIT + "; received " + types());
+            throw new AssertionError("no frame (" + what + ") within " + timeout + "; received " + types());
         }
         return found;
     }
@@ -87,8 +92,10 @@ final class RtcClient implements AutoCloseable {
     }
 
     /**
-     * A round trip of {@code ping}: the server handles a socket's frames in order, and an event is queued on
-     * the socket before the request that caused it completes, so afterwards every event due so far is logged.
+     * A round trip of {@code ping}. The server queues an event's frame on every socket before it answers the
+     * request that caused the event, and writes a socket's frames in order; so once the caller has seen that
+     * answer (on any socket), the event's frame was queued here a network round trip before the ping arrives,
+     * and after the pong it is in this log: an event that is absent then was never sent.
      */
     void barrier() {
         JsonNode pong = request(message("ping"));
