@@ -75,7 +75,8 @@ class RtcMediaTest {
     /** Waits until {@code more} packets of {@code ssrc} arrived after the call. */
     private static void assertFlows(WebRtcPeer subscriber, long ssrc, long more) {
         long start = subscriber.received().packets(ssrc);
-        assertThat(Media.awaitPackets(subscriber, ssrc, start + more)).as("packets of SSRC %d", ssrc)
+        assertThat(Media.awaitPackets(subscriber, ssrc, start + more))
+                .as("packets of SSRC %d (subscriber drops %s)", ssrc, subscriber.drops().snapshot())
                 .isGreaterThanOrEqualTo(start + more);
     }
 
@@ -118,11 +119,14 @@ class RtcMediaTest {
         assertStopped(sub, video, alice.publisher);
         assertFlows(sub, audio, 20);
 
-        // And back: the video m-line receives again, with the same SSRC.
+        // And back: the video m-line receives again, as a new track with a new SSRC (a fresh SRTP stream).
         JsonNode back = bob.subscribing.offer(sub.offerSdp());
         assertThat(back.path("type").asText()).as("%s", back).isEqualTo("subscribe_answer");
-        assertThat(bob.ssrc("1")).isEqualTo(video);
+        assertThat(bob.subscribing.state("1")).isEqualTo("active");
+        assertThat(bob.ssrc("1")).isNotEqualTo(video);
+        video = bob.ssrc("1");
         assertFlows(sub, video, 20);
+        assertThat(bob.ssrc("0")).as("the m-line that kept receiving keeps its SSRC").isEqualTo(audio);
 
         // Mute: everyone hears of it, and the audio stops until the unmute.
         JsonNode ok = alice.ws.request(RtcClient.message("mute").put("sid", alice.audioSid()).put("muted", true));
