@@ -24,6 +24,7 @@ final class RtcClient implements AutoCloseable {
     private final WsClient ws;
     private final List<JsonNode> log = new ArrayList<>();
     private int nextId = 1;
+    private volatile boolean dropped;
 
     RtcClient(int port) {
         ws = new WsClient(port);
@@ -121,12 +122,33 @@ final class RtcClient implements AutoCloseable {
     }
 
     boolean isClosed() {
-        return ws.closeCode.isDone();
+        return dropped || ws.closeCode.isDone();
+    }
+
+    /** Sends {@code leave} and returns the server's close code (1000). */
+    int leave() throws Exception {
+        send(message("leave").toString());
+        return awaitClose();
+    }
+
+    /**
+     * Leaves if the socket is still open, so that the server closes this participant's sessions now instead of
+     * keeping them for the resume window (a later test's peer may get the same UDP port). Never fails.
+     */
+    void leaveQuietly() {
+        if (!isClosed()) {
+            try {
+                leave();
+            } catch (Exception | AssertionError e) {
+                close();
+            }
+        }
     }
 
     /** Drops the TCP connection without a close frame (a network failure, not a {@code leave}). */
     @Override
     public void close() {
+        dropped = true;
         ws.close();
     }
 

@@ -280,6 +280,8 @@ class RtcMediaTest {
             alice.ws.request(RtcClient.message("mute").put("sid", alice.videoSid()).put("muted", true));
             JsonNode muted = again.awaitType("track_muted");
             assertThat(muted.at("/track/sid").asText()).as("the new socket gets the events").isEqualTo(alice.videoSid());
+            assertThat(again.leave()).isEqualTo(1000);
+            alice.ws.awaitType("participant_left", f -> about(f, "bob"));
         }
     }
 

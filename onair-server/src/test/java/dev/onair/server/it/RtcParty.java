@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * One participant of a {@code /rtc} media test: its signalling socket, and the Java peers of its publisher
- * and subscriber connections (created on demand, negotiated over that socket). Closes all of them.
+ * and subscriber connections (created on demand, negotiated over that socket). Closing it leaves the room.
  */
 final class RtcParty implements AutoCloseable {
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(10);
@@ -99,8 +99,7 @@ final class RtcParty implements AutoCloseable {
 
     /** Sends {@code leave} and waits for the server's close (1000). */
     int leave() throws Exception {
-        ws.send(RtcClient.message("leave").toString());
-        return ws.awaitClose();
+        return ws.leave();
     }
 
     /** The server's session of this participant of that kind ({@code publish}/{@code subscribe}), or null. */
@@ -130,8 +129,10 @@ final class RtcParty implements AutoCloseable {
         return peer;
     }
 
+    /** Leaves (if still joined on this socket), then closes the peers and the socket. */
     @Override
     public void close() {
+        ws.leaveQuietly();
         peers.forEach(WebRtcPeer::close);
         ws.close();
     }

@@ -58,8 +58,7 @@ class RtcProtocolTest {
             JsonNode joined = fresh.joined(token(room, identity, Permission.PUBLISH, Permission.SUBSCRIBE));
             assertThat(joined.path("participants").findValuesAsText("identity")).contains("watcher");
             watcher.awaitType("participant_joined", f -> identity.equals(f.at("/participant/identity").asText()));
-            fresh.send(RtcClient.message("leave").toString());
-            assertThat(fresh.awaitClose()).isEqualTo(1000);
+            assertThat(fresh.leave()).isEqualTo(1000);
             watcher.awaitType("participant_left", f -> identity.equals(f.at("/participant/identity").asText()));
         }
     }
