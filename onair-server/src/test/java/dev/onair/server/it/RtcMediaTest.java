@@ -54,11 +54,7 @@ class RtcMediaTest {
         assertThat(sent).as("the publisher keeps sending").isGreaterThanOrEqualTo(packets);
     }
 
-    /** Asserts no more packets of {@code ssrc} reach {@code subscriber} while the publisher sends a second of audio. */
-    private static void assertStopped(WebRtcPeer subscriber, long ssrc, WebRtcPeer publisher) {
-        assertStopped(subscriber, publisher, ssrc);
-    }
-
+    /** Asserts no more packets of the SSRCs reach {@code subscriber} while the publisher sends a second of audio. */
     private static void assertStopped(WebRtcPeer subscriber, WebRtcPeer publisher, long... ssrcs) {
         awaitSent(publisher, publisher.audioSsrc(), 10);
         long[] settled = new long[ssrcs.length];
@@ -116,7 +112,7 @@ class RtcMediaTest {
         assertThat(reoffer.path("type").asText()).as("%s", reoffer).isEqualTo("subscribe_answer");
         assertThat(bob.subscribing.state("0")).isEqualTo("active");
         assertThat(bob.subscribing.state("1")).isNotEqualTo("active");
-        assertStopped(sub, video, alice.publisher);
+        assertStopped(sub, alice.publisher, video);
         assertFlows(sub, audio, 20);
 
         // And back: the video m-line receives again, as a new track with a new SSRC (a fresh SRTP stream).
@@ -135,7 +131,7 @@ class RtcMediaTest {
         assertThat(muted.path("participant").asText()).isEqualTo("alice");
         assertThat(muted.at("/track/sid").asText()).isEqualTo(alice.audioSid());
         assertThat(muted.path("by").asText()).isEqualTo("self");
-        assertStopped(sub, audio, alice.publisher);
+        assertStopped(sub, alice.publisher, audio);
         assertFlows(sub, video, 10);
 
         alice.ws.request(RtcClient.message("mute").put("sid", alice.audioSid()).put("muted", false));
@@ -211,38 +207,37 @@ class RtcMediaTest {
 
     @Test
     void theVideoCapPausesTheLaterJoinersVideoAndResumesItWhenTheFirstLeaves() throws Exception {
-        try (ItServer capped = new ItServer(c -> c.withRooms(new RoomPolicy(20_000, 30_000, 1)))) {
-            String room = "m-video-cap";
-            RtcParty alice = closing(RtcParty.join(capped, room, "alice")).publish();
-            RtcParty carol = closing(RtcParty.join(capped, room, "carol")).publish();
-            RtcParty bob = closing(RtcParty.join(capped, room, "bob"));
-            WebRtcPeer sub = bob.subscribe(Map.of("0", alice.audioSid(), "1", alice.videoSid(), "2", carol.videoSid()),
-                    offer -> SdpEdits.extraVideo(offer, "2"));
-            long aliceVideo = bob.ssrc("1");
-            long carolVideo = bob.ssrc("2");
-            assertThat(aliceVideo).isNotEqualTo(carolVideo);
+        ItServer capped = closing(new ItServer(c -> c.withRooms(new RoomPolicy(20_000, 30_000, 1))));
+        String room = "m-video-cap";
+        RtcParty alice = closing(RtcParty.join(capped, room, "alice")).publish();
+        RtcParty carol = closing(RtcParty.join(capped, room, "carol")).publish();
+        RtcParty bob = closing(RtcParty.join(capped, room, "bob"));
+        WebRtcPeer sub = bob.subscribe(Map.of("0", alice.audioSid(), "1", alice.videoSid(), "2", carol.videoSid()),
+                offer -> SdpEdits.extraVideo(offer, "2"));
+        long aliceVideo = bob.ssrc("1");
+        long carolVideo = bob.ssrc("2");
+        assertThat(aliceVideo).isNotEqualTo(carolVideo);
 
-            // Paused in the answer, or (when the cap applies once the connection is up) by subscription_state.
-            boolean pausedInAnswer = "paused".equals(bob.subscribing.state("2"));
-            if (!pausedInAnswer) {
-                JsonNode state = bob.ws.awaitType("subscription_state", f -> true);
-                assertThat(state.path("reason").asText()).isEqualTo("video_cap");
-                assertThat(state.path("tracks").findValuesAsText("sid")).containsExactly(carol.videoSid());
-                assertThat(state.path("tracks").findValuesAsText("state")).containsExactly("paused");
-            }
-            assertThat(bob.subscribing.state("1")).isEqualTo("active");
-            assertFlows(sub, aliceVideo, 30);
-            assertFlows(sub, bob.ssrc("0"), 20);
-            assertThat(sub.received().packets(carolVideo)).as("the earlier joiner's video wins; carol's is paused")
-                    .isZero();
-
-            assertThat(alice.leave()).isEqualTo(1000);
-            JsonNode resumed = bob.ws.awaitType("subscription_state",
-                    f -> f.path("tracks").findValuesAsText("state").contains("active"));
-            assertThat(resumed.path("tracks").findValuesAsText("sid")).containsExactly(carol.videoSid());
-            assertFlows(sub, carolVideo, 20);
-            assertStopped(sub, aliceVideo, carol.publisher);
+        // Paused in the answer, or (when the cap applies once the connection is up) by subscription_state.
+        boolean pausedInAnswer = "paused".equals(bob.subscribing.state("2"));
+        if (!pausedInAnswer) {
+            JsonNode state = bob.ws.awaitType("subscription_state", f -> true);
+            assertThat(state.path("reason").asText()).isEqualTo("video_cap");
+            assertThat(state.path("tracks").findValuesAsText("sid")).containsExactly(carol.videoSid());
+            assertThat(state.path("tracks").findValuesAsText("state")).containsExactly("paused");
         }
+        assertThat(bob.subscribing.state("1")).isEqualTo("active");
+        assertFlows(sub, aliceVideo, 30);
+        assertFlows(sub, bob.ssrc("0"), 20);
+        assertThat(sub.received().packets(carolVideo)).as("the earlier joiner's video wins; carol's is paused")
+                .isZero();
+
+        assertThat(alice.leave()).isEqualTo(1000);
+        JsonNode resumed = bob.ws.awaitType("subscription_state",
+                f -> f.path("tracks").findValuesAsText("state").contains("active"));
+        assertThat(resumed.path("tracks").findValuesAsText("sid")).containsExactly(carol.videoSid());
+        assertFlows(sub, carolVideo, 20);
+        assertStopped(sub, carol.publisher, aliceVideo);
     }
 
     @Test
@@ -287,32 +282,31 @@ class RtcMediaTest {
 
     @Test
     void afterTheResumeWindowTheParticipantIsRemovedAndItsOldResumeTokenJoinsAfresh() throws Exception {
-        try (ItServer shortWindow = new ItServer(c -> c.withRooms(new RoomPolicy(0, 2000, 9)))) {
-            String room = "m-resume-expired";
-            RtcParty alice = closing(RtcParty.join(shortWindow, room, "alice"));
-            RtcParty bob = closing(RtcParty.join(shortWindow, room, "bob")).publish();
-            assertThat(bob.joined.path("resumeWindowSeconds").asInt()).isEqualTo(2);
-            String resumeToken = bob.joined.path("resumeToken").asText();
-            alice.ws.awaitType("track_published", f -> about(f, "bob") && "video".equals(f.at("/track/kind").asText()));
+        ItServer shortWindow = closing(new ItServer(c -> c.withRooms(new RoomPolicy(0, 2000, 9))));
+        String room = "m-resume-expired";
+        RtcParty alice = closing(RtcParty.join(shortWindow, room, "alice"));
+        RtcParty bob = closing(RtcParty.join(shortWindow, room, "bob")).publish();
+        assertThat(bob.joined.path("resumeWindowSeconds").asInt()).isEqualTo(2);
+        String resumeToken = bob.joined.path("resumeToken").asText();
+        alice.ws.awaitType("track_published", f -> about(f, "bob") && "video".equals(f.at("/track/kind").asText()));
 
-            bob.ws.close();
-            JsonNode left = alice.ws.await("participant_left of bob",
-                    f -> "participant_left".equals(f.path("type").asText()) && about(f, "bob"), Duration.ofSeconds(6));
-            assertThat(left.path("reason").asText()).isEqualTo("resume window expired");
-            alice.ws.barrier();
-            assertThat(alice.ws.frames("track_unpublished")).as("its sessions ended with it").hasSize(2);
-            assertThat(bob.session("publish")).isNull();
+        bob.ws.close();
+        JsonNode left = alice.ws.await("participant_left of bob",
+                f -> "participant_left".equals(f.path("type").asText()) && about(f, "bob"), Duration.ofSeconds(6));
+        assertThat(left.path("reason").asText()).isEqualTo("resume window expired");
+        alice.ws.barrier();
+        assertThat(alice.ws.frames("track_unpublished")).as("its sessions ended with it").hasSize(2);
+        assertThat(bob.session("publish")).isNull();
 
-            try (RtcClient again = new RtcClient(shortWindow.server.httpPort())) {
-                JsonNode joined = again.resume(bob.token, resumeToken);
-                assertThat(joined.path("type").asText()).as("%s", joined).isEqualTo("joined");
-                assertThat(joined.path("resumed").asBoolean()).isFalse();
-                assertThat(joined.path("resumeToken").asText()).isNotEqualTo(resumeToken);
-                assertThat(joined.at("/participant/tracks")).isEmpty();
-                alice.ws.barrier(); // the join was announced to alice before the new socket got joined
-                assertThat(alice.ws.frames("participant_joined").stream().filter(f -> about(f, "bob")))
-                        .as("bob joined, left, and joined afresh").hasSize(2);
-            }
+        try (RtcClient again = new RtcClient(shortWindow.server.httpPort())) {
+            JsonNode joined = again.resume(bob.token, resumeToken);
+            assertThat(joined.path("type").asText()).as("%s", joined).isEqualTo("joined");
+            assertThat(joined.path("resumed").asBoolean()).isFalse();
+            assertThat(joined.path("resumeToken").asText()).isNotEqualTo(resumeToken);
+            assertThat(joined.at("/participant/tracks")).isEmpty();
+            alice.ws.barrier(); // the join was announced to alice before the new socket got joined
+            assertThat(alice.ws.frames("participant_joined").stream().filter(f -> about(f, "bob")))
+                    .as("bob joined, left, and joined afresh").hasSize(2);
         }
     }
 }
