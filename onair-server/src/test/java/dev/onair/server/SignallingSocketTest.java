@@ -9,8 +9,11 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.HttpServer;
 import dev.onair.server.http.Responses;
 import dev.onair.server.rtc.RtcHub;
+import dev.onair.server.testing.TestEvents;
 import dev.onair.server.testing.WsClient;
+import dev.onair.sfu.api.ParticipantInfo;
 import dev.onair.sfu.api.RoomEvent;
+import dev.onair.sfu.api.TrackSource;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -19,7 +22,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Protocol v1 at the WebSocket level: join, snapshot, events, ping, and every error case of the issue. */
+/**
+ * Protocol v1 at the WebSocket level over a {@link FakeMediaService}: the shape of {@code joined} and of every
+ * event frame, ping, framing errors, the auth closes and the join timeout. The same error cases against the
+ * real SFU, and media through {@code /rtc}, are in {@code it/RtcProtocolTest} and {@code it/RtcMediaTest}.
+ */
 class SignallingSocketTest {
     private final ServerHarness h = ServerHarness.withKeys();
 
@@ -50,28 +57,79 @@ class SignallingSocketTest {
             assertThat(joined.path("type").asText()).isEqualTo("joined");
             assertThat(joined.path("id").asText()).isEqualTo("j1");
             assertThat(joined.path("v").asInt()).isEqualTo(1);
-            assertThat(joined.path("room").path("name").asText()).isEqualTo("studio");
-            assertThat(joined.path("participant").path("identity").asText()).isEqualTo("bob");
+            assertThat(joined.at("/room/name").asText()).isEqualTo("studio");
+            assertThat(joined.at("/room/kind").asText()).isEqualTo("conference");
+            assertThat(joined.at("/participant/identity").asText()).isEqualTo("bob");
+            assertThat(joined.at("/participant/name").asText()).isEqualTo("BOB");
+            assertThat(joined.at("/participant/role").asText()).isEqualTo("participant");
+            assertThat(joined.at("/participant/tracks")).isEmpty();
             assertThat(joined.path("participants")).hasSize(1);
-            assertThat(joined.path("participants").get(0).path("identity").asText()).isEqualTo("alice");
-            assertThat(joined.path("participants").get(0).path("publishing").asBoolean()).isTrue();
+            JsonNode alice = joined.path("participants").get(0);
+            assertThat(alice.path("identity").asText()).isEqualTo("alice");
+            assertThat(alice.path("role").asText()).isEqualTo("participant");
+            assertThat(alice.path("tracks")).hasSize(1);
+            assertThat(alice.at("/tracks/0/kind").asText()).isEqualTo("video");
+            assertThat(alice.at("/tracks/0/source").asText()).isEqualTo("camera");
+            assertThat(alice.at("/tracks/0/muted").isBoolean()).isTrue();
+            assertThat(alice.at("/tracks/0/sid").asText()).isNotBlank();
+            assertThat(joined.path("viewerCount").asInt(-1)).isZero();
+            assertThat(joined.path("resumeToken").asText()).isNotBlank();
+            assertThat(joined.path("resumeWindowSeconds").asInt()).isEqualTo(30);
+            assertThat(joined.path("resumed").isBoolean()).isTrue();
+            assertThat(joined.path("resumed").asBoolean()).isFalse();
 
-            h.media.emit(new RoomEvent.ParticipantJoined("studio", dev.onair.server.testing.TestEvents.participant("carol", "Carol"), 1));
-            h.media.emit(new RoomEvent.ParticipantJoined("elsewhere", dev.onair.server.testing.TestEvents.participant("dave", null), 1));
-            h.media.emit(new RoomEvent.TrackPublished("studio", "carol", dev.onair.server.testing.TestEvents.track("r9/1", "video"), 2));
-            h.media.emit(new RoomEvent.ActiveSpeakersChanged("studio", List.of(new RoomEvent.Speaker("carol", 0.5)), 3));
+            // The SFU routes events per participant; the socket turns each into its frame.
+            h.media.emit(new RoomEvent.ParticipantJoined("studio", TestEvents.participant("carol", "Carol"), 1));
+            h.media.emit(new RoomEvent.TrackPublished("studio", "carol", TestEvents.track("TR_9", "video"), 2));
+            h.media.emit(new RoomEvent.TrackMuted("studio", "carol", new ParticipantInfo.Track("TR_9", "video",
+                    TrackSource.CAMERA, true), true, 3));
+            h.media.emit(new RoomEvent.ActiveSpeakersChanged("studio", List.of(new RoomEvent.Speaker("carol", 0.5)), 4));
+            h.media.emit(new RoomEvent.SubscriptionStateChanged("studio", "bob",
+                    List.of(new RoomEvent.SubscriptionState("TR_9", "paused")), "video_cap", 5));
+            h.media.emit(new RoomEvent.TrackUnpublished("studio", "carol", TestEvents.track("TR_9", "video"), 6));
+            h.media.emit(new RoomEvent.ParticipantLeft("studio", "carol", "left", 7));
+
             JsonNode j = ws.next();
             assertThat(j.path("type").asText()).isEqualTo("participant_joined");
-            assertThat(j.path("participant").path("identity").asText()).as("only this room's events").isEqualTo("carol");
+            assertThat(j.at("/participant/identity").asText()).isEqualTo("carol");
+            assertThat(j.at("/participant/name").asText()).isEqualTo("Carol");
+            assertThat(j.at("/participant/role").asText()).isEqualTo("participant");
+            assertThat(j.has("id")).as("events are not replies").isFalse();
             JsonNode t = ws.next();
             assertThat(t.path("type").asText()).isEqualTo("track_published");
-            assertThat(t.path("track").path("kind").asText()).isEqualTo("video");
+            assertThat(t.path("participant").asText()).isEqualTo("carol");
+            assertThat(t.at("/track/sid").asText()).isEqualTo("TR_9");
+            assertThat(t.at("/track/kind").asText()).isEqualTo("video");
+            assertThat(t.at("/track/source").asText()).isEqualTo("camera");
+            assertThat(t.at("/track/muted").asBoolean(true)).isFalse();
+            JsonNode m = ws.next();
+            assertThat(m.path("type").asText()).isEqualTo("track_muted");
+            assertThat(m.path("participant").asText()).isEqualTo("carol");
+            assertThat(m.at("/track/sid").asText()).isEqualTo("TR_9");
+            assertThat(m.at("/track/muted").asBoolean()).isTrue();
+            assertThat(m.path("by").asText()).isEqualTo("admin");
             JsonNode s = ws.next();
             assertThat(s.path("type").asText()).isEqualTo("active_speakers");
-            assertThat(s.path("speakers").get(0).path("identity").asText()).isEqualTo("carol");
+            assertThat(s.at("/speakers/0/identity").asText()).isEqualTo("carol");
+            assertThat(s.at("/speakers/0/level").asDouble()).isEqualTo(0.5);
+            JsonNode st = ws.next();
+            assertThat(st.path("type").asText()).isEqualTo("subscription_state");
+            assertThat(st.at("/tracks/0/sid").asText()).isEqualTo("TR_9");
+            assertThat(st.at("/tracks/0/state").asText()).isEqualTo("paused");
+            assertThat(st.path("reason").asText()).isEqualTo("video_cap");
+            JsonNode u = ws.next();
+            assertThat(u.path("type").asText()).isEqualTo("track_unpublished");
+            assertThat(u.path("participant").asText()).isEqualTo("carol");
+            assertThat(u.at("/track/sid").asText()).isEqualTo("TR_9");
+            assertThat(u.at("/track/kind").asText()).isEqualTo("video");
+            JsonNode l = ws.next();
+            assertThat(l.path("type").asText()).isEqualTo("participant_left");
+            assertThat(l.at("/participant/identity").asText()).isEqualTo("carol");
+            assertThat(l.path("reason").asText()).isEqualTo("left");
 
             ws.send("{\"type\":\"ping\",\"id\":\"p\",\"ts\":12345}");
             JsonNode pong = ws.next("pong");
+            assertThat(pong.path("id").asText()).isEqualTo("p");
             assertThat(pong.path("ts").asLong()).isEqualTo(12345);
             ws.send("{\"type\":\"leave\"}");
             assertThat(ws.awaitClose()).isEqualTo(1000);
@@ -142,7 +200,7 @@ class SignallingSocketTest {
             assertThat(ws.next().path("type").asText()).as("publish alone may join").isEqualTo("joined");
         }
         try (WsClient ws = joined("studio", "bob")) {
-            h.media.emit(new RoomEvent.ParticipantJoined("studio", dev.onair.server.testing.TestEvents.participant("carol", null), 1));
+            h.media.emit(new RoomEvent.ParticipantJoined("studio", TestEvents.participant("carol", null), 1));
             assertThat(ws.next().path("type").asText()).as("the room keeps working for others").isEqualTo("participant_joined");
         }
     }

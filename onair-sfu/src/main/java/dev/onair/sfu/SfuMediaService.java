@@ -542,6 +542,10 @@ final class SfuMediaService implements MediaService, SessionOwner {
         if (renegotiate) {
             ss = existing;
             ss.renegotiate(NegotiatedTracks.setups(ns));
+            // An m-line that stopped receiving lost its track; if it receives again it is a new track with a
+            // new rewriter (random sequence numbers), so it needs a new SSRC: on the old one the sequence would
+            // jump back and SRTP would refuse the packets as replays.
+            ssrcs.keySet().removeIf(mid -> ss.track(mid) == null);
         } else {
             String resourceId = factory.newId();
             PeerTransport transport = factory.transport(resourceId, ca.localIce(), ns);

@@ -19,9 +19,11 @@ import dev.onair.sfu.api.TrackSource;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -65,7 +67,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             joinTimer = ctx.executor().schedule(() -> {
                 if (participant == null) {
-                    close(ctx, CLOSE_JOIN_TIMEOUT, RtcError.JOIN_TIMEOUT, "no join within 10 s");
+                    close(ctx, CLOSE_JOIN_TIMEOUT, RtcError.JOIN_TIMEOUT, "no join within 10 s", null);
                 }
             }, hub.joinTimeoutMillis(), TimeUnit.MILLISECONDS);
         }
@@ -164,7 +166,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if (auth instanceof AuthResult.Denied denied) {
             boolean forbidden = denied.error() == AuthError.FORBIDDEN;
             close(ctx, forbidden ? CLOSE_FORBIDDEN : CLOSE_UNAUTHENTICATED,
-                    forbidden ? RtcError.FORBIDDEN : RtcError.UNAUTHENTICATED, denied.reason());
+                    forbidden ? RtcError.FORBIDDEN : RtcError.UNAUTHENTICATED, denied.reason(), id);
             return;
         }
         Grant g = ((AuthResult.Granted) auth).grant();
@@ -337,8 +339,8 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
-    private void close(ChannelHandlerContext ctx, int closeCode, RtcError error, String reason) {
-        reply(ctx, messages.error(error, reason, null));
+    private void close(ChannelHandlerContext ctx, int closeCode, RtcError error, String reason, String replyTo) {
+        reply(ctx, messages.error(error, reason, replyTo));
         ctx.writeAndFlush(new CloseWebSocketFrame(closeCode, error.code())).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -358,6 +360,12 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("signalling socket error: {}", cause.toString());
+        if (cause instanceof TooLongFrameException && ctx.channel().isActive()) {
+            // A message over 128 KiB sent in fragments (one large frame is refused by the decoder itself).
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         ctx.close();
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -34,7 +35,12 @@ final class ItServer implements AutoCloseable, AfterAllCallback {
     final String base;
 
     ItServer() {
-        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50));
+        this(UnaryOperator.identity());
+    }
+
+    /** With the default test configuration changed by {@code customise} (e.g. {@code c -> c.withRooms(...)}). */
+    ItServer(UnaryOperator<ServerConfig> customise) {
+        server = OnairServer.start(customise.apply(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50)));
         base = "http://127.0.0.1:" + server.httpPort();
     }
 
