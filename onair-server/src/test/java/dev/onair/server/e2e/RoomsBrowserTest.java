@@ -8,10 +8,10 @@ import dev.onair.server.config.ServerConfig;
 import dev.onair.server.e2e.HarnessPage.Event;
 import dev.onair.server.e2e.HarnessPage.Join;
 import dev.onair.server.testing.Poll;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -143,7 +143,7 @@ class RoomsBrowserTest {
                 page.join(o, Join.conference(room, o));
             }
             leaver.join("cy", Join.conference(room, "cy"));
-            Map<String, String> cyVideoTrack = new java.util.HashMap<>();
+            Map<String, String> cyVideoTrack = new HashMap<>();
             for (String o : observers) {
                 RoomStats s = Poll.until(MEDIA_TIMEOUT, () -> page.stats(o), st -> st.framesDecodedFrom("cy") > FRAMES);
                 assertThat(s.framesDecodedFrom("cy")).as("%s decodes cy first: %s", o, s).isGreaterThan(FRAMES);
