@@ -297,9 +297,22 @@ final class SfuMediaService implements MediaService, SessionOwner {
         p.attach(listener);
         JoinOutcome.Joined joined = joined(room, p, false);
         listener.onJoined(joined);
+        tellSpeakers(room, p, false);
         LOG.info("participant joined room={} identity={} role={}", room.name(), p.identity(), role.wireName());
         scheduleSnapshot();
         return joined;
+    }
+
+    /**
+     * Speaker events only come when the speakers change, so a participant that joins while someone speaks
+     * learns it here, right behind its {@code joined}; a resumed one always gets the list (it may have missed
+     * changes, an end of speaking included, while its socket was down).
+     */
+    private void tellSpeakers(Room room, Participant p, boolean evenWhenNobodySpeaks) {
+        List<RoomEvent.Speaker> now = room.speakers();
+        if (!now.isEmpty() || evenWhenNobodySpeaks) {
+            events.emitTo(p, new RoomEvent.ActiveSpeakersChanged(room.name(), now, wallMillis()));
+        }
     }
 
     private static JoinOutcome.Joined joined(Room room, Participant p, boolean resumed) {
@@ -323,6 +336,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
             JoinOutcome.Joined joined = joined(room, p, true);
             listener.onJoined(joined);
+            tellSpeakers(room, p, true);
             LOG.info("participant resumed room={} identity={}", roomName, identity);
             return joined;
         }, new JoinOutcome.Rejected(MediaError.INTERNAL, "internal error while resuming"), "resuming");

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,45 +20,79 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * with fake camera/microphone and a fresh profile. Selenium is never allowed to download a browser or driver:
  * both paths are given explicitly.
  */
-final class Browser implements AutoCloseable {
-    static final String CHROMIUM = System.getProperty("onair.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("onair.chromedriver", "/usr/bin/chromedriver");
+public final class Browser implements AutoCloseable {
+    public static final String CHROMIUM = System.getProperty("onair.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("onair.chromedriver", "/usr/bin/chromedriver");
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
     private final Path profile;
 
-    Browser() throws IOException {
+    public Browser() throws IOException {
+        this(List.of());
+    }
+
+    /** A browser with the house flags plus {@code extraArgs} (e.g. {@code --use-file-for-fake-audio-capture=…}). */
+    public Browser(List<String> extraArgs) throws IOException {
         profile = Files.createTempDirectory("onair-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        List<String> args = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + profile));
+        args.addAll(extraArgs);
+        options.addArguments(args);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        ChromeDriver started;
+        try {
+            started = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteProfile();
+            throw e;
+        }
+        driver = started;
+        driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
     }
 
-    static boolean available() {
+    public static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    /** Runs an async script: the script's last argument is the callback. */
-    Object async(String script) {
-        return ((JavascriptExecutor) driver).executeAsyncScript(script);
+    /** The Selenium driver, for element look-ups and clicks. */
+    public ChromeDriver driver() {
+        return driver;
     }
 
-    Object eval(String expression) {
+    /** Runs an async script: the script's last argument is the callback; {@code args} come before it. */
+    public Object async(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    public Object eval(String expression) {
         return ((JavascriptExecutor) driver).executeScript("return " + expression);
+    }
+
+    /** {@code String(expression)} in the page; null when the value is null. */
+    public String text(String expression) {
+        Object v = ((JavascriptExecutor) driver).executeScript("return String(" + expression + ")");
+        return v == null ? null : v.toString();
+    }
+
+    /** Saves a PNG of the viewport to {@code file}, creating its folders. */
+    public Path screenshot(Path file) throws IOException {
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, png);
+        return file;
     }
 
     @Override
@@ -63,9 +100,13 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() throws IOException {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 }
