@@ -102,7 +102,11 @@ final class RtcParticipant implements ParticipantListener {
 
     void send(ObjectNode frame) {
         if (ctx.channel().isActive()) {
-            ctx.writeAndFlush(new TextWebSocketFrame(messages.write(frame)), ctx.voidPromise());
+            try {
+                ctx.writeAndFlush(new TextWebSocketFrame(messages.write(frame)), ctx.voidPromise());
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                gone = true; // the server is shutting down its HTTP loops: nobody is left to tell
+            }
         }
     }
 }

@@ -67,7 +67,8 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             joinTimer = ctx.executor().schedule(() -> {
                 if (participant == null) {
-                    close(ctx, CLOSE_JOIN_TIMEOUT, RtcError.JOIN_TIMEOUT, "no join within 10 s", null);
+                    close(ctx, CLOSE_JOIN_TIMEOUT, RtcError.JOIN_TIMEOUT,
+                            "no join within " + hub.joinTimeoutMillis() + " ms of the upgrade", null);
                 }
             }, hub.joinTimeoutMillis(), TimeUnit.MILLISECONDS);
         }
