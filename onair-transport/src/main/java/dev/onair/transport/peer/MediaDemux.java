@@ -60,11 +60,18 @@ public final class MediaDemux implements DatagramHandler {
         }
     }
 
+    /**
+     * A check is routed by the local ufrag in its USERNAME first, then by its source address (a check without
+     * a known ufrag, e.g. old credentials after an ICE restart, still reaches the peer that owns the path and
+     * gets its 401). Ufrag first matters when a new peer's socket reuses the address of an older transport the
+     * server still holds (a participant inside its resume window): by address alone the new peer's checks
+     * would go to the old transport and never connect.
+     */
     private void onStun(byte[] buf, int len, InetSocketAddress from) {
-        PeerTransport t = registry.byAddress(from);
+        String localUfrag = localUfragOf(buf, len);
+        PeerTransport t = localUfrag == null ? null : registry.byUfrag(localUfrag);
         if (t == null) {
-            String localUfrag = localUfragOf(buf, len);
-            t = localUfrag == null ? null : registry.byUfrag(localUfrag);
+            t = registry.byAddress(from);
         }
         if (t == null) {
             drops.increment(TransportDrop.UNKNOWN_UFRAG);

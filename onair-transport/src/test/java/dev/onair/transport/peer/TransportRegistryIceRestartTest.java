@@ -70,6 +70,23 @@ class TransportRegistryIceRestartTest {
     }
 
     @Test
+    void aNewPeerOnTheAddressOfAnOlderTransportReachesItsOwnTransport() throws Exception {
+        PeerTransport old = fixture.transport("old", SERVER, CLIENT, events);
+        PeerTransport fresh = fixture.transport("fresh", NEW_SERVER, NEW_CLIENT, events);
+        try (LoopbackPeer p = port()) {
+            fixture.arrive(binding(SERVER, CLIENT, true, tid(1)), p.address());
+            assertSuccess(p.nextStun(), SERVER, tid(1), p.address());
+            assertThat(byAddress(p.address())).isSameAs(old);
+
+            // The same 5-tuple now checks with another peer's credentials (the OS reused the port).
+            fixture.arrive(binding(NEW_SERVER, NEW_CLIENT, true, tid(2)), p.address());
+            assertSuccess(p.nextStun(), NEW_SERVER, tid(2), p.address());
+            assertThat(byAddress(p.address())).isSameAs(fresh);
+            assertThat(fixture.onLoop(fresh::state)).isEqualTo(PeerTransport.State.ICE_CONNECTED);
+        }
+    }
+
+    @Test
     void oldCredentialsFromAKnownAddressAreRefused() throws Exception {
         PeerTransport t = fixture.transport("p1", SERVER, CLIENT, events);
         try (LoopbackPeer p = port()) {
