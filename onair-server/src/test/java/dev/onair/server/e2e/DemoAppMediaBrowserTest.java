@@ -1,19 +1,14 @@
 package dev.onair.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.onair.server.OnairServer;
-import dev.onair.server.config.ServerConfig;
 import dev.onair.server.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3 (e): the demo app itself, with media. Ann and Bob open {@code /?room=…&name=…&mode=conference
@@ -26,28 +21,14 @@ class DemoAppMediaBrowserTest {
     static final Path SCREENSHOT = Path.of(System.getProperty("basedir", "."), "target", "e2e-report", "demo-app.png");
     private static final Duration PLAY_TIMEOUT = Duration.ofSeconds(40);
     private static final String REMOTE_VIDEO = "document.querySelector('.tile[data-identity]:not(.local) video')";
-    private static OnairServer server;
-    private static String base;
-
-    @BeforeAll
-    static void startServer() {
-        assumeTrue(Browser.available(), "Debian chromium and chromium-driver are required (./onair test installs them)");
-        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50));
-        base = "http://127.0.0.1:" + server.httpPort();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer SERVER = new BrowserServer();
 
     @Test
     void annAndBobEachSeeTheOthersVideoPlayInTheDemoApp() throws Exception {
         try (Browser ann = new Browser(); Browser bob = new Browser()) {
-            ann.open(base + "/?room=demo-e&name=Ann&mode=conference&autojoin=1");
-            bob.open(base + "/?room=demo-e&name=Bob&mode=conference&autojoin=1");
+            ann.open(SERVER.base() + "/?room=demo-e&name=Ann&mode=conference&autojoin=1");
+            bob.open(SERVER.base() + "/?room=demo-e&name=Bob&mode=conference&autojoin=1");
             for (Browser b : List.of(ann, bob)) {
                 String published = Poll.until(PLAY_TIMEOUT, () -> b.text("(() => { const lp = window.onairRoom"
                         + " && window.onairRoom.localParticipant; return !!lp && ['camera', 'microphone'].every(s =>"

@@ -1,10 +1,7 @@
 package dev.onair.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.onair.server.OnairServer;
-import dev.onair.server.config.ServerConfig;
 import dev.onair.server.e2e.HarnessPage.Event;
 import dev.onair.server.e2e.HarnessPage.Join;
 import dev.onair.server.testing.Poll;
@@ -15,9 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,22 +27,8 @@ class RoomsBrowserTest {
     private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(40);
     private static final long FRAMES = 45;
     private static final long AUDIO_PACKETS = 100;
-    private static OnairServer server;
-    private static String base;
-
-    @BeforeAll
-    static void startServer() {
-        assumeTrue(Browser.available(), "Debian chromium and chromium-driver are required (./onair test installs them)");
-        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50));
-        base = "http://127.0.0.1:" + server.httpPort();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer SERVER = new BrowserServer();
 
     /**
      * (a) Three Chromiums in a conference: each decodes the other two videos and receives their two audio
@@ -60,7 +42,7 @@ class RoomsBrowserTest {
         Path voice = SpeechLikeWav.write(tmp);
         try (Browser ba = new Browser(List.of("--use-file-for-fake-audio-capture=" + voice));
              Browser bb = new Browser(); Browser bc = new Browser()) {
-            List<HarnessPage> pages = List.of(new HarnessPage(ba, base), new HarnessPage(bb, base), new HarnessPage(bc, base));
+            List<HarnessPage> pages = List.of(new HarnessPage(ba, SERVER.base()), new HarnessPage(bb, SERVER.base()), new HarnessPage(bc, SERVER.base()));
             for (int i = 0; i < 3; i++) {
                 pages.get(i).join(people.get(i), Join.conference(room, people.get(i)));
             }
@@ -86,7 +68,7 @@ class RoomsBrowserTest {
                         .anyMatch(e -> e.speakers().equals(List.of("ann")))
                         .allMatch(e -> !e.speakers().contains("bob") && !e.speakers().contains("cy"));
             }
-            assertThat(ServerStatus.activeSpeakers(base, room)).containsExactly("ann");
+            assertThat(ServerStatus.activeSpeakers(SERVER.base(), room)).containsExactly("ann");
         }
     }
 
@@ -100,8 +82,8 @@ class RoomsBrowserTest {
         String room = "show-b";
         List<String> viewers = List.of("v1", "v2", "v3", "v4", "v5", "v6");
         try (Browser hostBrowser = new Browser(); Browser viewerBrowser = new Browser()) {
-            HarnessPage host = new HarnessPage(hostBrowser, base);
-            HarnessPage audience = new HarnessPage(viewerBrowser, base);
+            HarnessPage host = new HarnessPage(hostBrowser, SERVER.base());
+            HarnessPage audience = new HarnessPage(viewerBrowser, SERVER.base());
             host.join("host", Join.host(room, "host"));
             for (String v : viewers) {
                 audience.join(v, Join.viewer(room, v));
@@ -124,7 +106,7 @@ class RoomsBrowserTest {
             Map<?, ?> sdk = audience.publishCamera("v2");
             assertThat(sdk.get("code")).as("the SDK refuses too: %s", sdk).isEqualTo("forbidden");
             assertThat(audience.state("v1").get("state")).as("the socket stays open").isEqualTo("connected");
-            assertThat(ServerStatus.sessions(base, room, "v1", "publish")).isZero();
+            assertThat(ServerStatus.sessions(SERVER.base(), room, "v1", "publish")).isZero();
         }
     }
 
@@ -137,8 +119,8 @@ class RoomsBrowserTest {
         String room = "conf-c";
         List<String> observers = List.of("ann", "bob");
         try (Browser b1 = new Browser(); Browser b2 = new Browser()) {
-            HarnessPage page = new HarnessPage(b1, base);
-            HarnessPage leaver = new HarnessPage(b2, base);
+            HarnessPage page = new HarnessPage(b1, SERVER.base());
+            HarnessPage leaver = new HarnessPage(b2, SERVER.base());
             for (String o : observers) {
                 page.join(o, Join.conference(room, o));
             }
@@ -167,8 +149,8 @@ class RoomsBrowserTest {
                         .as("%s stops receiving cy's video", o).isTrue();
                 assertThat(page.videos(o)).as("cy's <video> removed").noneMatch(v -> "cy".equals(v.get("identity")));
             }
-            long cySessions = Poll.until(Duration.ofSeconds(10), () -> ServerStatus.sessions(base, room, "cy", "publish")
-                    + ServerStatus.sessions(base, room, "cy", "subscribe"), n -> n == 0);
+            long cySessions = Poll.until(Duration.ofSeconds(10), () -> ServerStatus.sessions(SERVER.base(), room, "cy", "publish")
+                    + ServerStatus.sessions(SERVER.base(), room, "cy", "subscribe"), n -> n == 0);
             assertThat(cySessions).as("cy's sessions freed").isZero();
         }
     }
@@ -181,8 +163,8 @@ class RoomsBrowserTest {
     void aDroppedSocketResumesWithAnIceRestartAndNobodyNotices() throws Exception {
         String room = "conf-d";
         try (Browser b1 = new Browser(); Browser b2 = new Browser()) {
-            HarnessPage annPage = new HarnessPage(b1, base);
-            HarnessPage bobPage = new HarnessPage(b2, base);
+            HarnessPage annPage = new HarnessPage(b1, SERVER.base());
+            HarnessPage bobPage = new HarnessPage(b2, SERVER.base());
             annPage.join("ann", Join.conference(room, "ann"));
             bobPage.join("bob", Join.conference(room, "bob"));
             RoomStats annBefore = Poll.until(MEDIA_TIMEOUT, () -> annPage.stats("ann"), s -> s.framesDecodedFrom("bob") > FRAMES
@@ -218,8 +200,8 @@ class RoomsBrowserTest {
             assertThat(ofType(annEvents, "reconnected").get(0).atMillis() - droppedAt).isLessThan(5000);
             assertThat(bobPage.events("bob")).as("bob never saw ann leave or join again")
                     .noneMatch(e -> e.type().equals("participantLeft") || e.type().equals("participantJoined"));
-            assertThat(ServerStatus.sessions(base, room, "ann", "publish")).isEqualTo(1);
-            assertThat(ServerStatus.sessions(base, room, "ann", "subscribe")).isEqualTo(1);
+            assertThat(ServerStatus.sessions(SERVER.base(), room, "ann", "publish")).isEqualTo(1);
+            assertThat(ServerStatus.sessions(SERVER.base(), room, "ann", "subscribe")).isEqualTo(1);
         }
     }
 

@@ -1,23 +1,14 @@
 package dev.onair.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.onair.server.OnairServer;
-import dev.onair.server.config.ServerConfig;
 import dev.onair.server.testing.Poll;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,31 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WhipWhepBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static OnairServer server;
-    private static String base;
-
-    @BeforeAll
-    static void startServer() {
-        assumeTrue(Browser.available(), "Debian chromium and chromium-driver are required (./onair test installs them)");
-        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50));
-        base = "http://127.0.0.1:" + server.httpPort();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer SERVER = new BrowserServer();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"vp8", "h264"})
     void browserPublishesOverWhipAndTwoBrowsersPlayOverWhep(String codec) throws Exception {
         String room = "e2e-" + codec;
         try (Browser a = new Browser(); Browser b = new Browser(); Browser c = new Browser()) {
-            a.open(base + "/publish.html?autostart=1&room=" + room + "&codec=" + codec + "&identity=alice");
-            b.open(base + "/play.html?autostart=1&room=" + room);
-            c.open(base + "/play.html?autostart=1&room=" + room);
+            a.open(SERVER.base() + "/publish.html?autostart=1&room=" + room + "&codec=" + codec + "&identity=alice");
+            b.open(SERVER.base() + "/play.html?autostart=1&room=" + room);
+            c.open(SERVER.base() + "/play.html?autostart=1&room=" + room);
 
             for (Browser player : List.of(b, c)) {
                 Map<?, ?> stats = Poll.until(Duration.ofSeconds(20), () -> stats(player),
@@ -126,16 +103,6 @@ class WhipWhepBrowserTest {
     }
 
     private static JsonNode status() {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/status")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServerStatus.get(SERVER.base());
     }
 }

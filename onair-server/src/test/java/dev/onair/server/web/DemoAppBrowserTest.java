@@ -1,19 +1,14 @@
 package dev.onair.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.onair.server.OnairServer;
-import dev.onair.server.config.ServerConfig;
 import dev.onair.server.e2e.Browser;
+import dev.onair.server.e2e.BrowserServer;
 import dev.onair.server.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -23,27 +18,13 @@ import org.openqa.selenium.By;
  * {@link dev.onair.server.e2e.DemoAppMediaBrowserTest}'s job.
  */
 class DemoAppBrowserTest {
-    private static OnairServer server;
-    private static String base;
-
-    @BeforeAll
-    static void startServer() {
-        assumeTrue(Browser.available(), "Debian chromium and chromium-driver are required (./onair test installs them)");
-        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50));
-        base = "http://127.0.0.1:" + server.httpPort();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer SERVER = new BrowserServer();
 
     @Test
     void autojoinConnectsShowsOwnTileAndLeaveReturnsToTheForm() throws IOException {
         try (Browser page = new Browser()) {
-            page.open(base + "/?room=demo-smoke&name=Ada%20Lovelace&identity=ada&mode=conference&autojoin=1");
+            page.open(SERVER.base() + "/?room=demo-smoke&name=Ada%20Lovelace&identity=ada&mode=conference&autojoin=1");
             String state = Poll.until(Duration.ofSeconds(15), () -> page.text("window.onairRoom && window.onairRoom.state"),
                     "connected"::equals);
             assertThat(state).isEqualTo("connected");
@@ -64,7 +45,7 @@ class DemoAppBrowserTest {
     @Test
     void viewerSeesNoPublishingControls() throws IOException {
         try (Browser page = new Browser()) {
-            page.open(base + "/?room=demo-show&name=Vera&identity=vera&mode=viewer&autojoin=1");
+            page.open(SERVER.base() + "/?room=demo-show&name=Vera&identity=vera&mode=viewer&autojoin=1");
             String state = Poll.until(Duration.ofSeconds(15), () -> page.text("window.onairRoom && window.onairRoom.state"),
                     "connected"::equals);
             assertThat(state).isEqualTo("connected");
