@@ -13,13 +13,14 @@ package dev.onair.lab.quality;
  * </pre>
  *
  * T and S take the inverted-exponential saturation form that Ou, Ma and Wang fitted to subjective tests of
- * temporal resolution (ICIP 2008) and spatial resolution (Ou, Xue and Wang, "Q-STAR", IEEE TIP 2014): halving the frame rate costs far
- * less than halving it again. The constants {@code b} and {@code c} are our choices in the range of their
- * fits, not their published per-sequence values. K follows Hoßfeld et al. ("Quantification of YouTube QoE
- * via Crowdsourcing", IEEE ISM 2011), who found the number
- * of stalls, more than their length, drives the MOS of streamed video, with an exponential decay per stall;
+ * temporal resolution (ICIP 2008), later used for spatial resolution too (Ou, Xue and Wang, "Q-STAR", IEEE
+ * TIP 2014): halving the frame rate costs less than halving it again. The constants {@code b} and {@code c}
+ * are our choices, not values from those papers. K follows Hoßfeld et al. ("Quantification of YouTube QoE
+ * via Crowdsourcing", IEEE ISM 2011), who found the number of stalls, more than their length, drives the
+ * MOS of streamed video, with an exponential decay per stall;
  * the freeze time itself is charged by F (squared so that a picture frozen half the time scores a quarter).
- * Unknown publisher values (0) give a ratio of 1; NaN or negative inputs count as the worst case.
+ * Unknown publisher values (0) give a ratio of 1; a NaN input, a negative rate or pixel count counts as the
+ * worst case; a negative freeze ratio or stall count is clamped to 0.
  * The full rationale is in {@code docs/quality.md}.
  */
 public final class VideoScore {
