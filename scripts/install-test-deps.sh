@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on Debian: Chromium and its matching ChromeDriver for the browser
 # end-to-end tests, Node.js for the browser SDK's node:test suite (onair-server/src/test/web/), and npm to
-# install the pinned TypeScript (package-lock.json) that type-checks onair.d.ts.
+# install the pinned TypeScript (package-lock.json) that type-checks onair.d.ts, and tshark, which must read
+# the network lab's flight-recorder pcap dumps.
 # Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v tshark >/dev/null 2>&1 || need+=(tshark)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

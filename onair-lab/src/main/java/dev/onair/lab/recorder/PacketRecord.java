@@ -1,0 +1,19 @@
+package dev.onair.lab.recorder;
+
+/**
+ * One recorded RTP packet, as a dump returns it.
+ *
+ * @param atNanos      monotonic arrival (inbound) or send (outbound) time
+ * @param outbound     sent by the server (true) or received from the peer (false)
+ * @param ssrc         RTP SSRC, unsigned
+ * @param sequence     RTP sequence number, 0..65535
+ * @param rtpTimestamp RTP timestamp, unsigned
+ * @param payloadType  RTP payload type, 0..127
+ * @param sizeBytes    the whole RTP packet's size on the wire (before SRTP tag)
+ * @param marker       RTP marker bit
+ * @param keyframe     the packet starts a keyframe
+ * @param drop         why it went no further, or NONE
+ */
+public record PacketRecord(long atNanos, boolean outbound, long ssrc, int sequence, long rtpTimestamp,
+                           int payloadType, int sizeBytes, boolean marker, boolean keyframe, DropReason drop) {
+}
