@@ -8,6 +8,7 @@ import java.util.List;
  * result carries the packets read before the first problem and a one-line error.
  */
 public final class PcapReader {
+    private static final DropReason[] DROPS = DropReason.values();
     private PcapReader() {
     }
 
@@ -44,10 +45,13 @@ public final class PcapReader {
                 return new Result(out, "record at byte " + (off - 16) + " is not IPv4/UDP/RTP");
             }
             boolean outbound = file[off + 12] == 10 && file[off + 15] == 1;
+            int tos = file[off + 1] & 0xFF;
+            int dropOrdinal = tos & ~PcapWriter.KEYFRAME_TOS;
+            DropReason drop = dropOrdinal < DROPS.length ? DROPS[dropOrdinal] : DropReason.OTHER;
             long wallNanos = sec * 1_000_000_000L + usec * 1_000L;
             out.add(new PacketRecord(monoAnchorNanos + (wallNanos - wallAnchorNanos), outbound,
                     be32(file, rtp + 8), be16(file, rtp + 2), be32(file, rtp + 4), file[rtp + 1] & 0x7F, orig - 28,
-                    (file[rtp + 1] & 0x80) != 0, false, DropReason.NONE));
+                    (file[rtp + 1] & 0x80) != 0, (tos & PcapWriter.KEYFRAME_TOS) != 0, drop));
             off += incl;
         }
         return new Result(out, null);

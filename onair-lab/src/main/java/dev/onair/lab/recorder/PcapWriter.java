@@ -10,7 +10,9 @@ import java.util.List;
  * {@code LINKTYPE_RAW} = 101: every record is an IPv4 datagram). Each packet becomes IPv4 + UDP + the 12-byte RTP
  * fixed header; the payload is stripped, so each record's captured length (40) is shorter than its original length
  * (28 + the RTP size), exactly as a capture with a snap length would say. Inbound packets go
- * {@code 10.0.0.2:5004 → 10.0.0.1:5004}, outbound the other way. Open with
+ * {@code 10.0.0.2:5004 → 10.0.0.1:5004}, outbound the other way. The IPv4 TOS byte carries the drop reason
+ * ({@link DropReason} ordinal, 0 = forwarded) and {@code 0x80} for a keyframe start, so a replay from the pcap
+ * alone knows what the server counted (filter in Wireshark with {@code ip.dsfield != 0}). Open with
  * {@code tshark -r dump.pcap -d udp.port==5004,rtp} (or Wireshark's "Decode As… RTP").
  * Written by hand because it is forty bytes of fixed headers per packet; no maintained Java library writes pcap
  * without native libpcap.
@@ -20,6 +22,8 @@ public final class PcapWriter {
     public static final int RTP_PORT = 5004;
     static final int LINKTYPE_RAW = 101;
     static final int CAPTURED = 20 + 8 + 12;
+    /** The IPv4 TOS byte carries what a pcap has no field for: the drop reason's ordinal, and this keyframe bit. */
+    static final int KEYFRAME_TOS = 0x80;
     private static final byte[] SERVER_IP = {10, 0, 0, 1};
     private static final byte[] PEER_IP = {10, 0, 0, 2};
 
@@ -56,7 +60,7 @@ public final class PcapWriter {
     private static void fill(byte[] b, PacketRecord p) {
         int total = 28 + p.sizeBytes();
         b[0] = 0x45;
-        b[1] = 0;
+        b[1] = (byte) (p.drop().ordinal() | (p.keyframe() ? KEYFRAME_TOS : 0));
         put16(b, 2, total);
         put16(b, 4, p.sequence()); // identification: anything; the RTP sequence helps eyeballing
         put16(b, 6, 0x4000); // don't fragment

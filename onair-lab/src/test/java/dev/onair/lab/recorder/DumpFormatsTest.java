@@ -79,6 +79,8 @@ class DumpFormatsTest {
             assertThat(b.payloadType()).isEqualTo(a.payloadType());
             assertThat(b.sizeBytes()).isEqualTo(a.sizeBytes());
             assertThat(b.marker()).isEqualTo(a.marker());
+            assertThat(b.keyframe()).isEqualTo(a.keyframe());
+            assertThat(b.drop()).isEqualTo(a.drop());
         }
     }
 
