@@ -22,6 +22,9 @@ public record ScenarioStep(long atMillis, long forMillis, ProfileOverrides set) 
         if (forMillis <= 0 && forMillis != UNTIL_END) {
             throw new IllegalArgumentException("forMillis must be > 0 (or UNTIL_END), got " + forMillis);
         }
+        if (forMillis != UNTIL_END && atMillis > Long.MAX_VALUE / 2_000_000 - forMillis) {
+            throw new IllegalArgumentException("atMillis + forMillis is too large: " + atMillis + " + " + forMillis);
+        }
     }
 
     /** A blackout: every datagram lost from {@code atMillis} for {@code forMillis}. */

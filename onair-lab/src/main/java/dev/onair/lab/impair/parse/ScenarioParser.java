@@ -43,6 +43,8 @@ import java.util.Set;
 public final class ScenarioParser {
     /** The largest scenario text accepted, in characters. */
     public static final int MAX_CHARS = 1 << 20;
+    /** The longest duration accepted ({@code at}, {@code for}, {@code loop}): 30 days. */
+    public static final long MAX_DURATION_MILLIS = 30L * 24 * 3600 * 1000;
     /** The most steps accepted. */
     public static final int MAX_STEPS = 10_000;
 
@@ -350,6 +352,14 @@ public final class ScenarioParser {
 
         /** An integer number of ms, or a string: a number followed by ms, s or m. */
         private static long duration(JsonNode node, String path) throws Invalid {
+            long millis = unboundedDuration(node, path);
+            if (millis > MAX_DURATION_MILLIS) {
+                throw new Invalid(path + ": longer than 30 days (" + MAX_DURATION_MILLIS + " ms)");
+            }
+            return millis;
+        }
+
+        private static long unboundedDuration(JsonNode node, String path) throws Invalid {
             if (node.isIntegralNumber()) {
                 return integer(node, path, 0);
             }
