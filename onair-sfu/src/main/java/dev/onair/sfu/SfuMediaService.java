@@ -19,6 +19,7 @@ import dev.onair.sfu.api.RoomEventListener;
 import dev.onair.sfu.api.RoomInfo;
 import dev.onair.sfu.api.RoomKind;
 import dev.onair.sfu.api.SessionOutcome;
+import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.api.SessionRequest;
 import dev.onair.sfu.api.SubscribeRequest;
 import dev.onair.sfu.api.TrackSource;
@@ -658,6 +659,14 @@ final class SfuMediaService implements MediaService, SessionOwner {
     }
 
     @Override
+    public CompletableFuture<SessionReport> report(String resourceId) {
+        return onLoop(() -> {
+            MediaSession s = sessions.get(resourceId);
+            return s == null ? null : s.report();
+        }, null, "reporting a session");
+    }
+
+    @Override
     public CompletableFuture<List<RoomInfo>> rooms() {
         return onLoop(() -> {
             Map<String, RoomInfo> sorted = new TreeMap<>();
@@ -797,12 +806,17 @@ final class SfuMediaService implements MediaService, SessionOwner {
 
     // --- periodic work ------------------------------------------------------------------------------------
 
-    /** Once a second on the media loop: consent freshness, RTCP reports, resume windows, empty rooms, status. */
+    /**
+     * Once a second on the media loop: consent freshness, RTCP reports, telemetry samples, resume windows, empty
+     * rooms, status.
+     */
     void tick() {
         long now = nowNanos();
+        long wall = wallMillis();
         for (MediaSession s : new ArrayList<>(sessions.values())) {
             try {
                 s.tick(now);
+                s.sampleTelemetry(now, wall);
             } catch (RuntimeException e) {
                 LOG.warn("session {} failed its periodic work; closing it", s.resourceId(), e);
                 s.close("internal error");
