@@ -876,6 +876,24 @@ final class SfuMediaService implements MediaService, SessionOwner {
         }
     }
 
+    /** Per room: participants, sessions by kind, the latest audio samples. O(sessions). */
+    private List<MediaStatus.RoomStats> roomStats() {
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, List<dev.onair.sfu.api.SessionReport.TrackSample>> audio = new HashMap<>();
+        for (MediaSession s : sessions.values()) {
+            int[] c = counts.computeIfAbsent(s.room(), r -> new int[2]);
+            c[s instanceof PublisherSession ? 0 : 1]++;
+            s.collectLatestAudio(audio.computeIfAbsent(s.room(), r -> new ArrayList<>()));
+        }
+        List<MediaStatus.RoomStats> out = new ArrayList<>(rooms.size());
+        for (Room room : rooms.values()) {
+            int[] c = counts.getOrDefault(room.name(), new int[2]);
+            out.add(new MediaStatus.RoomStats(room.name(), room.participants().size(), c[0], c[1],
+                    audio.getOrDefault(room.name(), List.of())));
+        }
+        return out;
+    }
+
     private void refreshSnapshot() {
         snapshotScheduled = false;
         int publishers = 0;
@@ -896,6 +914,6 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
         }
         snapshot = new MediaStatus(rooms.size(), publishers, subscribers, created, closed, List.copyOf(infos),
-                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers);
+                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers, roomStats());
     }
 }

@@ -87,6 +87,19 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     /** The per-track series of the report, in m-line order. */
     abstract List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry);
 
+    /** The mids of its audio tracks. */
+    abstract List<String> audioMids();
+
+    /** Adds the newest telemetry sample of each of its audio tracks (those sampled at least once) to {@code into}. */
+    public final void collectLatestAudio(List<SessionReport.TrackSample> into) {
+        for (String mid : audioMids()) {
+            SessionReport.TrackSample s = telemetry.lastTrackSample(mid);
+            if (s != null) {
+                into.add(s);
+            }
+        }
+    }
+
     /** Packets the session's queue dropped so far (subscribers); 0 for publishers. */
     long queueDrops() {
         return 0;

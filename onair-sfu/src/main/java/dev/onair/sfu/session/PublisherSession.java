@@ -229,6 +229,17 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     }
 
     @Override
+    List<String> audioMids() {
+        List<String> mids = new ArrayList<>(2);
+        for (PublishedTrack t : tracks) {
+            if (t.kind() == MediaKind.AUDIO) {
+                mids.add(t.mid());
+            }
+        }
+        return mids;
+    }
+
+    @Override
     List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
         List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {

@@ -225,6 +225,17 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     }
 
     @Override
+    List<String> audioMids() {
+        List<String> mids = new ArrayList<>(2);
+        for (SubscriberTrack t : tracks) {
+            if (t.kind() == MediaKind.AUDIO) {
+                mids.add(t.mid());
+            }
+        }
+        return mids;
+    }
+
+    @Override
     List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
         List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
         for (SubscriberTrack t : tracks) {

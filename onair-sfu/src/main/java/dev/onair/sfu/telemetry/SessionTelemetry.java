@@ -48,6 +48,12 @@ public final class SessionTelemetry {
         return tracks.computeIfAbsent(key, k -> new TrackSampler(capacity)).sample(nowNanos, wallMillis, c);
     }
 
+    /** The newest sample of track {@code key}, or null. */
+    public TrackSample lastTrackSample(String key) {
+        TrackSampler s = tracks.get(key);
+        return s == null ? null : s.samples().last();
+    }
+
     /** Forgets the tracks not in {@code keys} (their m-line was removed). */
     public void retainTracks(Collection<String> keys) {
         tracks.keySet().retainAll(keys);
