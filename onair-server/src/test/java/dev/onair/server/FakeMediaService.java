@@ -89,6 +89,11 @@ final class FakeMediaService implements MediaService {
     }
 
     @Override
+    public CompletableFuture<dev.onair.sfu.api.SessionReport> report(String resourceId) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public synchronized MediaStatus status() {
         List<MediaStatus.SessionInfo> infos = new ArrayList<>();
         sessions.forEach((id, s) -> infos.add(new MediaStatus.SessionInfo(id, s[0], s[1], s[2], "new", 7, 3)));

@@ -19,6 +19,7 @@ import dev.onair.sfu.api.RoomEventListener;
 import dev.onair.sfu.api.RoomInfo;
 import dev.onair.sfu.api.RoomKind;
 import dev.onair.sfu.api.SessionOutcome;
+import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.api.SessionRequest;
 import dev.onair.sfu.api.SubscribeRequest;
 import dev.onair.sfu.api.TrackSource;
@@ -658,6 +659,14 @@ final class SfuMediaService implements MediaService, SessionOwner {
     }
 
     @Override
+    public CompletableFuture<SessionReport> report(String resourceId) {
+        return onLoop(() -> {
+            MediaSession s = sessions.get(resourceId);
+            return s == null ? null : s.report();
+        }, null, "reporting a session");
+    }
+
+    @Override
     public CompletableFuture<List<RoomInfo>> rooms() {
         return onLoop(() -> {
             Map<String, RoomInfo> sorted = new TreeMap<>();
@@ -797,12 +806,17 @@ final class SfuMediaService implements MediaService, SessionOwner {
 
     // --- periodic work ------------------------------------------------------------------------------------
 
-    /** Once a second on the media loop: consent freshness, RTCP reports, resume windows, empty rooms, status. */
+    /**
+     * Once a second on the media loop: consent freshness, RTCP reports, telemetry samples, resume windows, empty
+     * rooms, status.
+     */
     void tick() {
         long now = nowNanos();
+        long wall = wallMillis();
         for (MediaSession s : new ArrayList<>(sessions.values())) {
             try {
                 s.tick(now);
+                s.sampleTelemetry(now, wall);
             } catch (RuntimeException e) {
                 LOG.warn("session {} failed its periodic work; closing it", s.resourceId(), e);
                 s.close("internal error");
@@ -862,6 +876,24 @@ final class SfuMediaService implements MediaService, SessionOwner {
         }
     }
 
+    /** Per room: participants, sessions by kind, the latest audio samples. O(sessions). */
+    private List<MediaStatus.RoomStats> roomStats() {
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, List<dev.onair.sfu.api.SessionReport.TrackSample>> audio = new HashMap<>();
+        for (MediaSession s : sessions.values()) {
+            int[] c = counts.computeIfAbsent(s.room(), r -> new int[2]);
+            c[s instanceof PublisherSession ? 0 : 1]++;
+            s.collectLatestAudio(audio.computeIfAbsent(s.room(), r -> new ArrayList<>()));
+        }
+        List<MediaStatus.RoomStats> out = new ArrayList<>(rooms.size());
+        for (Room room : rooms.values()) {
+            int[] c = counts.getOrDefault(room.name(), new int[2]);
+            out.add(new MediaStatus.RoomStats(room.name(), room.participants().size(), c[0], c[1],
+                    audio.getOrDefault(room.name(), List.of())));
+        }
+        return out;
+    }
+
     private void refreshSnapshot() {
         snapshotScheduled = false;
         int publishers = 0;
@@ -882,6 +914,6 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
         }
         snapshot = new MediaStatus(rooms.size(), publishers, subscribers, created, closed, List.copyOf(infos),
-                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers);
+                demux == null ? Map.of() : MediaStatus.dropNames("demux", demux.drops(), null), speakers, roomStats());
     }
 }

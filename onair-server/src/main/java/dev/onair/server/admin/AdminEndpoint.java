@@ -7,9 +7,11 @@ import dev.onair.server.auth.TokenService;
 import dev.onair.server.http.ApiError;
 import dev.onair.server.http.Responses;
 import dev.onair.server.json.WireJson;
+import dev.onair.server.report.SessionScoring;
 import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.ParticipantInfo;
+import dev.onair.sfu.api.ResourceRef;
 import dev.onair.sfu.api.RoomInfo;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -136,6 +138,30 @@ public final class AdminEndpoint {
                                 : json(p);
                     }));
         });
+    }
+
+    /**
+     * GET /api/v1/sessions/{resourceId}/report: the session's telemetry with quality scores
+     * ({@link SessionScoring}); needs admin for the session's room; 404 for an unknown (or just closed) session.
+     */
+    public CompletableFuture<FullHttpResponse> sessionReport(String resourceId, FullHttpRequest request) {
+        AuthResult result = auth.check(request, null);
+        if (result instanceof AuthResult.Denied denied) {
+            return done(Responses.error(ApiError.of(denied.error(), denied.reason())));
+        }
+        ResourceRef ref = media.resourceOf(resourceId);
+        if (ref == null) {
+            return done(noSuchSession());
+        }
+        if (!((AuthResult.Granted) result).grant().coversRoom(ref.room())) {
+            return done(Responses.error(new ApiError(ApiError.Code.FORBIDDEN, "token is not valid for this room")));
+        }
+        return answer(media.report(resourceId), report ->
+                report == null ? noSuchSession() : json(SessionScoring.withDefaults().score(report)));
+    }
+
+    private static FullHttpResponse noSuchSession() {
+        return Responses.error(ApiError.notFound("no such session"));
     }
 
     /** The track's mute state as listed now; {@code requested} if it is no longer listed. */

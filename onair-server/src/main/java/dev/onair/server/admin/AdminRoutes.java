@@ -18,6 +18,7 @@ public final class AdminRoutes {
     static final String ALLOW_PARTICIPANTS = "GET, OPTIONS";
     static final String ALLOW_PARTICIPANT = "DELETE, PATCH, OPTIONS";
     static final String ALLOW_MUTE = "POST, OPTIONS";
+    static final String ALLOW_REPORT = "GET, OPTIONS";
 
     private final AdminEndpoint endpoint;
 
@@ -35,6 +36,9 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.ParticipantList) {
             return ALLOW_PARTICIPANTS;
+        }
+        if (route instanceof Route.SessionReportPath) {
+            return ALLOW_REPORT;
         }
         return route instanceof Route.ParticipantPath ? ALLOW_PARTICIPANT : ALLOW_MUTE;
     }
@@ -62,6 +66,9 @@ public final class AdminRoutes {
             }
             return m.equals(HttpMethod.PATCH) ? endpoint.updateParticipant(p.room(), p.identity(), request)
                     : notAllowed(route);
+        }
+        if (route instanceof Route.SessionReportPath r) {
+            return m.equals(HttpMethod.GET) ? endpoint.sessionReport(r.resourceId(), request) : notAllowed(route);
         }
         Route.TrackMute t = (Route.TrackMute) route;
         return m.equals(HttpMethod.POST) ? endpoint.muteTrack(t.room(), t.identity(), t.trackSid(), request)

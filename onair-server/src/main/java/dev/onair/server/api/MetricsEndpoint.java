@@ -5,20 +5,31 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.PrometheusWriter;
 import dev.onair.server.http.Responses;
 import dev.onair.server.http.RouteError;
+import dev.onair.server.report.SessionScoring;
 import dev.onair.server.webhook.WebhookResult;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code GET /metrics} in Prometheus text format 0.0.4. Labels come from fixed sets only (session kind, HTTP
- * status code, route rejection reason), never from rooms or identities.
+ * {@code GET /metrics} in Prometheus text format 0.0.4. Labels come from fixed sets (session kind, HTTP status
+ * code, route rejection reason), never from identities; the per-room gauges name at most
+ * {@link #MAX_ROOM_LABELS} rooms (those with the most participants, ties by name) and add up the rest under
+ * {@code room="other"}, so the number of series stays bounded however many rooms exist.
  */
 public final class MetricsEndpoint {
+    /** Rooms named in per-room labels; the others are aggregated as {@link #OTHER_ROOMS}. */
+    public static final int MAX_ROOM_LABELS = 100;
+    /** The label value of the aggregated rooms. */
+    public static final String OTHER_ROOMS = "other";
+    private static final SessionScoring SCORING = SessionScoring.withDefaults();
     private final MediaService media;
     private final HttpMetrics http;
     private final DropCounts<RouteError> routeRejections;
@@ -74,6 +85,65 @@ public final class MetricsEndpoint {
             w.sample("onair_webhook_deliveries_total", "result", result.name().toLowerCase(Locale.ROOT),
                     webhooks.get(result));
         }
+        roomGauges(w, s);
         return w.toString();
+    }
+
+    /** One room's (or the aggregate's) gauges. */
+    private record RoomRow(String label, int participants, int publishers, int subscribers, double mosSum,
+                           int mosCount) {
+        RoomRow plus(RoomRow o) {
+            return new RoomRow(label, participants + o.participants, publishers + o.publishers,
+                    subscribers + o.subscribers, mosSum + o.mosSum, mosCount + o.mosCount);
+        }
+    }
+
+    private static void roomGauges(PrometheusWriter w, MediaStatus s) {
+        List<MediaStatus.RoomStats> sorted = new ArrayList<>(s.roomStats());
+        sorted.sort(Comparator.comparingInt(MediaStatus.RoomStats::participants).reversed()
+                .thenComparing(MediaStatus.RoomStats::room));
+        List<RoomRow> rows = new ArrayList<>();
+        RoomRow other = null;
+        RoomRow node = new RoomRow("", 0, 0, 0, 0, 0);
+        for (int i = 0; i < sorted.size(); i++) {
+            MediaStatus.RoomStats r = sorted.get(i);
+            double sum = 0;
+            int n = 0;
+            for (var sample : r.latestAudio()) {
+                Double mos = SCORING.mos(sample);
+                if (mos != null) {
+                    sum += mos;
+                    n++;
+                }
+            }
+            RoomRow row = new RoomRow(i < MAX_ROOM_LABELS ? r.room() : OTHER_ROOMS, r.participants(), r.publishers(),
+                    r.subscribers(), sum, n);
+            node = node.plus(row);
+            if (i < MAX_ROOM_LABELS) {
+                rows.add(row);
+            } else {
+                other = other == null ? row : other.plus(row);
+            }
+        }
+        if (other != null) {
+            rows.add(other);
+        }
+        w.family("onair_room_participants", "gauge", "Participants per room (at most "
+                + MAX_ROOM_LABELS + " rooms named, the rest under room=\"other\").");
+        rows.forEach(r -> w.sample("onair_room_participants", "room", r.label(), r.participants()));
+        w.family("onair_room_publishers", "gauge", "Publisher sessions per room.");
+        rows.forEach(r -> w.sample("onair_room_publishers", "room", r.label(), r.publishers()));
+        w.family("onair_room_subscribers", "gauge", "Subscriber sessions per room.");
+        rows.forEach(r -> w.sample("onair_room_subscribers", "room", r.label(), r.subscribers()));
+        w.family("onair_room_mean_mos", "gauge",
+                "Mean E-model MOS of the latest sample of every audio track in the room (in and out); absent without one.");
+        rows.stream().filter(r -> r.mosCount() > 0)
+                .forEach(r -> w.sample("onair_room_mean_mos", "room", r.label(), r.mosSum() / r.mosCount()));
+        w.family("onair_participants", "gauge", "Participants on this node.").sample("onair_participants",
+                node.participants());
+        w.family("onair_mean_mos", "gauge", "Mean MOS of every scored audio track on this node; absent without one.");
+        if (node.mosCount() > 0) {
+            w.sample("onair_mean_mos", node.mosSum() / node.mosCount());
+        }
     }
 }

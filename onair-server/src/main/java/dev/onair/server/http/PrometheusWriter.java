@@ -28,6 +28,18 @@ public final class PrometheusWriter {
         return this;
     }
 
+    /** A gauge with a fractional value (written with Java's shortest round-trip form). */
+    public PrometheusWriter sample(String name, String label, String labelValue, double value) {
+        out.append(name).append('{').append(label).append("=\"").append(escape(labelValue)).append("\"} ")
+                .append(value).append('\n');
+        return this;
+    }
+
+    public PrometheusWriter sample(String name, double value) {
+        out.append(name).append(' ').append(value).append('\n');
+        return this;
+    }
+
     @Override
     public String toString() {
         return out.toString();

@@ -30,6 +30,10 @@ public sealed interface Route {
     record TrackMute(String room, String identity, String trackSid) implements Admin {
     }
 
+    /** {@code /api/v1/sessions/{resourceId}/report}: one session's telemetry and quality scores (GET). */
+    record SessionReportPath(String resourceId) implements Admin {
+    }
+
     /** {@code /whip/{room}} or {@code /whep/{room}}: create a session. */
     record Sessions(SessionKind kind, String room) implements Route {
     }

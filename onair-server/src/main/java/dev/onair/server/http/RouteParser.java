@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * <pre>
  * /healthz  /metrics  /api/v1/status  /api/v1/dev/token  /api/openapi.json
  * /api/v1/rooms[/{room}[/participants[/{identity}[/tracks/{sid}/mute]]]]
+ * /api/v1/sessions/{resourceId}/report
  * /whip/{room}   /whip/{room}/{resource}   (same for /whep)
  * /  → web/index.html     /{file}[/{file}...] → web/...
  * </pre>
@@ -65,6 +66,14 @@ public final class RouteParser {
         if (segments.length >= 3 && segments[0].equals("api") && segments[1].equals("v1")
                 && segments[2].equals("rooms")) {
             return adminRoute(segments);
+        }
+        if (segments.length >= 3 && segments[0].equals("api") && segments[1].equals("v1")
+                && segments[2].equals("sessions")) {
+            if (segments.length != 5 || !segments[4].equals("report")) {
+                return new Route.Rejected(RouteError.UNKNOWN_PATH);
+            }
+            return RESOURCE.matcher(segments[3]).matches() ? new Route.SessionReportPath(segments[3])
+                    : new Route.Rejected(RouteError.BAD_RESOURCE);
         }
         SessionKind kind = sessionKind(segments[0]);
         if (kind != null) {

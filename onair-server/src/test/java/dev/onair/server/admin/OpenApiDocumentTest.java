@@ -45,6 +45,7 @@ class OpenApiDocumentTest {
                     List.of("delete", "patch", "options")),
             new Sample("/api/v1/rooms/r/participants/a/tracks/t/mute",
                     "/api/v1/rooms/{room}/participants/{identity}/tracks/{sid}/mute", List.of("post", "options")),
+            new Sample("/api/v1/sessions/x1/report", "/api/v1/sessions/{resourceId}/report", List.of("get", "options")),
             new Sample(HttpServer.WEBSOCKET_PATH, HttpServer.WEBSOCKET_PATH, List.of("get")));
 
     @BeforeAll

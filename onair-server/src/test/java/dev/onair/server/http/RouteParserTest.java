@@ -25,6 +25,15 @@ class RouteParserTest {
     }
 
     @Test
+    void sessionReports() {
+        assertThat(RouteParser.parse("/api/v1/sessions/abc_1/report")).isEqualTo(new Route.SessionReportPath("abc_1"));
+        assertThat(RouteParser.parse("/api/v1/sessions/abc")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/sessions/abc/stats")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/sessions/a%20b/report"))
+                .isEqualTo(new Route.Rejected(RouteError.BAD_RESOURCE));
+    }
+
+    @Test
     void badRoomsAndResources() {
         assertThat(RouteParser.parse("/whip/" + "r".repeat(65))).isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
         assertThat(RouteParser.parse("/whip/a%20b")).isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));

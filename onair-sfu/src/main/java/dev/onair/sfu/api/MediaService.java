@@ -68,6 +68,12 @@ public interface MediaService {
 
     MediaStatus status();
 
+    /**
+     * The telemetry of a live session (per-second samples of the session and of each track, bounded), or null
+     * when no such session exists.
+     */
+    CompletableFuture<SessionReport> report(String resourceId);
+
     /** The live rooms, sorted by name; empty when there are none. */
     CompletableFuture<List<RoomInfo>> rooms();
 

@@ -13,14 +13,22 @@ import java.util.TreeMap;
  */
 public record MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,
                           List<SessionInfo> sessions, Map<String, Long> demuxDrops,
-                          Map<String, List<String>> activeSpeakers) {
+                          Map<String, List<String>> activeSpeakers, List<RoomStats> roomStats) {
 
     public MediaStatus {
         sessions = List.copyOf(sessions);
+        roomStats = List.copyOf(roomStats);
         demuxDrops = Map.copyOf(demuxDrops);
         Map<String, List<String>> speakers = new TreeMap<>();
         activeSpeakers.forEach((room, ids) -> speakers.put(room, List.copyOf(ids)));
         activeSpeakers = java.util.Collections.unmodifiableMap(speakers);
+    }
+
+    public MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,
+                       List<SessionInfo> sessions, Map<String, Long> demuxDrops,
+                       Map<String, List<String>> activeSpeakers) {
+        this(rooms, publishers, subscribers, sessionsCreated, sessionsClosed, sessions, demuxDrops, activeSpeakers,
+                List.of());
     }
 
     public MediaStatus(int rooms, int publishers, int subscribers, long sessionsCreated, long sessionsClosed,
@@ -47,6 +55,17 @@ public record MediaStatus(int rooms, int publishers, int subscribers, long sessi
         public SessionInfo(String resourceId, String room, String identity, String kind, String state,
                            long packetsIn, long packetsOut) {
             this(resourceId, room, identity, kind, state, packetsIn, packetsOut, Map.of());
+        }
+    }
+
+    /**
+     * One room's counts and the latest telemetry sample of every audio track of its sessions (in and out), for
+     * per-room gauges such as the mean MOS.
+     */
+    public record RoomStats(String room, int participants, int publishers, int subscribers,
+                            List<SessionReport.TrackSample> latestAudio) {
+        public RoomStats {
+            latestAudio = List.copyOf(latestAudio);
         }
     }
 

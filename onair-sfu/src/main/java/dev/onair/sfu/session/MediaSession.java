@@ -6,6 +6,8 @@ import dev.onair.protocol.rtcp.RtcpParseResult;
 import dev.onair.protocol.rtcp.RtcpParser;
 import dev.onair.protocol.rtcp.RtcpWriter;
 import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.SessionReport;
+import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.transport.peer.PeerTransport;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     private final SessionContext ctx;
     private final DropCounts<SessionDrop> drops = new DropCounts<>(SessionDrop.class);
     private final DropCounts<RtcpKind> rtcpReceived = new DropCounts<>(RtcpKind.class);
+    private final SessionTelemetry telemetry = new SessionTelemetry(SessionTelemetry.DEFAULT_CAPACITY);
     private boolean connected;
     private boolean closed;
 
@@ -77,6 +80,30 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
 
     /** One RTCP packet of the peer's compound, already counted. */
     abstract void onRtcpPacket(RtcpPacket packet, long arrivalNanos);
+
+    /** Samples each track into {@code telemetry}; returns the sum of the tracks' bitrates (bps) this tick. */
+    abstract long sampleTracks(SessionTelemetry telemetry, long nowNanos, long wallMillis);
+
+    /** The per-track series of the report, in m-line order. */
+    abstract List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry);
+
+    /** The mids of its audio tracks. */
+    abstract List<String> audioMids();
+
+    /** Adds the newest telemetry sample of each of its audio tracks (those sampled at least once) to {@code into}. */
+    public final void collectLatestAudio(List<SessionReport.TrackSample> into) {
+        for (String mid : audioMids()) {
+            SessionReport.TrackSample s = telemetry.lastTrackSample(mid);
+            if (s != null) {
+                into.add(s);
+            }
+        }
+    }
+
+    /** Packets the session's queue dropped so far (subscribers); 0 for publishers. */
+    long queueDrops() {
+        return 0;
+    }
 
     /** Frees what the subclass owns and logs the end; the transport is already closed. */
     abstract void release(String reason);
@@ -132,6 +159,23 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
         transport.close(reason);
         release(reason);
         ctx.owner().onSessionClosed(this, reason);
+    }
+
+    /** Once a second, from the media loop's tick: one telemetry sample of the session and of each track. */
+    public final void sampleTelemetry(long nowNanos, long wallMillis) {
+        if (closed) {
+            return;
+        }
+        long bitrateBps = sampleTracks(telemetry, nowNanos, wallMillis);
+        telemetry.sampleSession(nowNanos, wallMillis, bitrateBps, transport.packetsIn(), transport.packetsOut(),
+                rtcpReceived.get(RtcpKind.NACK), rtcpReceived.get(RtcpKind.PLI), rtcpReceived.get(RtcpKind.FIR),
+                queueDrops());
+    }
+
+    /** The session's telemetry so far, as an immutable report. */
+    public final SessionReport report() {
+        return new SessionReport(resourceId, room, identity, kindName(), info().state(), telemetry.capacity(),
+                telemetry.sessionSamples(), trackReports(telemetry));
     }
 
     public final MediaStatus.SessionInfo info() {

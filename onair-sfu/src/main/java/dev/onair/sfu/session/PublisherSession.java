@@ -12,7 +12,11 @@ import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
 import dev.onair.protocol.rtp.HeaderExtensionCursor;
+import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.telemetry.SessionTelemetry;
+import dev.onair.sfu.telemetry.TrackCounters;
+import dev.onair.sfu.track.ReceiveStatistics;
 import dev.onair.sfu.track.PacketContext;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.transport.peer.PeerTransport;
@@ -189,6 +193,60 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, track.ssrc())
                 : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(track.ssrc(), firSequence++ & 0xFF)));
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
+        track.onKeyframeRequestSent(pli);
+    }
+
+    /**
+     * Loss from our receive statistics (expected vs received, before any retransmission); jitter ours; no RTT:
+     * we send publishers RRs only, no SR, so their RR cannot give one.
+     */
+    @Override
+    long sampleTracks(SessionTelemetry telemetry, long nowNanos, long wallMillis) {
+        long bitrate = 0;
+        List<String> keys = new ArrayList<>(tracks.size());
+        for (PublishedTrack t : tracks) {
+            TrackCounters c = telemetry.counters();
+            c.packets = t.packets();
+            c.bytes = t.bytes();
+            ReceiveStatistics st = t.stats();
+            if (st != null) {
+                c.expected = st.expected();
+                c.received = st.packetsReceived();
+                c.jitterMillis = st.jitterMillis();
+            }
+            c.pliSent = t.pliSent();
+            c.firSent = t.firSent();
+            if (t.kind() == MediaKind.VIDEO) {
+                c.keyframeIntervalNanos = t.keyframeIntervalNanos();
+                c.frames = t.framesEnded();
+            }
+            SessionReport.TrackSample s = telemetry.sampleTrack(t.mid(), nowNanos, wallMillis, c);
+            bitrate += s == null ? 0 : s.bitrateBps();
+            keys.add(t.mid());
+        }
+        telemetry.retainTracks(keys);
+        return bitrate;
+    }
+
+    @Override
+    List<String> audioMids() {
+        List<String> mids = new ArrayList<>(2);
+        for (PublishedTrack t : tracks) {
+            if (t.kind() == MediaKind.AUDIO) {
+                mids.add(t.mid());
+            }
+        }
+        return mids;
+    }
+
+    @Override
+    List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
+        List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
+        for (PublishedTrack t : tracks) {
+            out.add(new SessionReport.TrackReport(t.mid(), t.kind().name().toLowerCase(java.util.Locale.ROOT), "in",
+                    t.id(), t.ssrc() < 0 ? null : t.ssrc(), telemetry.trackSamples(t.mid())));
+        }
+        return out;
     }
 
     /** An RR for every published SSRC (RFC 3550 §6.4.2) with our SDES CNAME. */

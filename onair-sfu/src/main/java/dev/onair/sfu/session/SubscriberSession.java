@@ -2,6 +2,7 @@ package dev.onair.sfu.session;
 
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
+import dev.onair.protocol.rtcp.GenericNack;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
 import dev.onair.protocol.rtcp.ReportBlock;
@@ -10,7 +11,11 @@ import dev.onair.protocol.rtcp.SdesChunk;
 import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
+import dev.onair.sfu.api.SessionReport;
+import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.queue.SubscriberQueue;
+import dev.onair.sfu.telemetry.SessionTelemetry;
+import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.sfu.track.RtpRewriter;
 import dev.onair.sfu.track.SubscriberOutput;
 import dev.onair.sfu.track.SubscriberTrack;
@@ -118,8 +123,9 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
                 return true;
             }
             SubscriberTrack owner = (SubscriberTrack) queue.headOwner();
-            if (transport.sendRtp(queue.headData(), 0, queue.headLength())) {
-                owner.onSent(queue.headPayloadLength());
+            int rtpLength = queue.headLength();
+            if (transport.sendRtp(queue.headData(), 0, rtpLength)) {
+                owner.onSent(rtpLength, queue.headPayloadLength());
             }
             queue.pop();
             n++;
@@ -142,14 +148,21 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         } else if (pkt instanceof PictureLossIndication pli) {
             SubscriberTrack t = trackBySsrc(pli.mediaSsrc());
             if (t != null) {
+                t.onPliReceived();
                 t.onKeyframeRequest(arrivalNanos);
             }
         } else if (pkt instanceof FullIntraRequest fir) {
             for (FirEntry e : fir.entries()) {
                 SubscriberTrack t = trackBySsrc(e.ssrc());
                 if (t != null) {
+                    t.onFirReceived();
                     t.onKeyframeRequest(arrivalNanos);
                 }
+            }
+        } else if (pkt instanceof GenericNack nack) {
+            SubscriberTrack t = trackBySsrc(nack.mediaSsrc());
+            if (t != null) {
+                t.onNackReceived();
             }
         }
         // NACK, REMB and TWCC are counted; retransmission and bandwidth estimation come with TODO(#5).
@@ -160,6 +173,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             SubscriberTrack t = trackBySsrc(b.ssrc());
             if (t != null) {
                 t.onReceiverReport(b.lastSr(), b.delaySinceLastSr(), nowNanos);
+                t.onReceptionQuality(b.fractionLost(), b.jitter());
             }
         }
     }
@@ -183,6 +197,57 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
                         List.of(new SdesItem(SdesItem.CNAME, ctx().cname())))))));
             }
         }
+    }
+
+    /** Loss and jitter as the subscriber last reported them (RR), RTT from its RR to our SR. */
+    @Override
+    long sampleTracks(SessionTelemetry telemetry, long nowNanos, long wallMillis) {
+        long bitrate = 0;
+        List<String> keys = new ArrayList<>(tracks.size());
+        for (SubscriberTrack t : tracks) {
+            TrackCounters c = telemetry.counters();
+            c.packets = t.packetsSent();
+            c.bytes = t.octetsSent();
+            c.reportedLossPercent = t.reportedLossPercent();
+            c.jitterMillis = t.reportedJitterMillis();
+            c.rttMillis = t.rttMillis() < 0 ? Double.NaN : t.rttMillis();
+            c.nackReceived = t.nackReceived();
+            c.pliReceived = t.pliReceived();
+            c.firReceived = t.firReceived();
+            c.frames = t.kind() == MediaKind.VIDEO ? t.framesForwarded() : -1;
+            c.queueDrops = t.dropsQueueFull();
+            SessionReport.TrackSample s = telemetry.sampleTrack(t.mid(), nowNanos, wallMillis, c);
+            bitrate += s == null ? 0 : s.bitrateBps();
+            keys.add(t.mid());
+        }
+        telemetry.retainTracks(keys);
+        return bitrate;
+    }
+
+    @Override
+    List<String> audioMids() {
+        List<String> mids = new ArrayList<>(2);
+        for (SubscriberTrack t : tracks) {
+            if (t.kind() == MediaKind.AUDIO) {
+                mids.add(t.mid());
+            }
+        }
+        return mids;
+    }
+
+    @Override
+    List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
+        List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
+        for (SubscriberTrack t : tracks) {
+            out.add(new SessionReport.TrackReport(t.mid(), t.kind().name().toLowerCase(java.util.Locale.ROOT), "out",
+                    t.source() == null ? null : t.source().id(), t.localSsrc(), telemetry.trackSamples(t.mid())));
+        }
+        return out;
+    }
+
+    @Override
+    long queueDrops() {
+        return queue.dropped();
     }
 
     @Override

@@ -41,6 +41,13 @@ public final class PublishedTrack {
     private long bytes;
     private long unknownPayloadTypeDrops;
     private long mutedDrops;
+    private long keyframesSeen;
+    private long lastKeyframeNanos;
+    private long lastKeyframeRtpTimestamp = -1;
+    private long keyframeIntervalNanos = -1;
+    private long framesEnded;
+    private long pliSent;
+    private long firSent;
     private TrackSource source;
     private boolean mutedBySelf;
     private boolean mutedByAdmin;
@@ -206,6 +213,7 @@ public final class PublishedTrack {
             int pl = p.header.payloadLength();
             p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
                     : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
+            countFrame(p);
         }
         if (mutedBySelf || mutedByAdmin) {
             mutedDrops++;
@@ -214,6 +222,53 @@ public final class PublishedTrack {
         for (int i = 0; i < sinks.size(); i++) {
             sinks.get(i).accept(this, p);
         }
+    }
+
+    /** Keyframe starts (one per RTP timestamp: an H.264 keyframe may flag several packets) and marker bits. */
+    private void countFrame(PacketContext p) {
+        if (p.keyframeStart && p.header.timestamp() != lastKeyframeRtpTimestamp) {
+            if (keyframesSeen > 0) {
+                keyframeIntervalNanos = p.arrivalNanos - lastKeyframeNanos;
+            }
+            keyframesSeen++;
+            lastKeyframeNanos = p.arrivalNanos;
+            lastKeyframeRtpTimestamp = p.header.timestamp();
+        }
+        if (p.header.marker()) {
+            framesEnded++;
+        }
+    }
+
+    /** Keyframes seen (video; each counted once however many packets flag it). */
+    public long keyframesSeen() {
+        return keyframesSeen;
+    }
+
+    /** Arrival time between the last two keyframe starts, in ns; -1 before the second keyframe. */
+    public long keyframeIntervalNanos() {
+        return keyframeIntervalNanos;
+    }
+
+    /** Video frames ended (RTP marker bit) so far; 0 for audio. */
+    public long framesEnded() {
+        return framesEnded;
+    }
+
+    /** The owning session sent the publisher a keyframe request for this track: a PLI, or else a FIR. */
+    public void onKeyframeRequestSent(boolean pli) {
+        if (pli) {
+            pliSent++;
+        } else {
+            firSent++;
+        }
+    }
+
+    public long pliSent() {
+        return pliSent;
+    }
+
+    public long firSent() {
+        return firSent;
     }
 
     public void onSenderReport(long ntp, long rtpTimestamp, long arrivalNanos) {

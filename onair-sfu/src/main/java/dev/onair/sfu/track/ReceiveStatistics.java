@@ -93,6 +93,15 @@ public final class ReceiveStatistics {
         return expected() - received;
     }
 
+    public int clockRateHz() {
+        return clockRateHz;
+    }
+
+    /** Interarrival jitter in milliseconds. */
+    public double jitterMillis() {
+        return clockRateHz <= 0 ? Double.NaN : jitterTicks * 1000.0 / clockRateHz;
+    }
+
     public long jitterTicks() {
         return (long) jitterTicks;
     }

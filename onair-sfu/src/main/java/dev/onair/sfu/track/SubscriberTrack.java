@@ -31,6 +31,13 @@ public final class SubscriberTrack implements PacketSink {
     private int clockRateHz;
     private long packetsSent;
     private long payloadOctetsSent;
+    private long octetsSent;
+    private long framesForwarded;
+    private long nackReceived;
+    private long pliReceived;
+    private long firReceived;
+    private int reportedFractionLost = -1;
+    private long reportedJitterTicks = -1;
     private long dropsNoCodec;
     private long dropsWaitingKeyframe;
     private long dropsQueueFull;
@@ -141,6 +148,9 @@ public final class SubscriberTrack implements PacketSink {
         }
         RtpWriter.setPayloadType(slot, 0, dstPt);
         output.queue().commit(this, len, p.header.payloadLength());
+        if (p.header.marker() && kind == MediaKind.VIDEO) {
+            framesForwarded++;
+        }
         output.onEnqueued();
     }
 
@@ -159,10 +169,19 @@ public final class SubscriberTrack implements PacketSink {
         }
     }
 
-    /** Called by the send step for each packet of this track actually handed to the socket. */
+    /**
+     * Called by the send step for each packet of this track actually handed to the socket; the RTP length is not
+     * known here, so telemetry counts the payload only (use {@link #onSent(int, int)}).
+     */
     public void onSent(int payloadLen) {
+        onSent(payloadLen, payloadLen);
+    }
+
+    /** Called by the send step for each packet actually handed to the socket: its RTP and payload lengths. */
+    public void onSent(int rtpLen, int payloadLen) {
         packetsSent++;
         payloadOctetsSent += payloadLen;
+        octetsSent += rtpLen;
     }
 
     /**
@@ -196,6 +215,57 @@ public final class SubscriberTrack implements PacketSink {
             long rttNanos = nowNanos - lastSrSentNanos - delaySinceLastSr * 1_000_000_000L / 65_536L;
             rttMillis = Math.max(0, rttNanos / 1_000_000L);
         }
+    }
+
+    /** A report block about our SSRC: the subscriber's fraction lost (1/256) and jitter (RTP ticks). */
+    public void onReceptionQuality(int fractionLost, long jitterTicks) {
+        reportedFractionLost = fractionLost;
+        reportedJitterTicks = jitterTicks;
+    }
+
+    /** The subscriber's last reported loss in percent; NaN before its first report. */
+    public double reportedLossPercent() {
+        return reportedFractionLost < 0 ? Double.NaN : reportedFractionLost * 100.0 / 256;
+    }
+
+    /** The subscriber's last reported interarrival jitter in ms; NaN before its first report. */
+    public double reportedJitterMillis() {
+        return reportedJitterTicks < 0 || clockRateHz <= 0 ? Double.NaN : reportedJitterTicks * 1000.0 / clockRateHz;
+    }
+
+    /** Counts RTCP feedback about this track: a NACK, a PLI or a FIR. */
+    public void onNackReceived() {
+        nackReceived++;
+    }
+
+    public void onPliReceived() {
+        pliReceived++;
+    }
+
+    public void onFirReceived() {
+        firReceived++;
+    }
+
+    public long nackReceived() {
+        return nackReceived;
+    }
+
+    public long pliReceived() {
+        return pliReceived;
+    }
+
+    public long firReceived() {
+        return firReceived;
+    }
+
+    /** RTP octets (headers included) handed to the socket. */
+    public long octetsSent() {
+        return octetsSent;
+    }
+
+    /** Video frames (marker bit) queued for the subscriber. */
+    public long framesForwarded() {
+        return framesForwarded;
     }
 
     /** The subscriber asked for a keyframe (PLI/FIR): forwarded to the source, throttled there. */

@@ -1,0 +1,39 @@
+package dev.onair.server.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.onair.sfu.api.SessionReport.SessionSample;
+import dev.onair.sfu.api.SessionReport.TrackSample;
+import java.util.List;
+
+/**
+ * The body of {@code GET /api/v1/sessions/{id}/report}: the SFU's {@link dev.onair.sfu.api.SessionReport} with
+ * scores. {@code impairment} is reserved for the network lab (always written, null until it exists).
+ */
+public record ScoredReport(String resourceId, String room, String identity, String kind, String state,
+                           int capacity, List<SessionSample> samples, List<Track> tracks, Quality quality,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) Object impairment) {
+
+    /** One track's samples and, aligned with them, its scores; {@code latest} is the last score or null. */
+    public record Track(String mid, String kind, String direction, String trackSid, Long ssrc,
+                        List<TrackSample> samples, List<Score> scores, Score latest) {
+    }
+
+    /**
+     * The scores of one track sample: {@code mos} and {@code rating} (E-model R) for audio, {@code videoScore}
+     * (0..100) for video; null where the sample lacks what the score needs (no loss known: nothing was expected).
+     * {@code rttMeasured} false means no RTT was measured and 0 was assumed (publisher side), so the delay
+     * impairment is then the jitter buffer's only.
+     */
+    public record Score(long atMillis, Double mos, Double rating, Double videoScore, boolean rttMeasured) {
+    }
+
+    /**
+     * The session's quality: its connection tier now and after each session sample (replayed through a fresh
+     * {@code ConnectionTierTracker}), and the mean MOS of its audio tracks' latest scores (null without audio).
+     */
+    public record Quality(String tier, List<TierAt> tiers, Double meanMos, Double minVideoScore) {
+    }
+
+    public record TierAt(long atMillis, String tier) {
+    }
+}

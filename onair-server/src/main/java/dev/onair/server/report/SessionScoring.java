@@ -1,0 +1,154 @@
+package dev.onair.server.report;
+
+import dev.onair.lab.quality.AudioConditions;
+import dev.onair.lab.quality.CodecImpairment;
+import dev.onair.lab.quality.ConnectionTier;
+import dev.onair.lab.quality.ConnectionTierTracker;
+import dev.onair.lab.quality.EModel;
+import dev.onair.lab.quality.QualitySample;
+import dev.onair.lab.quality.TierPolicy;
+import dev.onair.lab.quality.VideoConditions;
+import dev.onair.lab.quality.VideoScore;
+import dev.onair.sfu.api.SessionReport;
+import dev.onair.sfu.api.SessionReport.SessionSample;
+import dev.onair.sfu.api.SessionReport.TrackReport;
+import dev.onair.sfu.api.SessionReport.TrackSample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores a {@link SessionReport} (docs/quality.md §4). Pure: the same report gives the same scores.
+ * <ul>
+ *   <li>Audio, per sample: E-model with Opus, {@code Ta = RTT/2 + 2 × jitter} (an adaptive jitter buffer is
+ *       assumed to hold about twice the interarrival jitter), loss = loss after retransmission, random loss
+ *       (BurstR 1). No RTT measured (publisher side): RTT 0 is assumed and the score says so.</li>
+ *   <li>Video, per sample: {@link VideoScore} with the frame rate seen here against the publisher's (for
+ *       {@code in} tracks they are the same), freeze ratio and stalls unknown to the server = 0, resolution
+ *       unknown = equal to the publisher's. An upper bound until browsers upload their stats.</li>
+ *   <li>Tier: each session sample's tracks (same tick) give a {@link QualitySample} (mean MOS, lowest video
+ *       score, highest RTT, highest loss; unknown RTT = 0 as above; unknown loss = 0 when packets flowed), the
+ *       last packet is the last tick with packets; replayed through a fresh tracker.</li>
+ * </ul>
+ */
+public final class SessionScoring {
+    /** Assumed jitter-buffer delay as a multiple of the interarrival jitter. */
+    public static final double JITTER_BUFFER_FACTOR = 2.0;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private final EModel model;
+    private final TierPolicy policy;
+
+    public SessionScoring(EModel model, TierPolicy policy) {
+        this.model = model;
+        this.policy = policy;
+    }
+
+    public static SessionScoring withDefaults() {
+        return new SessionScoring(EModel.withDefaults(), TierPolicy.defaults());
+    }
+
+    public ScoredReport score(SessionReport report) {
+        List<ScoredReport.Track> tracks = new ArrayList<>(report.tracks().size());
+        double mosSum = 0;
+        int mosCount = 0;
+        Double minVideo = null;
+        for (TrackReport t : report.tracks()) {
+            List<ScoredReport.Score> scores = new ArrayList<>(t.samples().size());
+            for (TrackSample s : t.samples()) {
+                scores.add(score(t, s));
+            }
+            ScoredReport.Score latest = scores.isEmpty() ? null : scores.get(scores.size() - 1);
+            if (latest != null && latest.mos() != null) {
+                mosSum += latest.mos();
+                mosCount++;
+            }
+            if (latest != null && latest.videoScore() != null) {
+                minVideo = minVideo == null ? latest.videoScore() : Math.min(minVideo, latest.videoScore());
+            }
+            tracks.add(new ScoredReport.Track(t.mid(), t.kind(), t.direction(), t.trackSid(), t.ssrc(), t.samples(),
+                    scores, latest));
+        }
+        return new ScoredReport(report.resourceId(), report.room(), report.identity(), report.kind(), report.state(),
+                report.capacity(), report.samples(), tracks, quality(report, tracks,
+                mosCount == 0 ? null : mosSum / mosCount, minVideo), null);
+    }
+
+    /** The MOS of one audio sample (as in the report), or null when its loss is unknown. */
+    public Double mos(TrackSample audioSample) {
+        return score(new TrackReport("", "audio", "", null, null, List.of()), audioSample).mos();
+    }
+
+    /** The scores of one sample of track {@code t}. */
+    ScoredReport.Score score(TrackReport t, TrackSample s) {
+        boolean rttMeasured = s.rttMillis() != null;
+        if ("audio".equals(t.kind())) {
+            if (s.lossAfterRetransmissionPercent() == null) {
+                return new ScoredReport.Score(s.atMillis(), null, null, null, rttMeasured);
+            }
+            double rtt = rttMeasured ? s.rttMillis() : 0;
+            double jitter = s.jitterMillis() == null ? 0 : s.jitterMillis();
+            var a = model.score(AudioConditions.fromNetwork(rtt, JITTER_BUFFER_FACTOR * jitter,
+                    s.lossAfterRetransmissionPercent(), 1.0, CodecImpairment.OPUS));
+            return new ScoredReport.Score(s.atMillis(), a.mos(), a.rating(), null, rttMeasured);
+        }
+        if (s.framesPerSecond() == null) {
+            return new ScoredReport.Score(s.atMillis(), null, null, null, rttMeasured);
+        }
+        double fps = s.framesPerSecond();
+        // TODO(#4): the publisher's frame rate for out tracks (today the rate forwarded here stands for both).
+        double video = VideoScore.score(new VideoConditions(0, fps, fps, 1, 1, 0));
+        return new ScoredReport.Score(s.atMillis(), null, null, video, rttMeasured);
+    }
+
+    private ScoredReport.Quality quality(SessionReport report, List<ScoredReport.Track> tracks, Double meanMos,
+                                         Double minVideo) {
+        ConnectionTierTracker tracker = new ConnectionTierTracker(policy);
+        List<ScoredReport.TierAt> tiers = new ArrayList<>(report.samples().size());
+        long lastPacketAtNanos = Long.MIN_VALUE / 2;
+        for (SessionSample ss : report.samples()) {
+            long at = ss.atMillis();
+            double mosSum = 0;
+            int mosCount = 0;
+            double video = Double.NaN;
+            double rtt = 0;
+            double loss = 0;
+            boolean packets = false;
+            for (ScoredReport.Track t : tracks) {
+                for (int i = 0; i < t.samples().size(); i++) {
+                    TrackSample s = t.samples().get(i);
+                    if (s.atMillis() != at) {
+                        continue;
+                    }
+                    ScoredReport.Score sc = t.scores().get(i);
+                    packets |= s.packetRate() > 0;
+                    if (sc.mos() != null) {
+                        mosSum += sc.mos();
+                        mosCount++;
+                    }
+                    if (sc.videoScore() != null) {
+                        video = Double.isNaN(video) ? sc.videoScore() : Math.min(video, sc.videoScore());
+                    }
+                    if (s.rttMillis() != null) {
+                        rtt = Math.max(rtt, s.rttMillis());
+                    }
+                    if (s.lossAfterRetransmissionPercent() != null) {
+                        loss = Math.max(loss, s.lossAfterRetransmissionPercent());
+                    }
+                }
+            }
+            long nowNanos = at * NANOS_PER_MILLI;
+            if (packets) {
+                lastPacketAtNanos = nowNanos;
+            }
+            ConnectionTier tier = tracker.update(new QualitySample(mosCount == 0 ? Double.NaN : mosSum / mosCount,
+                    video, rtt, loss, lastPacketAtNanos), nowNanos);
+            tiers.add(new ScoredReport.TierAt(at, name(tier)));
+        }
+        return new ScoredReport.Quality(tiers.isEmpty() ? null : name(tracker.tier()), tiers, meanMos, minVideo);
+    }
+
+    private static String name(ConnectionTier tier) {
+        return tier.name().toLowerCase(Locale.ROOT);
+    }
+}

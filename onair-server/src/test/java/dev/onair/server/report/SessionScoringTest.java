@@ -1,0 +1,81 @@
+package dev.onair.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onair.server.json.WireJson;
+import dev.onair.sfu.api.SessionReport;
+import dev.onair.sfu.api.SessionReport.SessionSample;
+import dev.onair.sfu.api.SessionReport.TrackReport;
+import dev.onair.sfu.api.SessionReport.TrackSample;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionScoringTest {
+    private final SessionScoring scoring = SessionScoring.withDefaults();
+
+    private static TrackSample audio(long at, Double loss, Double rtt, double jitter) {
+        return new TrackSample(at, 1000, 32_000, 50, loss, loss, jitter, rtt, 0, 0, 0, 0, 0, 0, null, null, 0);
+    }
+
+    private static SessionReport report(List<TrackSample> samples) {
+        List<SessionSample> ss = new ArrayList<>();
+        for (TrackSample s : samples) {
+            ss.add(new SessionSample(s.atMillis(), 1000, s.bitrateBps(), 50, 0, 0, 0, 0, 0));
+        }
+        return new SessionReport("r1", "room", "alice", "subscribe", "connected", 300, ss,
+                List.of(new TrackReport("0", "audio", "out", "TR_1", 1L, samples)));
+    }
+
+    @Test
+    void cleanAudioScoresAboveFourAndLossLowersIt() {
+        ScoredReport clean = scoring.score(report(List.of(audio(1000, 0.0, 40.0, 2))));
+        ScoredReport lossy = scoring.score(report(List.of(audio(1000, 5.0, 40.0, 2))));
+        double cleanMos = clean.tracks().get(0).latest().mos();
+        assertThat(cleanMos).isGreaterThan(4.0);
+        assertThat(lossy.tracks().get(0).latest().mos()).isLessThan(cleanMos - 0.3);
+        assertThat(clean.quality().meanMos()).isEqualTo(cleanMos);
+    }
+
+    @Test
+    void delayIsHalfTheRttPlusTwiceTheJitter() {
+        // Ta = 400/2 + 2 × 50 = 300 ms: the same score as 600 ms RTT without jitter.
+        double withJitter = scoring.score(report(List.of(audio(0, 0.0, 400.0, 50)))).tracks().get(0).latest().rating();
+        double rttOnly = scoring.score(report(List.of(audio(0, 0.0, 600.0, 0)))).tracks().get(0).latest().rating();
+        assertThat(withJitter).isCloseTo(rttOnly, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(withJitter).isLessThan(85);
+    }
+
+    @Test
+    void unknownLossGivesNoMosAndUnknownRttIsFlagged() {
+        ScoredReport r = scoring.score(report(List.of(audio(0, null, null, 1), audio(1000, 0.0, null, 1))));
+        assertThat(r.tracks().get(0).scores().get(0).mos()).isNull();
+        assertThat(r.tracks().get(0).scores().get(1).mos()).isNotNull();
+        assertThat(r.tracks().get(0).scores().get(1).rttMeasured()).isFalse();
+    }
+
+    @Test
+    void heavyLossMakesTheTierPoorAndSilenceLost() {
+        List<TrackSample> bad = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bad.add(audio(i * 1000L, 20.0, 100.0, 5));
+        }
+        assertThat(scoring.score(report(bad)).quality().tier()).isEqualTo("poor");
+        List<TrackSample> silent = new ArrayList<>();
+        silent.add(audio(0, 0.0, 50.0, 1));
+        for (int i = 1; i < 8; i++) {
+            silent.add(new TrackSample(i * 1000L, 1000, 0, 0, null, null, null, null, 0, 0, 0, 0, 0, 0, null, null, 0));
+        }
+        assertThat(scoring.score(report(silent)).quality().tier()).isEqualTo("lost");
+    }
+
+    @Test
+    void impairmentIsWrittenAsNullAndUnknownSampleFieldsAreLeftOut() throws Exception {
+        JsonNode json = WireJson.mapper().valueToTree(scoring.score(report(List.of(audio(0, 0.0, null, 1)))));
+        assertThat(json.has("impairment")).isTrue();
+        assertThat(json.get("impairment").isNull()).isTrue();
+        assertThat(json.at("/tracks/0/samples/0").has("rttMillis")).isFalse();
+        assertThat(json.at("/tracks/0/samples/0/lossPercent").asDouble()).isZero();
+    }
+}

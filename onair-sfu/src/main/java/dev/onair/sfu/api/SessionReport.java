@@ -1,0 +1,85 @@
+package dev.onair.sfu.api;
+
+import java.util.List;
+
+/**
+ * The telemetry of one live session: its identity and, once a second, a sample of the session as a whole and of
+ * each of its tracks, the last {@link #capacity()} of each (oldest first). Built on the media loop by
+ * {@link MediaService#report(String)}; immutable. Values that are not known are null, never a made-up zero.
+ *
+ * @param resourceId  the session's resource id
+ * @param room        its room
+ * @param identity    the participant it belongs to
+ * @param kind        "publish" (media in) or "subscribe" (media out)
+ * @param state       e.g. "connected"
+ * @param capacity    samples kept per series (older ones are overwritten)
+ * @param samples     the session's samples, oldest first
+ * @param tracks      one entry per current track, in m-line order
+ */
+public record SessionReport(String resourceId, String room, String identity, String kind, String state, int capacity,
+                            List<SessionSample> samples, List<TrackReport> tracks) {
+
+    public SessionReport {
+        samples = List.copyOf(samples);
+        tracks = List.copyOf(tracks);
+    }
+
+    /**
+     * One track's series.
+     *
+     * @param mid       the m-line
+     * @param kind      "audio" or "video"
+     * @param direction "in" (the publisher sends it to us) or "out" (we send it to the subscriber)
+     * @param trackSid  the published track's id ({@code out}: the source currently bound, null when none)
+     * @param ssrc      the SSRC on this connection (the publisher's, or ours towards the subscriber); null if unknown
+     * @param samples   oldest first
+     */
+    public record TrackReport(String mid, String kind, String direction, String trackSid, Long ssrc,
+                              List<TrackSample> samples) {
+        public TrackReport {
+            samples = List.copyOf(samples);
+        }
+    }
+
+    /**
+     * One track over one interval (about a second).
+     *
+     * @param atMillis            wall-clock time of the sample (ms since the epoch)
+     * @param intervalMillis      the interval it covers
+     * @param bitrateBps          RTP bits per second (headers included, SRTP overhead not)
+     * @param packetRate          packets per second
+     * @param lossPercent         {@code in}: packets missing in the interval from the sequence numbers (expected vs
+     *                            received, before retransmission); {@code out}: the subscriber's last RR fraction
+     *                            lost. Null when nothing was expected or no RR arrived yet
+     * @param lossAfterRetransmissionPercent equal to {@code lossPercent} until NACK/RTX exist (issue #5)
+     * @param jitterMillis        interarrival jitter (RFC 3550 A.8): ours for {@code in}, the subscriber's RR for
+     *                            {@code out}; null when unknown
+     * @param rttMillis           {@code out}: from the subscriber's RR to our SR (LSR/DLSR); {@code in}: null, we
+     *                            send publishers no SR yet
+     * @param nackReceived        RTCP NACKs received about this track in the interval (and so on for each count)
+     * @param keyframeIntervalMillis {@code in} video: time between the last two keyframe starts; else null
+     * @param framesPerSecond     video: frames ended (RTP marker bit) per second; null for audio
+     * @param queueDrops          {@code out}: packets dropped in the interval because the subscriber's queue was full
+     */
+    public record TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
+                              Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
+                              Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
+                              long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
+                              long queueDrops) {
+    }
+
+    /**
+     * The session over one interval: its tracks together, its transport, the RTCP feedback it received, and
+     * queue drops.
+     *
+     * @param bitrateBps     the sum of its tracks' bitrates in this interval
+     * @param packetRateIn   datagrams per second received by the transport (RTP and RTCP)
+     * @param packetRateOut  datagrams per second sent by the transport (RTP and RTCP)
+     * @param nackReceived   RTCP NACK packets received from the peer in the interval (likewise PLI, FIR)
+     * @param queueDrops     {@code subscribe}: packets its queue dropped in the interval; 0 for {@code publish}
+     */
+    public record SessionSample(long atMillis, long intervalMillis, long bitrateBps, double packetRateIn,
+                                double packetRateOut, long nackReceived, long pliReceived, long firReceived,
+                                long queueDrops) {
+    }
+}

@@ -1,0 +1,99 @@
+package dev.onair.sfu.telemetry;
+
+import dev.onair.sfu.api.SessionReport.SessionSample;
+import dev.onair.sfu.api.SessionReport.TrackSample;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One session's telemetry: a {@link TrackSampler} per track (keyed by m-line; a track gone at a tick is
+ * forgotten) and the session's own series. The owning session reads its counters into {@link #counters()} and
+ * hands them over once a second. Media loop only; memory is bounded (see the package documentation).
+ */
+public final class SessionTelemetry {
+    /** Samples kept per series: five minutes at one a second. */
+    public static final int DEFAULT_CAPACITY = 300;
+
+    private final int capacity;
+    private final SampleRing<SessionSample> sessionSamples;
+    private final Map<String, TrackSampler> tracks = new LinkedHashMap<>();
+    private final TrackCounters scratch = new TrackCounters();
+    private boolean primed;
+    private long prevNanos;
+    private long prevPacketsIn;
+    private long prevPacketsOut;
+    private long prevNack;
+    private long prevPli;
+    private long prevFir;
+    private long prevQueueDrops;
+
+    public SessionTelemetry(int capacity) {
+        this.capacity = capacity;
+        this.sessionSamples = new SampleRing<>(capacity);
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The reused counters to fill for the next {@link #sampleTrack}, cleared. */
+    public TrackCounters counters() {
+        return scratch.clear();
+    }
+
+    /** Samples track {@code key}; returns the sample, or null for a track's first (baseline) reading. */
+    public TrackSample sampleTrack(String key, long nowNanos, long wallMillis, TrackCounters c) {
+        return tracks.computeIfAbsent(key, k -> new TrackSampler(capacity)).sample(nowNanos, wallMillis, c);
+    }
+
+    /** The newest sample of track {@code key}, or null. */
+    public TrackSample lastTrackSample(String key) {
+        TrackSampler s = tracks.get(key);
+        return s == null ? null : s.samples().last();
+    }
+
+    /** Forgets the tracks not in {@code keys} (their m-line was removed). */
+    public void retainTracks(Collection<String> keys) {
+        tracks.keySet().retainAll(keys);
+    }
+
+    /** The samples of track {@code key}, oldest first; empty when unknown. */
+    public List<TrackSample> trackSamples(String key) {
+        TrackSampler s = tracks.get(key);
+        return s == null ? List.of() : s.samples().toList();
+    }
+
+    /**
+     * Samples the session from its cumulative counters; {@code bitrateBps} is the sum of this tick's track
+     * samples. Returns null for the first (baseline) reading.
+     */
+    public SessionSample sampleSession(long nowNanos, long wallMillis, long bitrateBps, long packetsIn,
+                                       long packetsOut, long nackReceived, long pliReceived, long firReceived,
+                                       long queueDrops) {
+        long dtNanos = nowNanos - prevNanos;
+        SessionSample s = null;
+        if (primed && dtNanos > 0) {
+            double seconds = dtNanos / 1e9;
+            s = new SessionSample(wallMillis, Math.round(dtNanos / 1e6), bitrateBps,
+                    Math.max(0, packetsIn - prevPacketsIn) / seconds, Math.max(0, packetsOut - prevPacketsOut) / seconds,
+                    Math.max(0, nackReceived - prevNack), Math.max(0, pliReceived - prevPli),
+                    Math.max(0, firReceived - prevFir), Math.max(0, queueDrops - prevQueueDrops));
+            sessionSamples.add(s);
+        }
+        primed = true;
+        prevNanos = nowNanos;
+        prevPacketsIn = packetsIn;
+        prevPacketsOut = packetsOut;
+        prevNack = nackReceived;
+        prevPli = pliReceived;
+        prevFir = firReceived;
+        prevQueueDrops = queueDrops;
+        return s;
+    }
+
+    public List<SessionSample> sessionSamples() {
+        return sessionSamples.toList();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.onair.sfu.telemetry;
+
+/**
+ * The cumulative counters and current gauges of one track, read once a second from the track (one reused
+ * instance per session). Counters only grow while the track lives; a counter that goes back (a new SSRC
+ * restarts the receive statistics) makes that interval's derived value unknown, never negative.
+ */
+public final class TrackCounters {
+    /** RTP packets and bytes (headers included) received from the publisher or sent to the subscriber. */
+    public long packets;
+    public long bytes;
+    /** {@code in}: packets expected from the sequence numbers and received (RFC 3550 A.3); -1 = not known. */
+    public long expected;
+    public long received;
+    /** {@code out}: the subscriber's last RR fraction lost in percent; NaN = no RR yet. */
+    public double reportedLossPercent;
+    /** Interarrival jitter in ms; NaN = not known. */
+    public double jitterMillis;
+    /** Round-trip time in ms; NaN = not known. */
+    public double rttMillis;
+    public long nackReceived;
+    public long nackSent;
+    public long pliReceived;
+    public long pliSent;
+    public long firReceived;
+    public long firSent;
+    /** Time between the last two keyframe starts in ns; -1 = not known (audio, or fewer than two keyframes). */
+    public long keyframeIntervalNanos;
+    /** Frames ended (marker bit) so far; -1 = frames are not counted for this track (audio). */
+    public long frames;
+    /** Packets dropped because the subscriber's queue was full. */
+    public long queueDrops;
+
+    public TrackCounters() {
+        clear();
+    }
+
+    /** Back to "nothing known". */
+    public TrackCounters clear() {
+        packets = 0;
+        bytes = 0;
+        expected = -1;
+        received = 0;
+        reportedLossPercent = Double.NaN;
+        jitterMillis = Double.NaN;
+        rttMillis = Double.NaN;
+        nackReceived = 0;
+        nackSent = 0;
+        pliReceived = 0;
+        pliSent = 0;
+        firReceived = 0;
+        firSent = 0;
+        keyframeIntervalNanos = -1;
+        frames = -1;
+        queueDrops = 0;
+        return this;
+    }
+}

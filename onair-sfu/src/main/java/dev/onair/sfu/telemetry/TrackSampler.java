@@ -1,0 +1,96 @@
+package dev.onair.sfu.telemetry;
+
+import dev.onair.sfu.api.SessionReport.TrackSample;
+
+/**
+ * Turns one track's cumulative {@link TrackCounters}, read once a second, into {@link TrackSample}s kept in a
+ * bounded ring. The first reading is the baseline and gives no sample. Rates divide by the actual interval
+ * between readings (the tick is about a second, not exactly). Media loop only.
+ */
+public final class TrackSampler {
+    private static final double NANOS_PER_SECOND = 1e9;
+    private final SampleRing<TrackSample> ring;
+    private boolean primed;
+    private long prevNanos;
+    private long prevPackets;
+    private long prevBytes;
+    private long prevExpected;
+    private long prevReceived;
+    private long prevNackReceived;
+    private long prevNackSent;
+    private long prevPliReceived;
+    private long prevPliSent;
+    private long prevFirReceived;
+    private long prevFirSent;
+    private long prevFrames;
+    private long prevQueueDrops;
+
+    public TrackSampler(int capacity) {
+        ring = new SampleRing<>(capacity);
+    }
+
+    public SampleRing<TrackSample> samples() {
+        return ring;
+    }
+
+    /** Reads {@code c} at {@code nowNanos} (monotonic); returns the new sample, or null for the baseline. */
+    public TrackSample sample(long nowNanos, long wallMillis, TrackCounters c) {
+        long dtNanos = nowNanos - prevNanos;
+        TrackSample s = null;
+        if (primed && dtNanos > 0) {
+            double seconds = dtNanos / NANOS_PER_SECOND;
+            long dBytes = Math.max(0, c.bytes - prevBytes);
+            long dPackets = Math.max(0, c.packets - prevPackets);
+            Double loss = loss(c);
+            Double fps = c.frames < 0 || prevFrames < 0 || c.frames < prevFrames ? null
+                    : (c.frames - prevFrames) / seconds;
+            s = new TrackSample(wallMillis, Math.round(dtNanos / 1e6), Math.round(dBytes * 8 / seconds),
+                    dPackets / seconds, loss, loss, known(c.jitterMillis), known(c.rttMillis),
+                    delta(c.nackReceived, prevNackReceived), delta(c.nackSent, prevNackSent),
+                    delta(c.pliReceived, prevPliReceived), delta(c.pliSent, prevPliSent),
+                    delta(c.firReceived, prevFirReceived), delta(c.firSent, prevFirSent),
+                    c.keyframeIntervalNanos > 0 ? c.keyframeIntervalNanos / 1e6 : null, fps,
+                    delta(c.queueDrops, prevQueueDrops));
+            ring.add(s);
+        }
+        primed = true;
+        prevNanos = nowNanos;
+        prevPackets = c.packets;
+        prevBytes = c.bytes;
+        prevExpected = c.expected;
+        prevReceived = c.received;
+        prevNackReceived = c.nackReceived;
+        prevNackSent = c.nackSent;
+        prevPliReceived = c.pliReceived;
+        prevPliSent = c.pliSent;
+        prevFirReceived = c.firReceived;
+        prevFirSent = c.firSent;
+        prevFrames = c.frames;
+        prevQueueDrops = c.queueDrops;
+        return s;
+    }
+
+    /** Interval loss from expected vs received; else the subscriber's reported loss; else null. */
+    private Double loss(TrackCounters c) {
+        if (c.expected >= 0) {
+            if (prevExpected < 0 || c.expected < prevExpected || c.received < prevReceived) {
+                return null;
+            }
+            long dExpected = c.expected - prevExpected;
+            long dReceived = c.received - prevReceived;
+            if (dExpected <= 0) {
+                return null;
+            }
+            return Math.max(0, dExpected - dReceived) * 100.0 / dExpected;
+        }
+        return known(c.reportedLossPercent);
+    }
+
+    private static long delta(long now, long before) {
+        return Math.max(0, now - before);
+    }
+
+    private static Double known(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}
