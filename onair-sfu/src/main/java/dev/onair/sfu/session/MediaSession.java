@@ -26,7 +26,8 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     private final SessionContext ctx;
     private final DropCounts<SessionDrop> drops = new DropCounts<>(SessionDrop.class);
     private final DropCounts<RtcpKind> rtcpReceived = new DropCounts<>(RtcpKind.class);
-    private final SessionTelemetry telemetry = new SessionTelemetry(SessionTelemetry.DEFAULT_CAPACITY);
+    private final SessionTelemetry telemetry = new SessionTelemetry(this instanceof SubscriberSession
+            ? SessionTelemetry.SUBSCRIBER_CAPACITY : SessionTelemetry.DEFAULT_CAPACITY);
     private boolean connected;
     private boolean closed;
 
