@@ -18,6 +18,7 @@ public final class AdminRoutes {
     static final String ALLOW_PARTICIPANTS = "GET, OPTIONS";
     static final String ALLOW_PARTICIPANT = "DELETE, PATCH, OPTIONS";
     static final String ALLOW_MUTE = "POST, OPTIONS";
+    static final String ALLOW_IMPAIRMENT = "GET, PUT, DELETE, OPTIONS";
 
     private final AdminEndpoint endpoint;
 
@@ -35,6 +36,9 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.ParticipantList) {
             return ALLOW_PARTICIPANTS;
+        }
+        if (route instanceof Route.ParticipantImpairment) {
+            return ALLOW_IMPAIRMENT;
         }
         return route instanceof Route.ParticipantPath ? ALLOW_PARTICIPANT : ALLOW_MUTE;
     }
@@ -61,6 +65,16 @@ public final class AdminRoutes {
                 return endpoint.removeParticipant(p.room(), p.identity(), request);
             }
             return m.equals(HttpMethod.PATCH) ? endpoint.updateParticipant(p.room(), p.identity(), request)
+                    : notAllowed(route);
+        }
+        if (route instanceof Route.ParticipantImpairment i) {
+            if (m.equals(HttpMethod.GET)) {
+                return endpoint.impairment(i.room(), i.identity(), request);
+            }
+            if (m.equals(HttpMethod.PUT)) {
+                return endpoint.setImpairment(i.room(), i.identity(), request);
+            }
+            return m.equals(HttpMethod.DELETE) ? endpoint.clearImpairment(i.room(), i.identity(), request)
                     : notAllowed(route);
         }
         Route.TrackMute t = (Route.TrackMute) route;
