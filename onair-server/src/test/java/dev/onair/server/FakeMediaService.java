@@ -266,6 +266,43 @@ final class FakeMediaService implements MediaService {
                 .findFirst().orElse(null));
     }
 
+    /** Impairment settings by "room/identity"; only for participants the fake knows. */
+    private final Map<String, dev.onair.sfu.api.ImpairmentSetting> impairments = new LinkedHashMap<>();
+
+    @Override
+    public synchronized CompletableFuture<CommandResult> setImpairment(String room, String identity,
+            dev.onair.sfu.api.ImpairmentSetting setting) {
+        if (!knows(room, identity)) {
+            return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "no such participant"));
+        }
+        impairments.put(room + "/" + identity, setting);
+        return CompletableFuture.completedFuture(CommandResult.ok());
+    }
+
+    @Override
+    public synchronized CompletableFuture<CommandResult> clearImpairment(String room, String identity) {
+        if (!knows(room, identity)) {
+            return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "no such participant"));
+        }
+        impairments.remove(room + "/" + identity);
+        return CompletableFuture.completedFuture(CommandResult.ok());
+    }
+
+    @Override
+    public synchronized CompletableFuture<dev.onair.sfu.api.ImpairmentStatus> impairment(String room,
+            String identity) {
+        if (!knows(room, identity)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.completedFuture(
+                new dev.onair.sfu.api.ImpairmentStatus(impairments.get(room + "/" + identity), null, null));
+    }
+
+    private boolean knows(String room, String identity) {
+        List<ParticipantInfo> list = participants(room).join();
+        return list != null && list.stream().anyMatch(p -> p.identity().equals(identity));
+    }
+
     MediaBootstrap.Started started() {
         return new MediaBootstrap.Started(this, 40000, List.of(), () -> { });
     }

@@ -5,6 +5,8 @@ import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.JoinOutcome;
 import dev.onair.sfu.api.JoinRequest;
 import dev.onair.sfu.api.MediaError;
+import dev.onair.sfu.api.ImpairmentSetting;
+import dev.onair.sfu.api.ImpairmentStatus;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.NegotiationOutcome;
@@ -199,6 +201,9 @@ final class SfuMediaService implements MediaService, SessionOwner {
         sessions.put(session.resourceId(), session);
         sessionOwners.put(session.resourceId(), owner);
         owner.sessions().add(session);
+        if (owner.impairment() != null) {
+            Impairments.apply(owner, session.transport());
+        }
         resources.put(session.resourceId(), new ResourceRef(session.room(), session instanceof PublisherSession));
         created++;
         scheduleSnapshot();
@@ -726,6 +731,51 @@ final class SfuMediaService implements MediaService, SessionOwner {
             LOG.info("room finished room={}", room.name());
             scheduleSnapshot();
         }
+    }
+
+    // --- network lab ----------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<CommandResult> setImpairment(String roomName, String identity,
+                                                          ImpairmentSetting setting) {
+        return onLoop(() -> {
+            Participant p = participantOf(roomName, identity);
+            if (p == null) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
+            }
+            p.setImpairment(setting, nowNanos());
+            Impairments.applyAll(p);
+            LOG.info("impairment set room={} identity={} up={} down={}", roomName, identity, setting.up() != null,
+                    setting.down() != null);
+            return CommandResult.ok();
+        }, CommandResult.fail(MediaError.INTERNAL, "setting the impairment failed"), "setting an impairment");
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> clearImpairment(String roomName, String identity) {
+        return onLoop(() -> {
+            Participant p = participantOf(roomName, identity);
+            if (p == null) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
+            }
+            p.setImpairment(null, 0);
+            Impairments.applyAll(p);
+            LOG.info("impairment cleared room={} identity={}", roomName, identity);
+            return CommandResult.ok();
+        }, CommandResult.fail(MediaError.INTERNAL, "clearing the impairment failed"), "clearing an impairment");
+    }
+
+    @Override
+    public CompletableFuture<ImpairmentStatus> impairment(String roomName, String identity) {
+        return onLoop(() -> {
+            Participant p = participantOf(roomName, identity);
+            return p == null ? null : Impairments.status(p);
+        }, null, "reading an impairment");
+    }
+
+    private Participant participantOf(String roomName, String identity) {
+        Room room = rooms.get(roomName);
+        return room == null ? null : room.participant(identity);
     }
 
     @Override

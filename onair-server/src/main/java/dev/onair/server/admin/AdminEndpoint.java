@@ -8,6 +8,8 @@ import dev.onair.server.http.ApiError;
 import dev.onair.server.http.Responses;
 import dev.onair.server.json.WireJson;
 import dev.onair.server.report.SessionScoring;
+import dev.onair.server.lab.ImpairmentLabel;
+import dev.onair.server.lab.ImpairmentRequest;
 import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.ParticipantInfo;
@@ -18,10 +20,13 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +46,17 @@ public final class AdminEndpoint {
 
     private final MediaService media;
     private final AdminAuth auth;
+    private final LongSupplier impairmentSeeds;
 
     public AdminEndpoint(MediaService media, TokenService tokens) {
+        this(media, tokens, new SecureRandom()::nextLong);
+    }
+
+    /** @param impairmentSeeds draws the seed of an impairment request that names none (it is reported back) */
+    public AdminEndpoint(MediaService media, TokenService tokens, LongSupplier impairmentSeeds) {
         this.media = media;
         this.auth = new AdminAuth(tokens);
+        this.impairmentSeeds = impairmentSeeds;
     }
 
     /** GET /api/v1/rooms: {@code {"rooms": [RoomInfo...]}}; needs admin for {@code *}. */
@@ -162,6 +174,61 @@ public final class AdminEndpoint {
 
     private static FullHttpResponse noSuchSession() {
         return Responses.error(ApiError.notFound("no such session"));
+    }
+
+    /**
+     * PUT .../participants/{identity}/impairment (see {@link ImpairmentRequest}): 200
+     * {@code {direction, preset|scenario, seed}}, 400 for a bad body, an unknown preset or a bad scenario (the
+     * parser's one-line reason), 404 when no such participant.
+     */
+    public CompletableFuture<FullHttpResponse> setImpairment(String room, String identity, FullHttpRequest request) {
+        return authorised(request, room, () -> {
+            ImpairmentRequest.Parsed parsed = ImpairmentRequest.parse(ByteBufUtil.getBytes(request.content()),
+                    impairmentSeeds);
+            if (parsed.error() != null) {
+                return done(Responses.error(ApiError.badRequest(parsed.error())));
+            }
+            ImpairmentRequest req = parsed.request();
+            return command(media.setImpairment(room, identity, req.setting()), () -> done(json(req.label())));
+        });
+    }
+
+    /**
+     * GET .../participants/{identity}/impairment: {@code {"enabled": false}} or the setting with the counters of
+     * each impaired direction ({@code up}/{@code down}: datagrams, drops by reason, delayed, duplicates); 404.
+     */
+    public CompletableFuture<FullHttpResponse> impairment(String room, String identity, FullHttpRequest request) {
+        return authorised(request, room, () -> answer(media.impairment(room, identity), status -> {
+            if (status == null) {
+                return Responses.error(ApiError.notFound("no such participant in this room"));
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("enabled", status.setting() != null);
+            if (status.setting() != null && status.setting().label() instanceof ImpairmentLabel l) {
+                body.put("direction", l.direction());
+                if (l.preset() != null) {
+                    body.put("preset", l.preset());
+                }
+                if (l.scenario() != null) {
+                    body.put("scenario", l.scenario());
+                }
+                body.put("seed", l.seed());
+            }
+            if (status.up() != null) {
+                body.put("up", status.up());
+            }
+            if (status.down() != null) {
+                body.put("down", status.down());
+            }
+            return json(body);
+        }));
+    }
+
+    /** DELETE .../participants/{identity}/impairment: {@code {"enabled": false}}, 404 when no such participant. */
+    public CompletableFuture<FullHttpResponse> clearImpairment(String room, String identity,
+                                                               FullHttpRequest request) {
+        return authorised(request, room, () -> command(media.clearImpairment(room, identity),
+                () -> done(json(Map.of("enabled", false)))));
     }
 
     /** The track's mute state as listed now; {@code requested} if it is no longer listed. */

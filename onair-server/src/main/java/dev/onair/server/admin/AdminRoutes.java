@@ -19,6 +19,7 @@ public final class AdminRoutes {
     static final String ALLOW_PARTICIPANT = "DELETE, PATCH, OPTIONS";
     static final String ALLOW_MUTE = "POST, OPTIONS";
     static final String ALLOW_REPORT = "GET, OPTIONS";
+    static final String ALLOW_IMPAIRMENT = "GET, PUT, DELETE, OPTIONS";
 
     private final AdminEndpoint endpoint;
 
@@ -39,6 +40,9 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.SessionReportPath) {
             return ALLOW_REPORT;
+        }
+        if (route instanceof Route.ParticipantImpairment) {
+            return ALLOW_IMPAIRMENT;
         }
         return route instanceof Route.ParticipantPath ? ALLOW_PARTICIPANT : ALLOW_MUTE;
     }
@@ -69,6 +73,16 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.SessionReportPath r) {
             return m.equals(HttpMethod.GET) ? endpoint.sessionReport(r.resourceId(), request) : notAllowed(route);
+        }
+        if (route instanceof Route.ParticipantImpairment i) {
+            if (m.equals(HttpMethod.GET)) {
+                return endpoint.impairment(i.room(), i.identity(), request);
+            }
+            if (m.equals(HttpMethod.PUT)) {
+                return endpoint.setImpairment(i.room(), i.identity(), request);
+            }
+            return m.equals(HttpMethod.DELETE) ? endpoint.clearImpairment(i.room(), i.identity(), request)
+                    : notAllowed(route);
         }
         Route.TrackMute t = (Route.TrackMute) route;
         return m.equals(HttpMethod.POST) ? endpoint.muteTrack(t.room(), t.identity(), t.trackSid(), request)

@@ -34,6 +34,10 @@ public sealed interface Route {
     record SessionReportPath(String resourceId) implements Admin {
     }
 
+    /** {@code /api/v1/rooms/{room}/participants/{identity}/impairment}: the network lab (GET, PUT, DELETE). */
+    record ParticipantImpairment(String room, String identity) implements Admin {
+    }
+
     /** {@code /whip/{room}} or {@code /whep/{room}}: create a session. */
     record Sessions(SessionKind kind, String room) implements Route {
     }

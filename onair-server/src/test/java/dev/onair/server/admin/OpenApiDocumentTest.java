@@ -46,6 +46,8 @@ class OpenApiDocumentTest {
             new Sample("/api/v1/rooms/r/participants/a/tracks/t/mute",
                     "/api/v1/rooms/{room}/participants/{identity}/tracks/{sid}/mute", List.of("post", "options")),
             new Sample("/api/v1/sessions/x1/report", "/api/v1/sessions/{resourceId}/report", List.of("get", "options")),
+            new Sample("/api/v1/rooms/r/participants/a/impairment",
+                    "/api/v1/rooms/{room}/participants/{identity}/impairment", List.of("get", "put", "delete", "options")),
             new Sample(HttpServer.WEBSOCKET_PATH, HttpServer.WEBSOCKET_PATH, List.of("get")));
 
     @BeforeAll
@@ -135,7 +137,7 @@ class OpenApiDocumentTest {
                 });
             }
         });
-        assertThat(checked).hasSize(8);
+        assertThat(checked).hasSize(11);
     }
 
     /** Enum constants count one by one; records and nested sealed interfaces by their simple names. */

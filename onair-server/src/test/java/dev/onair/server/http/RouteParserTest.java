@@ -53,6 +53,8 @@ class RouteParserTest {
                 .isEqualTo(new Route.ParticipantPath("studio", "Ann Lee"));
         assertThat(RouteParser.parse("/api/v1/rooms/studio/participants/ann/tracks/TR_1/mute"))
                 .isEqualTo(new Route.TrackMute("studio", "ann", "TR_1"));
+        assertThat(RouteParser.parse("/api/v1/rooms/studio/participants/ann/impairment"))
+                .isEqualTo(new Route.ParticipantImpairment("studio", "ann"));
     }
 
     @Test
@@ -65,6 +67,8 @@ class RouteParserTest {
                 .isEqualTo(new Route.Rejected(RouteError.BAD_IDENTITY));
         assertThat(RouteParser.parse("/api/v1/rooms/r/people")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
         assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a/tracks")).isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a/impairments"))
+                .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
         assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a/tracks/t/unmute"))
                 .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
         assertThat(RouteParser.parse("/api/v1/rooms/r/participants/a/tracks/t%24/mute"))

@@ -92,6 +92,21 @@ public interface MediaService {
     /** Removes a participant (told {@code REMOVED}); completes with how many sessions it had, 0 if unknown. */
     CompletableFuture<Integer> removeParticipant(String room, String identity);
 
+    // --- network lab ---
+
+    /**
+     * Shapes every current transport of the participant, and every transport it opens while the setting holds,
+     * with fresh shapers from {@code setting} (replacing any earlier setting). Completes with {@code NOT_FOUND} when
+     * there is no such room or participant.
+     */
+    CompletableFuture<CommandResult> setImpairment(String room, String identity, ImpairmentSetting setting);
+
+    /** Turns shaping off for the participant (datagrams held in delay lines are delivered at once). */
+    CompletableFuture<CommandResult> clearImpairment(String room, String identity);
+
+    /** The participant's impairment and counters; null when there is no such room or participant. */
+    CompletableFuture<ImpairmentStatus> impairment(String room, String identity);
+
     /**
      * Registers a listener for every room event except per-subscriber ones. Listeners added later miss
      * earlier events.

@@ -1,5 +1,6 @@
 package dev.onair.sfu.room;
 
+import dev.onair.sfu.api.ImpairmentSetting;
 import dev.onair.sfu.api.ParticipantListener;
 import dev.onair.sfu.api.ParticipantRole;
 import dev.onair.sfu.session.MediaSession;
@@ -23,6 +24,8 @@ public final class Participant {
     private final long joinOrder;
     private final long joinedAtMillis;
     private final List<MediaSession> sessions = new ArrayList<>();
+    private ImpairmentSetting impairment;
+    private long impairmentOriginNanos;
     private final Map<String, String> subscriptions = new HashMap<>();
     private final Set<String> pausedSids = new HashSet<>();
     private final Map<String, Long> subscriberSsrcByMid = new HashMap<>();
@@ -126,6 +129,21 @@ public final class Participant {
 
     public long detachedAtNanos() {
         return detachedAtNanos;
+    }
+
+    /** The network-lab shaping of this participant's transports, or null when off. */
+    public ImpairmentSetting impairment() {
+        return impairment;
+    }
+
+    /** When the impairment was set (media clock); time zero of its shapers. */
+    public long impairmentOriginNanos() {
+        return impairmentOriginNanos;
+    }
+
+    public void setImpairment(ImpairmentSetting setting, long originNanos) {
+        this.impairment = setting;
+        this.impairmentOriginNanos = originNanos;
     }
 
     public List<MediaSession> sessions() {

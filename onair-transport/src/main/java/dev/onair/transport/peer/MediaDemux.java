@@ -34,13 +34,13 @@ public final class MediaDemux implements DatagramHandler {
     public void onDatagram(byte[] buf, int len, InetSocketAddress from, long arrivalNanos) {
         PacketKind kind = PacketClassifier.classify(buf, 0, len);
         switch (kind) {
-            case STUN -> onStun(buf, len, from);
+            case STUN -> onStun(buf, len, from, arrivalNanos);
             case DTLS -> {
                 PeerTransport t = registry.byAddress(from);
                 if (t == null) {
                     drops.increment(TransportDrop.UNKNOWN_PEER);
                 } else {
-                    guarded(t, () -> t.onDtls(buf, len, from));
+                    guarded(t, kind, buf, len, from, arrivalNanos);
                 }
             }
             case RTP, RTCP -> {
@@ -48,12 +48,7 @@ public final class MediaDemux implements DatagramHandler {
                 if (t == null) {
                     drops.increment(TransportDrop.UNKNOWN_PEER);
                 } else {
-                    boolean rtcp = kind == PacketKind.RTCP;
-                    try {
-                        t.onSrtp(buf, len, rtcp, arrivalNanos);
-                    } catch (RuntimeException e) {
-                        fail(t, e);
-                    }
+                    guarded(t, kind, buf, len, from, arrivalNanos);
                 }
             }
             default -> drops.increment(TransportDrop.UNCLASSIFIED);
@@ -67,7 +62,7 @@ public final class MediaDemux implements DatagramHandler {
      * server still holds (a participant inside its resume window): by address alone the new peer's checks
      * would go to the old transport and never connect.
      */
-    private void onStun(byte[] buf, int len, InetSocketAddress from) {
+    private void onStun(byte[] buf, int len, InetSocketAddress from, long arrivalNanos) {
         String localUfrag = localUfragOf(buf, len);
         PeerTransport t = localUfrag == null ? null : registry.byUfrag(localUfrag);
         if (t == null) {
@@ -77,20 +72,21 @@ public final class MediaDemux implements DatagramHandler {
             drops.increment(TransportDrop.UNKNOWN_UFRAG);
             return;
         }
-        PeerTransport target = t;
-        guarded(target, () -> target.onStun(buf, len, from));
+        guarded(t, PacketKind.STUN, buf, len, from, arrivalNanos);
     }
 
-    private static void guarded(PeerTransport t, Runnable r) {
+    /** Into the transport (through its inbound shaper, when one is set); a bug closes only that transport. */
+    private static void guarded(PeerTransport t, PacketKind kind, byte[] buf, int len, InetSocketAddress from,
+                                long arrivalNanos) {
         try {
-            r.run();
+            t.receive(kind, buf, len, from, arrivalNanos);
         } catch (RuntimeException e) {
             fail(t, e);
         }
     }
 
     /** A bug hit by one peer's packet closes that peer's transport, never the socket or anyone else. */
-    private static void fail(PeerTransport t, RuntimeException e) {
+    static void fail(PeerTransport t, RuntimeException e) {
         LOG.warn("transport {} failed on a packet; closing it", t.id(), e);
         t.close("internal error: " + e);
     }

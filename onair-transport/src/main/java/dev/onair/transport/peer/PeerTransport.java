@@ -7,6 +7,12 @@ import dev.onair.transport.dtls.DtlsEngine;
 import dev.onair.transport.dtls.DtlsListener;
 import dev.onair.transport.dtls.DtlsRole;
 import dev.onair.transport.dtls.RemoteFingerprint;
+import dev.onair.transport.demux.PacketKind;
+import dev.onair.transport.shape.DatagramShaper;
+import dev.onair.transport.shape.DelayLine;
+import dev.onair.transport.shape.ShapeDirection;
+import dev.onair.transport.shape.ShaperCounters;
+import dev.onair.transport.shape.ShapingStage;
 import dev.onair.transport.ice.IceCredentials;
 import dev.onair.transport.ice.IceEvent;
 import dev.onair.transport.ice.IceLiteAgent;
@@ -19,6 +25,7 @@ import dev.onair.transport.udp.UdpEndpoint;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +55,13 @@ public final class PeerTransport {
 
     public enum State { NEW, ICE_CONNECTED, CONNECTED, CLOSED }
 
+    /** Bounds of each direction's delay line: datagrams held and bytes held. */
+    public static final int SHAPER_MAX_DELAYED_DATAGRAMS = 1024;
+    public static final int SHAPER_MAX_DELAYED_BYTES = 1024 * 1024;
+    /** A delay-line wake-up is armed at most once per this interval (delayed datagrams may leave this late). */
+    public static final long SHAPER_TIMER_SPACING_NANOS = 1_000_000L;
+    private static final PacketKind[] KINDS = PacketKind.values();
+
     private final String id;
     private final IceLiteAgent ice;
     private final DtlsEngine dtls;
@@ -58,6 +72,10 @@ public final class PeerTransport {
     private final TransportRegistry registry;
     private final DropCounts<TransportDrop> drops = new DropCounts<>(TransportDrop.class);
     private final EarlySrtpBuffer early = new EarlySrtpBuffer();
+    private final MediaClock clock;
+    /** Null when inbound/outbound shaping is off: then each datagram pays one null check. */
+    private ShapingStage inboundShaping;
+    private ShapingStage outboundShaping;
     private Listener listener;
     private SrtpSession srtp;
     private InetSocketAddress remote;
@@ -79,6 +97,7 @@ public final class PeerTransport {
         this.registry = registry;
         this.dtlsRole = cfg.dtlsRole();
         this.srtpBackend = cfg.srtpBackend();
+        this.clock = cfg.clock();
         this.ice = new IceLiteAgent(cfg.localIce(), cfg.remoteIce(), cfg.clock(), cfg.consentTimeoutMillis());
         this.dtls = new DtlsEngine(cfg.dtlsRole(), cfg.certificate(), cfg.remoteFingerprint(),
                 new DtlsCallbacks(), cfg.dtlsExecutor());
@@ -158,13 +177,110 @@ public final class PeerTransport {
         return remote;
     }
 
+    /**
+     * Sets (or, with null, turns off) the shaping of each direction: {@code inbound} sees every datagram the
+     * demultiplexer routed here before STUN/DTLS/SRTP handling, {@code outbound} every datagram after SRTP
+     * protection, at the UDP send. A replaced stage delivers the datagrams it still holds at once. Media loop only;
+     * a no-op once closed.
+     */
+    public void setShapers(DatagramShaper inbound, DatagramShaper outbound) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        inboundShaping = replace(inboundShaping, inbound, this::deliverInbound);
+        outboundShaping = replace(outboundShaping, outbound, this::deliverOutbound);
+    }
+
+    private ShapingStage replace(ShapingStage old, DatagramShaper shaper, DelayLine.Sink sink) {
+        if (old != null) {
+            if (old.shaper() == shaper) {
+                return old;
+            }
+            old.flush();
+            old.close();
+            udp.flush();
+        }
+        if (shaper == null) {
+            return null;
+        }
+        ShapingStage[] self = new ShapingStage[1];
+        self[0] = new ShapingStage(shaper,
+                new DelayLine(SHAPER_MAX_DELAYED_DATAGRAMS, SHAPER_MAX_DELAYED_BYTES, UdpEndpoint.MAX_DATAGRAM_BYTES),
+                sink, deadline -> armShaperTimer(self[0], deadline), SHAPER_TIMER_SPACING_NANOS);
+        return self[0];
+    }
+
+    private void armShaperTimer(ShapingStage stage, long deadlineNanos) {
+        long delayNanos = Math.max(0, deadlineNanos - clock.nanoTime());
+        udp.loop().schedule(() -> {
+            stage.onTimer(clock.nanoTime());
+            udp.flush();
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The current shaping counters of one direction, or null when that direction is not shaped. */
+    public ShaperCounters shaperCounters(ShapeDirection direction) {
+        ShapingStage s = direction == ShapeDirection.INBOUND ? inboundShaping : outboundShaping;
+        return s == null ? null : s.counters();
+    }
+
+    /** The demultiplexer's entry point: through the inbound shaper when one is set, else straight in. */
+    void receive(PacketKind kind, byte[] buf, int len, InetSocketAddress from, long arrivalNanos) {
+        ShapingStage shaping = inboundShaping;
+        if (shaping == null) {
+            dispatch(kind, buf, len, from, arrivalNanos);
+        } else {
+            shaping.offer(buf, 0, len, from, kind.ordinal(), arrivalNanos);
+        }
+    }
+
+    private void dispatch(PacketKind kind, byte[] buf, int len, InetSocketAddress from, long arrivalNanos) {
+        switch (kind) {
+            case STUN -> onStun(buf, len, from);
+            case DTLS -> onDtls(buf, len, from);
+            case RTP -> onSrtp(buf, len, false, arrivalNanos);
+            case RTCP -> onSrtp(buf, len, true, arrivalNanos);
+            default -> drops.increment(TransportDrop.UNCLASSIFIED);
+        }
+    }
+
+    /** A datagram leaving the inbound shaper (possibly from the delay line, at its delivery time). */
+    private void deliverInbound(byte[] buf, int off, int len, InetSocketAddress from, int tag, long dueNanos) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        PacketKind kind = KINDS[tag & ~ShapingStage.DUPLICATE_FLAG];
+        try {
+            dispatch(kind, buf, len, from, dueNanos);
+        } catch (RuntimeException e) {
+            MediaDemux.fail(this, e);
+        }
+    }
+
+    /** A datagram leaving the outbound shaper: to the socket (the delay line's timer flushes). */
+    private void deliverOutbound(byte[] buf, int off, int len, InetSocketAddress to, int tag, long dueNanos) {
+        if (!udp.send(buf, off, len, to)) {
+            drops.increment(TransportDrop.SEND_UNWRITABLE);
+        }
+    }
+
+    /** Every datagram this transport sends goes through here: the outbound shaper, when one is set. */
+    private boolean transmit(byte[] buf, int off, int len, InetSocketAddress to) {
+        ShapingStage shaping = outboundShaping;
+        if (shaping == null) {
+            return udp.send(buf, off, len, to);
+        }
+        shaping.offer(buf, off, len, to, 0, clock.nanoTime());
+        return true;
+    }
+
     void onStun(byte[] buf, int len, InetSocketAddress from) {
         if (state == State.CLOSED) {
             return;
         }
         IceReply reply = ice.onBindingRequest(buf, 0, len, from);
         if (reply.response() != null) {
-            udp.send(reply.response(), 0, reply.response().length, from);
+            transmit(reply.response(), 0, reply.response().length, from);
         }
         if (reply.drop() != null) {
             drops.increment(TransportDrop.ICE_REJECTED);
@@ -258,7 +374,7 @@ public final class PeerTransport {
             drops.increment(TransportDrop.SRTP_MALFORMED);
             return false;
         }
-        if (!udp.send(buf, off, protectedLen, remote)) {
+        if (!transmit(buf, off, protectedLen, remote)) {
             drops.increment(TransportDrop.SEND_UNWRITABLE);
             return false;
         }
@@ -285,6 +401,12 @@ public final class PeerTransport {
             return;
         }
         state = State.CLOSED;
+        if (inboundShaping != null) {
+            inboundShaping.close();
+        }
+        if (outboundShaping != null) {
+            outboundShaping.close();
+        }
         dtls.close();
         registry.unregister(this);
         LOG.info("transport {} closed: {}", id, reason);
@@ -299,7 +421,7 @@ public final class PeerTransport {
             loop.execute(() -> {
                 InetSocketAddress to = remote;
                 if (to != null && state != State.CLOSED) {
-                    udp.send(datagram, 0, datagram.length, to);
+                    transmit(datagram, 0, datagram.length, to);
                     udp.flush();
                 }
             });

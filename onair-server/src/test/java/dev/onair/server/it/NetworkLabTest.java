@@ -1,0 +1,109 @@
+package dev.onair.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.client.ReceivedStream;
+import dev.onair.client.WebRtcPeer;
+import dev.onair.server.auth.Permission;
+import dev.onair.server.auth.TokenSpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The network lab end to end: a WHIP publisher, a WHEP subscriber, and an impairment on the subscriber's downlink
+ * set through the admin API. Loss is read from the subscriber's received sequence numbers.
+ */
+class NetworkLabTest {
+    @RegisterExtension
+    static final ItServer it = new ItServer();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private String admin() {
+        return it.server.tokens().mint(new TokenSpec("*", "ops", null, EnumSet.of(Permission.ADMIN),
+                Duration.ofHours(1)));
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(it.base + path))
+                .header("Authorization", "Bearer " + admin());
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code packets} Opus packets in small batches, waiting each time until the subscriber saw the batch end. */
+    private static void sendAudio(WebRtcPeer pub, WebRtcPeer sub, int packets) {
+        ReceivedStream audio = Media.audio(sub);
+        for (int sent = 0; sent < packets; sent += 20) {
+            pub.sendOpus(20);
+            // only paces the sender (a batch with more losses just waits out the deadline); loss is measured below
+            long before = audio.packets();
+            Media.await(() -> audio.packets() >= before + 14);
+        }
+    }
+
+    @Test
+    void bernoulliLossOnTheDownlinkShowsAtTheSubscriberAndStopsWhenDeleted() throws Exception {
+        String room = "lab-loss";
+        WebRtcPeer pub = it.publisher(room, "alice");
+        WebRtcPeer sub = it.subscriber(room, "bob");
+        pub.sendOpus(5);
+        Media.awaitPackets(sub, sub.answer().audioSsrc(), 3);
+
+        HttpResponse<String> put = send("PUT", "/api/v1/rooms/" + room + "/participants/bob/impairment",
+                "{\"direction\":\"down\",\"scenario\":\"name: ten\\nbase: {lossProbability: 0.1}\",\"seed\":1}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(JSON.readTree(put.body()).get("seed").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(put.body()).get("scenario").asText()).isEqualTo("ten");
+
+        ReceivedStream audio = Media.audio(sub);
+        long received0 = audio.packets();
+        int seq0 = audio.lastSequenceNumber();
+        sendAudio(pub, sub, 1200);
+        long received = audio.packets() - received0;
+        int span = (audio.lastSequenceNumber() - seq0) & 0xFFFF;
+        double loss = 1.0 - (double) received / span;
+        assertThat(span).isGreaterThanOrEqualTo(1000);
+        assertThat(loss).as("loss over %d packets", span).isBetween(0.06, 0.14);
+
+        JsonNode status = JSON.readTree(send("GET", "/api/v1/rooms/" + room + "/participants/bob/impairment", null)
+                .body());
+        assertThat(status.get("enabled").asBoolean()).isTrue();
+        assertThat(status.at("/down/drops/LOSS").asLong()).isGreaterThanOrEqualTo(span - received);
+        assertThat(status.has("up")).isFalse();
+
+        assertThat(send("DELETE", "/api/v1/rooms/" + room + "/participants/bob/impairment", null).statusCode())
+                .isEqualTo(200);
+        long gaps = audio.sequenceGaps();
+        long before = audio.packets();
+        pub.sendOpus(200);
+        assertThat(Media.await(() -> audio.packets() >= before + 200)).as("all 200 arrive").isTrue();
+        assertThat(audio.sequenceGaps()).isEqualTo(gaps);
+    }
+
+    @Test
+    void unknownPresetIs400AndUnknownParticipant404() throws Exception {
+        String room = "lab-errors";
+        it.publisher(room, "alice");
+        HttpResponse<String> bad = send("PUT", "/api/v1/rooms/" + room + "/participants/alice/impairment",
+                "{\"preset\":\"moon\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("unknown preset");
+        assertThat(send("PUT", "/api/v1/rooms/" + room + "/participants/nobody/impairment",
+                "{\"preset\":\"3g\"}").statusCode()).isEqualTo(404);
+        HttpResponse<String> ok = send("PUT", "/api/v1/rooms/" + room + "/participants/alice/impairment",
+                "{\"direction\":\"up\",\"preset\":\"lte-good\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ok.body()).get("preset").asText()).isEqualTo("lte-good");
+        assertThat(JSON.readTree(ok.body()).has("seed")).isTrue();
+    }
+}
