@@ -243,7 +243,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
         List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {
-            out.add(new SessionReport.TrackReport(t.mid(), t.kind().name().toLowerCase(java.util.Locale.ROOT), "in",
+            out.add(new SessionReport.TrackReport(t.mid(), t.kind().sdpName(), "in",
                     t.id(), t.ssrc() < 0 ? null : t.ssrc(), telemetry.trackSamples(t.mid())));
         }
         return out;

@@ -239,7 +239,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
         List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
         for (SubscriberTrack t : tracks) {
-            out.add(new SessionReport.TrackReport(t.mid(), t.kind().name().toLowerCase(java.util.Locale.ROOT), "out",
+            out.add(new SessionReport.TrackReport(t.mid(), t.kind().sdpName(), "out",
                     t.source() == null ? null : t.source().id(), t.localSsrc(), telemetry.trackSamples(t.mid())));
         }
         return out;
