@@ -8,6 +8,8 @@ import dev.onair.server.http.ApiError;
 import dev.onair.server.http.Responses;
 import dev.onair.server.json.WireJson;
 import dev.onair.server.report.SessionScoring;
+import dev.onair.sfu.api.ImpairmentStatus;
+import dev.onair.sfu.api.SessionReport;
 import dev.onair.server.lab.ImpairmentLabel;
 import dev.onair.server.lab.ImpairmentRequest;
 import dev.onair.sfu.api.CommandResult;
@@ -168,8 +170,17 @@ public final class AdminEndpoint {
         if (!((AuthResult.Granted) result).grant().coversRoom(ref.room())) {
             return done(Responses.error(new ApiError(ApiError.Code.FORBIDDEN, "token is not valid for this room")));
         }
-        return answer(media.report(resourceId), report ->
-                report == null ? noSuchSession() : json(SessionScoring.withDefaults().score(report)));
+        CompletableFuture<Object[]> reportAndLab = media.report(resourceId).thenCompose(report -> report == null
+                ? CompletableFuture.completedFuture(new Object[] {null, null})
+                : media.impairment(report.room(), report.identity()).thenApply(lab -> new Object[] {report, lab}));
+        return answer(reportAndLab, pair -> {
+            if (pair[0] == null) {
+                return noSuchSession();
+            }
+            ImpairmentStatus lab = (ImpairmentStatus) pair[1];
+            return json(SessionScoring.withDefaults().score((SessionReport) pair[0])
+                    .withImpairment(lab == null || lab.setting() == null ? null : impairmentBody(lab)));
+        });
     }
 
     private static FullHttpResponse noSuchSession() {
@@ -202,26 +213,31 @@ public final class AdminEndpoint {
             if (status == null) {
                 return Responses.error(ApiError.notFound("no such participant in this room"));
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("enabled", status.setting() != null);
-            if (status.setting() != null && status.setting().label() instanceof ImpairmentLabel l) {
-                body.put("direction", l.direction());
-                if (l.preset() != null) {
-                    body.put("preset", l.preset());
-                }
-                if (l.scenario() != null) {
-                    body.put("scenario", l.scenario());
-                }
-                body.put("seed", l.seed());
-            }
-            if (status.up() != null) {
-                body.put("up", status.up());
-            }
-            if (status.down() != null) {
-                body.put("down", status.down());
-            }
-            return json(body);
+            return json(impairmentBody(status));
         }));
+    }
+
+    /** The setting (direction, preset or scenario, seed) and the counters of each impaired direction. */
+    private static Map<String, Object> impairmentBody(ImpairmentStatus status) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", status.setting() != null);
+        if (status.setting() != null && status.setting().label() instanceof ImpairmentLabel l) {
+            body.put("direction", l.direction());
+            if (l.preset() != null) {
+                body.put("preset", l.preset());
+            }
+            if (l.scenario() != null) {
+                body.put("scenario", l.scenario());
+            }
+            body.put("seed", l.seed());
+        }
+        if (status.up() != null) {
+            body.put("up", status.up());
+        }
+        if (status.down() != null) {
+            body.put("down", status.down());
+        }
+        return body;
     }
 
     /** DELETE .../participants/{identity}/impairment: {@code {"enabled": false}}, 404 when no such participant. */

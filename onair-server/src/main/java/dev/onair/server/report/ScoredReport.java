@@ -7,11 +7,18 @@ import java.util.List;
 
 /**
  * The body of {@code GET /api/v1/sessions/{id}/report}: the SFU's {@link dev.onair.sfu.api.SessionReport} with
- * scores. {@code impairment} is reserved for the network lab (always written, null until it exists).
+ * scores. {@code impairment} is the network lab's setting and counters for this participant (always written, null
+ * when none is set).
  */
 public record ScoredReport(String resourceId, String room, String identity, String kind, String state,
                            int capacity, List<SessionSample> samples, List<Track> tracks, Quality quality,
                            @JsonInclude(JsonInclude.Include.ALWAYS) Object impairment) {
+
+    /** The same report with the network lab's setting and counters for this participant (null: none). */
+    public ScoredReport withImpairment(Object newImpairment) {
+        return new ScoredReport(resourceId, room, identity, kind, state, capacity, samples, tracks, quality,
+                newImpairment);
+    }
 
     /** One track's samples and, aligned with them, its scores; {@code latest} is the last score or null. */
     public record Track(String mid, String kind, String direction, String trackSid, Long ssrc,

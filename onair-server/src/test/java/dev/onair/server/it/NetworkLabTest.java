@@ -80,6 +80,11 @@ class NetworkLabTest {
         assertThat(status.get("enabled").asBoolean()).isTrue();
         assertThat(status.at("/down/drops/LOSS").asLong()).isGreaterThanOrEqualTo(span - received);
         assertThat(status.has("up")).isFalse();
+        JsonNode report = JSON.readTree(send("GET", "/api/v1/sessions/" + sub.resource().replaceAll(".*/", "")
+                + "/report", null).body());
+        assertThat(report.at("/impairment/seed").asLong()).as("the report names the impairment and its seed: %s",
+                report.get("impairment")).isEqualTo(1);
+        assertThat(report.at("/impairment/scenario").asText()).isEqualTo("ten");
 
         assertThat(send("DELETE", "/api/v1/rooms/" + room + "/participants/bob/impairment", null).statusCode())
                 .isEqualTo(200);
