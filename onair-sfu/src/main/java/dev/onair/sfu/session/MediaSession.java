@@ -7,8 +7,11 @@ import dev.onair.protocol.rtcp.RtcpParser;
 import dev.onair.protocol.rtcp.RtcpWriter;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.SessionReport;
+import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.telemetry.SessionTelemetry;
+import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.transport.peer.PeerTransport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,19 +85,40 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     /** One RTCP packet of the peer's compound, already counted. */
     abstract void onRtcpPacket(RtcpPacket packet, long arrivalNanos);
 
-    /** Samples each track into {@code telemetry}; returns the sum of the tracks' bitrates (bps) this tick. */
-    abstract long sampleTracks(SessionTelemetry telemetry, long nowNanos, long wallMillis);
+    /** How many tracks (m-lines) the session has now; {@link #trackMid}, {@link #trackKind} index them. */
+    abstract int trackCount();
+
+    abstract String trackMid(int index);
+
+    abstract MediaKind trackKind(int index);
+
+    /** Copies the counters of track {@code index} into {@code c} (already reset) for this tick's sample. */
+    abstract void fillCounters(int index, TrackCounters c);
 
     /** The per-track series of the report, in m-line order. */
     abstract List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry);
 
-    /** The mids of its audio tracks. */
-    abstract List<String> audioMids();
+    /** Samples each track into {@code telemetry}; returns the sum of the tracks' bitrates (bps) this tick. */
+    private long sampleTracks(long nowNanos, long wallMillis) {
+        long bitrate = 0;
+        int n = trackCount();
+        List<String> mids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TrackCounters c = telemetry.counters();
+            fillCounters(i, c);
+            SessionReport.TrackSample s = telemetry.sampleTrack(trackMid(i), nowNanos, wallMillis, c);
+            bitrate += s == null ? 0 : s.bitrateBps();
+            mids.add(trackMid(i));
+        }
+        telemetry.retainTracks(mids);
+        return bitrate;
+    }
 
     /** Adds the newest telemetry sample of each of its audio tracks (those sampled at least once) to {@code into}. */
     public final void collectLatestAudio(List<SessionReport.TrackSample> into) {
-        for (String mid : audioMids()) {
-            SessionReport.TrackSample s = telemetry.lastTrackSample(mid);
+        for (int i = 0; i < trackCount(); i++) {
+            SessionReport.TrackSample s = trackKind(i) == MediaKind.AUDIO ? telemetry.lastTrackSample(trackMid(i))
+                    : null;
             if (s != null) {
                 into.add(s);
             }
@@ -167,7 +191,7 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
         if (closed) {
             return;
         }
-        long bitrateBps = sampleTracks(telemetry, nowNanos, wallMillis);
+        long bitrateBps = sampleTracks(nowNanos, wallMillis);
         telemetry.sampleSession(nowNanos, wallMillis, bitrateBps, transport.packetsIn(), transport.packetsOut(),
                 rtcpReceived.get(RtcpKind.NACK), rtcpReceived.get(RtcpKind.PLI), rtcpReceived.get(RtcpKind.FIR),
                 queueDrops());

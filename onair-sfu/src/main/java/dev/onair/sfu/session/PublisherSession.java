@@ -201,42 +201,37 @@ public final class PublisherSession extends MediaSession implements PublishedTra
      * we send publishers RRs only, no SR, so their RR cannot give one.
      */
     @Override
-    long sampleTracks(SessionTelemetry telemetry, long nowNanos, long wallMillis) {
-        long bitrate = 0;
-        List<String> keys = new ArrayList<>(tracks.size());
-        for (PublishedTrack t : tracks) {
-            TrackCounters c = telemetry.counters();
-            c.packets = t.packets();
-            c.bytes = t.bytes();
-            ReceiveStatistics st = t.stats();
-            if (st != null) {
-                c.expected = st.expected();
-                c.received = st.packetsReceived();
-                c.jitterMillis = st.jitterMillis();
-            }
-            c.pliSent = t.pliSent();
-            c.firSent = t.firSent();
-            if (t.kind() == MediaKind.VIDEO) {
-                c.keyframeIntervalNanos = t.keyframeIntervalNanos();
-                c.frames = t.framesEnded();
-            }
-            SessionReport.TrackSample s = telemetry.sampleTrack(t.mid(), nowNanos, wallMillis, c);
-            bitrate += s == null ? 0 : s.bitrateBps();
-            keys.add(t.mid());
+    void fillCounters(int index, TrackCounters c) {
+        PublishedTrack t = tracks.get(index);
+        c.packets = t.packets();
+        c.bytes = t.bytes();
+        ReceiveStatistics st = t.stats();
+        if (st != null) {
+            c.expected = st.expected();
+            c.received = st.packetsReceived();
+            c.jitterMillis = st.jitterMillis();
         }
-        telemetry.retainTracks(keys);
-        return bitrate;
+        c.pliSent = t.pliSent();
+        c.firSent = t.firSent();
+        if (t.kind() == MediaKind.VIDEO) {
+            c.keyframeIntervalNanos = t.keyframeIntervalNanos();
+            c.frames = t.framesEnded();
+        }
     }
 
     @Override
-    List<String> audioMids() {
-        List<String> mids = new ArrayList<>(2);
-        for (PublishedTrack t : tracks) {
-            if (t.kind() == MediaKind.AUDIO) {
-                mids.add(t.mid());
-            }
-        }
-        return mids;
+    int trackCount() {
+        return tracks.size();
+    }
+
+    @Override
+    String trackMid(int index) {
+        return tracks.get(index).mid();
+    }
+
+    @Override
+    MediaKind trackKind(int index) {
+        return tracks.get(index).kind();
     }
 
     @Override

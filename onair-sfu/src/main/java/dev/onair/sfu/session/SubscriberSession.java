@@ -201,38 +201,33 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
     /** Loss and jitter as the subscriber last reported them (RR), RTT from its RR to our SR. */
     @Override
-    long sampleTracks(SessionTelemetry telemetry, long nowNanos, long wallMillis) {
-        long bitrate = 0;
-        List<String> keys = new ArrayList<>(tracks.size());
-        for (SubscriberTrack t : tracks) {
-            TrackCounters c = telemetry.counters();
-            c.packets = t.packetsSent();
-            c.bytes = t.octetsSent();
-            c.reportedLossPercent = t.reportedLossPercent();
-            c.jitterMillis = t.reportedJitterMillis();
-            c.rttMillis = t.rttMillis() < 0 ? Double.NaN : t.rttMillis();
-            c.nackReceived = t.nackReceived();
-            c.pliReceived = t.pliReceived();
-            c.firReceived = t.firReceived();
-            c.frames = t.kind() == MediaKind.VIDEO ? t.framesForwarded() : -1;
-            c.queueDrops = t.dropsQueueFull();
-            SessionReport.TrackSample s = telemetry.sampleTrack(t.mid(), nowNanos, wallMillis, c);
-            bitrate += s == null ? 0 : s.bitrateBps();
-            keys.add(t.mid());
-        }
-        telemetry.retainTracks(keys);
-        return bitrate;
+    void fillCounters(int index, TrackCounters c) {
+        SubscriberTrack t = tracks.get(index);
+        c.packets = t.packetsSent();
+        c.bytes = t.octetsSent();
+        c.reportedLossPercent = t.reportedLossPercent();
+        c.jitterMillis = t.reportedJitterMillis();
+        c.rttMillis = t.rttMillis() < 0 ? Double.NaN : t.rttMillis();
+        c.nackReceived = t.nackReceived();
+        c.pliReceived = t.pliReceived();
+        c.firReceived = t.firReceived();
+        c.frames = t.kind() == MediaKind.VIDEO ? t.framesForwarded() : -1;
+        c.queueDrops = t.dropsQueueFull();
     }
 
     @Override
-    List<String> audioMids() {
-        List<String> mids = new ArrayList<>(2);
-        for (SubscriberTrack t : tracks) {
-            if (t.kind() == MediaKind.AUDIO) {
-                mids.add(t.mid());
-            }
-        }
-        return mids;
+    int trackCount() {
+        return tracks.size();
+    }
+
+    @Override
+    String trackMid(int index) {
+        return tracks.get(index).mid();
+    }
+
+    @Override
+    MediaKind trackKind(int index) {
+        return tracks.get(index).kind();
     }
 
     @Override
