@@ -399,8 +399,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
             s.close(reason);
         }
         events.emit(room, new RoomEvent.ParticipantLeft(room.name(), p.identity(), reason, wallMillis()), p);
-        room.applyAllSubscriptions(cfg.rooms().maxVideoPerSubscriber(), nowNanos())
-                .forEach((sub, changes) -> announceSubscriptions(room, sub, changes));
+        applyAllSubscriptions(room);
         LOG.info("participant left room={} identity={} reason=\"{}\"", room.name(), p.identity(), reason);
         scheduleSnapshot();
     }

@@ -138,10 +138,6 @@ public final class Room {
         whepSubscribers.remove(session);
     }
 
-    public int publisherCount() {
-        return publishers.size();
-    }
-
     public void indexTrack(PublishedTrack track, Participant owner) {
         tracks.put(track.id(), track);
         trackOwners.put(track.id(), owner);
