@@ -581,11 +581,9 @@ final class SfuMediaService implements MediaService, SessionOwner {
         room.applySubscriptions(p, cfg.rooms().maxVideoPerSubscriber(), now);
         List<NegotiationOutcome.MidTrack> tracks = new ArrayList<>();
         for (var t : ss.tracks()) {
-            String sid = p.subscriptions().get(t.mid());
-            PublishedTrack src = sid == null ? null : room.track(sid);
-            String state = room.subscriptionState(p, sid);
+            PublishedTrack src = room.subscribedSource(p, t);
             tracks.add(new NegotiationOutcome.MidTrack(t.mid(), src == null ? null : ParticipantViews.track(src),
-                    src == null || src.kind() != t.kind() ? "unavailable" : state));
+                    room.subscriptionState(p, t)));
         }
         scheduleSnapshot();
         return new NegotiationOutcome.Answered(nr.answerSdp(), tracks);

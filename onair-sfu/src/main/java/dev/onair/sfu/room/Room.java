@@ -200,7 +200,7 @@ public final class Room {
         List<VideoCap.Candidate> videos = new ArrayList<>();
         List<Speaker> current = speakers.current();
         for (SubscriberTrack t : ss.tracks()) {
-            PublishedTrack src = resolve(sub, t);
+            PublishedTrack src = subscribedSource(sub, t);
             if (src != null && src.kind() == MediaKind.VIDEO) {
                 Participant owner = trackOwners.get(src.id());
                 videos.add(new VideoCap.Candidate(src.id(), src.source() == TrackSource.SCREEN,
@@ -209,7 +209,7 @@ public final class Room {
         }
         Set<String> allowed = VideoCap.allowed(videos, kind == RoomKind.CONFERENCE ? videoCap : 0);
         for (SubscriberTrack t : ss.tracks()) {
-            PublishedTrack src = resolve(sub, t);
+            PublishedTrack src = subscribedSource(sub, t);
             boolean paused = src != null && src.kind() == MediaKind.VIDEO && !allowed.contains(src.id());
             t.bind(paused ? null : src, nowNanos);
             if (src != null && paused != sub.pausedSids().contains(src.id())) {
@@ -237,23 +237,26 @@ public final class Room {
         return out;
     }
 
-    /** The subscription state of the track {@code sid} for {@code sub}: active, paused or unavailable. */
-    public String subscriptionState(Participant sub, String sid) {
-        PublishedTrack src = sid == null ? null : tracks.get(sid);
-        if (src == null || trackOwners.get(sid) == sub) {
-            return "unavailable";
-        }
-        return sub.pausedSids().contains(sid) ? "paused" : "active";
-    }
-
-    /** The track an m-line wants: subscribed, existing, not its own, of the m-line's kind; else null. */
-    private PublishedTrack resolve(Participant sub, SubscriberTrack t) {
+    /**
+     * The track m-line {@code t} of {@code sub}'s subscriber connection carries: subscribed, existing, not its
+     * own, of the m-line's kind; else null.
+     */
+    public PublishedTrack subscribedSource(Participant sub, SubscriberTrack t) {
         String sid = sub.subscriptions().get(t.mid());
         PublishedTrack src = sid == null ? null : tracks.get(sid);
         if (src == null || src.kind() != t.kind() || trackOwners.get(sid) == sub) {
             return null;
         }
         return src;
+    }
+
+    /** The state of m-line {@code t} of {@code sub}: active, paused (video cap) or unavailable. */
+    public String subscriptionState(Participant sub, SubscriberTrack t) {
+        PublishedTrack src = subscribedSource(sub, t);
+        if (src == null) {
+            return "unavailable";
+        }
+        return sub.pausedSids().contains(src.id()) ? "paused" : "active";
     }
 
     private static int rank(List<Speaker> current, String identity) {
