@@ -19,10 +19,11 @@ import java.util.List;
  * @param clock                 the media clock
  * @param consentTimeoutMillis  a peer silent this long (no valid STUN check) is torn down; RFC 7675 says 30 s
  * @param rooms                 room lifetimes, resume window and the video cap
+ * @param quality               connection-quality events, or null for none
  */
 public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
                         int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
-                        long consentTimeoutMillis, RoomPolicy rooms) {
+                        long consentTimeoutMillis, RoomPolicy rooms, QualityReporting quality) {
 
     public static final int DEFAULT_SUBSCRIBER_QUEUE_PACKETS = 256;
 
@@ -32,6 +33,20 @@ public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress
                      long consentTimeoutMillis) {
         this(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets, srtpBackend, randomSeed,
                 clock, consentTimeoutMillis, RoomPolicy.DEFAULT);
+    }
+
+    /** Without connection-quality events. */
+    public SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
+                     int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
+                     long consentTimeoutMillis, RoomPolicy rooms) {
+        this(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets, srtpBackend, randomSeed,
+                clock, consentTimeoutMillis, rooms, null);
+    }
+
+    /** The same configuration with connection-quality events (null: none). */
+    public SfuConfig withQuality(QualityReporting newQuality) {
+        return new SfuConfig(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets,
+                srtpBackend, randomSeed, clock, consentTimeoutMillis, rooms, newQuality);
     }
 
     public SfuConfig {

@@ -75,6 +75,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
     private final SessionFactory factory;
     private final SessionContext ctx;
     private final EventRouter events = new EventRouter();
+    private final QualityTicker quality;
     private final Map<String, MediaSession> sessions = new LinkedHashMap<>();
     private final Map<String, Participant> sessionOwners = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
@@ -92,6 +93,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
         this.loop = loop;
         this.factory = factory;
         this.ctx = SessionContext.create(cfg.clock(), this, SessionFactory.CNAME);
+        this.quality = cfg.quality() == null ? null : new QualityTicker(cfg.quality());
     }
 
     void attach(UdpEndpoint udp, MediaDemux demux, List<InetSocketAddress> candidates) {
@@ -854,8 +856,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
     // --- periodic work ------------------------------------------------------------------------------------
 
     /**
-     * Once a second on the media loop: consent freshness, RTCP reports, telemetry samples, resume windows, empty
-     * rooms, status.
+     * Once a second on the media loop: consent freshness, RTCP reports, telemetry samples, connection tiers, resume
+     * windows, empty rooms, status.
      */
     void tick() {
         long now = nowNanos();
@@ -869,10 +871,25 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 s.close("internal error");
             }
         }
+        tickQuality(now, wall);
         expireRooms(now);
         drainDirtySubscribers();
         udp.flush();
         refreshSnapshot();
+    }
+
+    /** After the telemetry samples: each participant's connection tier, and the rooms' events that are due. */
+    private void tickQuality(long now, long wall) {
+        if (quality == null) {
+            return;
+        }
+        try {
+            for (RoomEvent.ConnectionQuality e : quality.tick(rooms.values(), now, wall)) {
+                events.emit(rooms.get(e.room()), e, null);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("connection-quality assessment failed", e);
+        }
     }
 
     private void expireRooms(long now) {

@@ -86,6 +86,24 @@ public sealed interface RoomEvent {
         }
     }
 
+    /**
+     * The connection tier of the room's participants whose tier is known, every few seconds and at once when a
+     * tier changes. Room-wide listeners get every participant; a participant's listener gets what it may see (in
+     * a broadcast room a viewer sees only its own and the hosts').
+     */
+    record ConnectionQuality(String room, List<ParticipantQuality> participants, long atMillis) implements RoomEvent {
+        public ConnectionQuality {
+            participants = List.copyOf(participants);
+        }
+    }
+
+    /**
+     * One participant's connection quality: {@code tier} is excellent, good, poor or lost; {@code score} 0..100
+     * or null when unknown.
+     */
+    record ParticipantQuality(String identity, String tier, Double score) {
+    }
+
     /** One speaker: {@code level} 0.0 (silence) to 1.0 (loudest), smoothed. */
     record Speaker(String identity, double level) {
     }

@@ -6,6 +6,7 @@ import dev.onair.protocol.rtcp.RtcpParseResult;
 import dev.onair.protocol.rtcp.RtcpParser;
 import dev.onair.protocol.rtcp.RtcpWriter;
 import dev.onair.sfu.api.MediaStatus;
+import dev.onair.sfu.api.QualityAssessor;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.telemetry.SessionTelemetry;
@@ -123,6 +124,23 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
                 into.add(s);
             }
         }
+    }
+
+    /**
+     * Adds the samples this session took at {@code wallMillis} (this tick) of each track to {@code into} and
+     * returns the datagrams per second its transport received in this tick (0 when it took no sample).
+     */
+    public final double collectTick(long wallMillis, List<QualityAssessor.TrackTick> into) {
+        String direction = this instanceof PublisherSession ? "in" : "out";
+        for (int i = 0; i < trackCount(); i++) {
+            SessionReport.TrackSample s = telemetry.lastTrackSample(trackMid(i));
+            if (s != null && s.atMillis() == wallMillis) {
+                into.add(new QualityAssessor.TrackTick(trackKind(i) == MediaKind.AUDIO ? "audio" : "video",
+                        direction, s));
+            }
+        }
+        SessionReport.SessionSample ss = telemetry.lastSessionSample();
+        return ss != null && ss.atMillis() == wallMillis ? ss.packetRateIn() : 0;
     }
 
     /** Packets the session's queue dropped so far (subscribers); 0 for publishers. */

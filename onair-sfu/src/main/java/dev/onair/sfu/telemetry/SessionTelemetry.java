@@ -98,6 +98,11 @@ public final class SessionTelemetry {
         return s;
     }
 
+    /** The newest session sample, or null. */
+    public SessionSample lastSessionSample() {
+        return sessionSamples.last();
+    }
+
     public List<SessionSample> sessionSamples() {
         return sessionSamples.toList();
     }
