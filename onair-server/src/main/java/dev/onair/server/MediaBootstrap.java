@@ -2,6 +2,8 @@ package dev.onair.server;
 
 import dev.onair.server.config.LocalAddresses;
 import dev.onair.server.config.ServerConfig;
+import dev.onair.server.report.TierAssessor;
+import dev.onair.sfu.QualityReporting;
 import dev.onair.sfu.SfuConfig;
 import dev.onair.sfu.SfuNode;
 import dev.onair.sfu.api.MediaService;
@@ -45,7 +47,10 @@ public final class MediaBootstrap {
         }
         SfuConfig sfu = new SfuConfig(anyLocal(), cfg.mediaPort(), announce, cfg.maxSessions(),
                 SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS, SrtpBackend.DEFAULT, null, MediaClock.system(),
-                PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS, cfg.rooms());
+                PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS, cfg.rooms())
+                // TODO(#4): a config-file key for the interval; the SFU takes any (QualityReporting).
+                .withQuality(new QualityReporting(TierAssessor.withDefaults(),
+                        QualityReporting.DEFAULT_INTERVAL_MILLIS));
         try {
             SfuNode node = SfuNode.start(sfu);
             return new Started(node.media(), node.mediaPort(), node.candidates(), node);

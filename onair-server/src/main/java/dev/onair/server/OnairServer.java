@@ -13,6 +13,7 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.HttpServer;
 import dev.onair.server.http.RouteError;
 import dev.onair.server.http.StaticFiles;
+import dev.onair.server.report.TierCounts;
 import dev.onair.server.rtc.RtcHub;
 import dev.onair.server.webhook.WebhookResult;
 import dev.onair.server.webhook.WebhookSender;
@@ -81,10 +82,12 @@ public final class OnairServer implements AutoCloseable {
         HttpMetrics httpMetrics = new HttpMetrics();
         DropCounts<RouteError> rejections = new DropCounts<>(RouteError.class);
         DropCounts<WebhookResult> webhookCounts = new DropCounts<>(WebhookResult.class);
+        TierCounts tierCounts = new TierCounts();
+        media.media().addListener(tierCounts);
         ServerRoutes routes = new ServerRoutes(
                 new SessionEndpoint(media.media(), tokens),
                 new StatusEndpoint(media.media(), tokens, cfg.devMode()),
-                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts),
+                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts, tierCounts),
                 new DevTokenEndpoint(tokens, cfg.devMode()),
                 new StaticFiles("web", OnairServer.class.getClassLoader()),
                 new AdminRoutes(new AdminEndpoint(media.media(), tokens)),

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/v1/dev/token?room=R&identity=I&perms=publish,subscribe[&name=N][&kind=conference|broadcast]
- * [&metadata=M]} → {@code {"token": "..."}}.
+ * [&metadata=M][&lab=true]} → {@code {"token": "..."}}.
  * Only in dev mode (no keys configured): anyone can get any token, which is the point of a dev server.
- * Tokens live {@link #TTL}. {@code room} may be {@code *}; {@code perms} defaults to publish,subscribe.
+ * Tokens live {@link #TTL}. {@code room} may be {@code *}; {@code perms} defaults to publish,subscribe;
+ * {@code lab=true} adds the {@code lab} permission (the demo app's network menu).
  */
 public final class DevTokenEndpoint {
     static final Duration TTL = Duration.ofHours(6);
@@ -53,6 +54,10 @@ public final class DevTokenEndpoint {
         String permsText = first(params, "perms");
         String kind = first(params, "kind");
         String metadata = first(params, "metadata");
+        String lab = first(params, "lab");
+        if (lab != null && !lab.equals("true") && !lab.equals("false")) {
+            return Responses.error(ApiError.badRequest("lab must be true or false"));
+        }
         if (kind != null && !kind.equals("conference") && !kind.equals("broadcast")) {
             return Responses.error(ApiError.badRequest("kind must be conference or broadcast"));
         }
@@ -72,9 +77,14 @@ public final class DevTokenEndpoint {
                 ? Optional.of(Set.of(Permission.PUBLISH, Permission.SUBSCRIBE))
                 : Permission.parseList(permsText);
         if (perms.isEmpty()) {
-            return Responses.error(ApiError.badRequest("perms must be a comma list of publish, subscribe, chat, admin"));
+            return Responses.error(ApiError.badRequest("perms must be a comma list of publish, subscribe, chat, admin, lab"));
         }
-        String token = tokens.mint(new TokenSpec(room, identity, name, perms.get(), TTL, metadata, kind));
+        Set<Permission> granted = perms.get();
+        if ("true".equals(lab)) {
+            granted = java.util.EnumSet.copyOf(granted);
+            granted.add(Permission.LAB);
+        }
+        String token = tokens.mint(new TokenSpec(room, identity, name, granted, TTL, metadata, kind));
         try {
             return Responses.body(HttpResponseStatus.OK, Responses.APPLICATION_JSON,
                     JSON.writeValueAsBytes(Map.of("token", token)));

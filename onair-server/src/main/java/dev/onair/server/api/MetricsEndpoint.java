@@ -6,6 +6,8 @@ import dev.onair.server.http.PrometheusWriter;
 import dev.onair.server.http.Responses;
 import dev.onair.server.http.RouteError;
 import dev.onair.server.report.SessionScoring;
+import dev.onair.server.report.TierAssessor;
+import dev.onair.server.report.TierCounts;
 import dev.onair.server.webhook.WebhookResult;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
@@ -34,6 +36,7 @@ public final class MetricsEndpoint {
     private final HttpMetrics http;
     private final DropCounts<RouteError> routeRejections;
     private final DropCounts<WebhookResult> webhooks;
+    private final TierCounts tiers;
 
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections) {
         this(media, http, routeRejections, new DropCounts<>(WebhookResult.class));
@@ -42,6 +45,13 @@ public final class MetricsEndpoint {
     /** With the webhook delivery counters (all zero when no webhooks are configured). */
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections,
                            DropCounts<WebhookResult> webhooks) {
+        this(media, http, routeRejections, webhooks, new TierCounts());
+    }
+
+    /** With the participants' connection tiers ({@code tiers} must listen to the media service's room events). */
+    public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections,
+                           DropCounts<WebhookResult> webhooks, TierCounts tiers) {
+        this.tiers = tiers;
         this.media = media;
         this.http = http;
         this.routeRejections = routeRejections;
@@ -86,6 +96,10 @@ public final class MetricsEndpoint {
                     webhooks.get(result));
         }
         roomGauges(w, s);
+        w.family("onair_participants_by_tier", "gauge",
+                "Participants by their latest connection tier (excellent, good, poor, lost); unknown tiers are not counted.");
+        tiers.counts().forEach((tier, n) -> w.sample("onair_participants_by_tier", "tier",
+                TierAssessor.wireName(tier), n));
         return w.toString();
     }
 

@@ -5,9 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a token allows. {@link #ADMIN} implies every other permission. */
+/**
+ * What a token allows. {@link #ADMIN} implies every other permission. {@link #LAB} lets a joined participant
+ * impair its own network over {@code /rtc} (the demo app's network menu).
+ */
 public enum Permission {
-    PUBLISH, SUBSCRIBE, CHAT, ADMIN;
+    PUBLISH, SUBSCRIBE, CHAT, ADMIN, LAB;
 
     /** The claim spelling: lower case. */
     public String wireName() {

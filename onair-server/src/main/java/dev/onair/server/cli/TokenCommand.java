@@ -32,7 +32,7 @@ final class TokenCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--perms", paramLabel = "LIST", converter = PermissionsConverter.class,
-            description = "comma list of publish, subscribe, chat, admin (default publish,subscribe)")
+            description = "comma list of publish, subscribe, chat, admin, lab (default publish,subscribe)")
     Set<Permission> perms = EnumSet.of(Permission.PUBLISH, Permission.SUBSCRIBE);
 
     @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class,

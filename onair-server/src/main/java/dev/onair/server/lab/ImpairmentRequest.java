@@ -37,6 +37,14 @@ public record ImpairmentRequest(LinkDirection direction, String preset, Scenario
         if (root == null) {
             return fail(BAD_BODY);
         }
+        return parse(root, seeds);
+    }
+
+    /** The same from a JSON object already read (the {@code /rtc} lab messages build one). */
+    public static Parsed parse(JsonNode root, LongSupplier seeds) {
+        if (root == null || !root.isObject()) {
+            return fail(BAD_BODY);
+        }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {

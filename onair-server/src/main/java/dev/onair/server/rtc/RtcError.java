@@ -24,7 +24,8 @@ public enum RtcError {
     UNAUTHENTICATED,
     /**
      * On join: a valid token that does not cover this room or lacks the permission (the socket closes). On
-     * publish: the participant may not publish (the socket stays open).
+     * publish: the participant may not publish; on {@code set_impairment}/{@code clear_impairment}: the token lacks
+     * {@code lab} (the socket stays open).
      */
     FORBIDDEN,
     /** No join within 10 s of the upgrade (the socket closes). */
@@ -42,7 +43,9 @@ public enum RtcError {
     /** An administrator closed the room (the socket closes, 4411). */
     ROOM_CLOSED,
     /** Something failed inside the server; the socket stays open. */
-    INTERNAL;
+    INTERNAL,
+    /** {@code set_impairment} named a preset the server does not have (the message lists the known ones). */
+    UNKNOWN_PRESET;
 
     /** The wire form: lower snake case. */
     public String code() {

@@ -4,6 +4,7 @@ import dev.onair.server.auth.TokenService;
 import dev.onair.server.json.WireJson;
 import dev.onair.sfu.api.MediaService;
 import io.netty.channel.ChannelHandler;
+import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +24,7 @@ public final class RtcHub {
     private final long joinTimeoutMillis;
     private final long resumeWindowSeconds;
     private final AtomicLong trickleCandidates = new AtomicLong();
+    private final RtcLab lab;
 
     public RtcHub(TokenService tokens, MediaService media) {
         this(tokens, media, JOIN_TIMEOUT_MILLIS, 30);
@@ -34,6 +36,8 @@ public final class RtcHub {
         this.media = media;
         this.joinTimeoutMillis = joinTimeoutMillis;
         this.resumeWindowSeconds = resumeWindowSeconds;
+        // A seed a request does not name is drawn here and reported back in the reply, as in the admin API.
+        this.lab = new RtcLab(media, messages, new SecureRandom()::nextLong);
     }
 
     /** A new handler for one connection (handlers hold per-socket state). */
@@ -47,6 +51,10 @@ public final class RtcHub {
 
     MediaService media() {
         return media;
+    }
+
+    RtcLab lab() {
+        return lab;
     }
 
     RtcMessages messages() {

@@ -126,6 +126,16 @@ final class RtcMessages {
             }
             n.put("reason", s.reason());
             return n;
+        } else if (e instanceof RoomEvent.ConnectionQuality q) {
+            ObjectNode n = frame("connection_quality", null);
+            ArrayNode participants = n.putArray("participants");
+            for (RoomEvent.ParticipantQuality pq : q.participants()) {
+                ObjectNode o = participants.addObject().put("identity", pq.identity()).put("tier", pq.tier());
+                if (pq.score() != null) {
+                    o.put("score", pq.score());
+                }
+            }
+            return n;
         }
         return null;
     }

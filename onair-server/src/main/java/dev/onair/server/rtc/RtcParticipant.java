@@ -26,11 +26,19 @@ final class RtcParticipant implements ParticipantListener {
     private final String identity;
     private final String joinId;
     private final long resumeWindowSeconds;
+    private final boolean lab;
     private volatile boolean joined;
     private volatile boolean gone;
 
     RtcParticipant(ChannelHandlerContext ctx, RtcMessages messages, String room, String identity, String joinId,
                    long resumeWindowSeconds) {
+        this(ctx, messages, room, identity, joinId, resumeWindowSeconds, false);
+    }
+
+    /** @param lab the token holds {@code lab}: it may impair its own network, and {@code joined} lists the presets */
+    RtcParticipant(ChannelHandlerContext ctx, RtcMessages messages, String room, String identity, String joinId,
+                   long resumeWindowSeconds, boolean lab) {
+        this.lab = lab;
         this.ctx = ctx;
         this.messages = messages;
         this.room = room;
@@ -45,6 +53,11 @@ final class RtcParticipant implements ParticipantListener {
 
     String identity() {
         return identity;
+    }
+
+    /** True when its token holds {@code lab}. */
+    boolean mayUseLab() {
+        return lab;
     }
 
     /** True once {@code joined} was sent. */
@@ -64,7 +77,11 @@ final class RtcParticipant implements ParticipantListener {
     @Override
     public void onJoined(JoinOutcome.Joined outcome) {
         joined = true;
-        send(messages.joined(outcome, joinId, resumeWindowSeconds));
+        ObjectNode frame = messages.joined(outcome, joinId, resumeWindowSeconds);
+        if (lab) {
+            RtcLab.describe(frame);
+        }
+        send(frame);
     }
 
     @Override

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One signalling socket: waits for {@code join} (10 s), authenticates it with the same tokens as WHIP/WHEP,
  * joins or resumes the participant in the SFU, and turns {@code publish}, {@code subscribe}, {@code mute},
- * {@code trickle}, {@code ping} and {@code leave} into media-service calls and their answers. Every bad frame
+ * {@code trickle}, {@code ping}, {@code leave} and the lab's {@code set_impairment}/{@code clear_impairment} (see
+ * {@link RtcLab}) into media-service calls and their answers. Every bad frame
  * becomes an {@code error} frame; only authentication failures, the join timeout, {@code leave} and a
  * removal close the socket. A socket that drops without {@code leave} starts the participant's resume window.
  */
@@ -136,6 +137,8 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             case "subscribe" -> subscribe(ctx, p, msg, id);
             case "mute" -> mute(ctx, p, msg, id);
             case "trickle" -> trickle(ctx, msg, id);
+            case "set_impairment" -> hub.lab().set(p, msg, id);
+            case "clear_impairment" -> hub.lab().clear(p, id);
             default -> reply(ctx, messages.error(RtcError.UNKNOWN_TYPE, "unknown message type \"" + type + "\"", id));
         }
     }
@@ -177,7 +180,8 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         joining = true;
-        RtcParticipant p = new RtcParticipant(ctx, messages, room, g.identity(), id, hub.resumeWindowSeconds());
+        RtcParticipant p = new RtcParticipant(ctx, messages, room, g.identity(), id, hub.resumeWindowSeconds(),
+                g.allows(Permission.LAB));
         participant = p;
         JoinRequest request = new JoinRequest(room, g.identity(), g.name(), g.metadata(),
                 g.allows(Permission.PUBLISH), RoomKind.fromWire(g.roomKind()));
