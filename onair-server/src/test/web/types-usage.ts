@@ -58,3 +58,18 @@ export async function demo(token: string, video: HTMLVideoElement): Promise<void
 export function injected(env: RoomEnvironment): Room {
   return new Room({ env, autoSubscribe: false });
 }
+
+export async function quality(room: Room): Promise<string[]> {
+  room.on('connectionQuality', (updates) => updates.map((u) => `${u.identity} ${u.tier} ${u.score ?? '-'}`));
+  room.on('impairmentChanged', (applied) => applied?.preset);
+  const tiers: (string | null)[] = [room.localParticipant.connectionQuality];
+  for (const p of room.participants.values()) tiers.push(p.connectionQuality, String(p.connectionScore));
+  if (room.lab.enabled) {
+    const applied = await room.lab.setImpairment({ preset: room.lab.presets[0], seed: 7, direction: 'both' });
+    tiers.push(applied.preset, String(applied.seed), applied.direction);
+    // @ts-expect-error: direction is uplink, downlink or both
+    await room.lab.setImpairment({ preset: '3g', direction: 'up' });
+    await room.lab.clear();
+  }
+  return tiers.filter((t): t is string => t !== null);
+}

@@ -158,6 +158,10 @@ export declare class RemoteParticipant {
   readonly tracks: Map<string, RemoteTrackPublication>;
   /** The first publication from `source`, if any. */
   getTrackPublication(source: TrackSource): RemoteTrackPublication | undefined;
+  /** Its connection tier from the last `connection_quality` that listed it; null while unknown. */
+  readonly connectionQuality: ConnectionTier | null;
+  /** 0..100 (the lower of audio rating and video score); null when unknown. */
+  readonly connectionScore: number | null;
 }
 
 /** A track this client publishes. */
@@ -185,6 +189,9 @@ export declare class LocalParticipant {
   readonly metadata: string | null;
   /** Published tracks by sid (a publication appears here once the server has given it a sid). */
   readonly tracks: Map<string, LocalTrackPublication>;
+  /** Our own connection tier as the server judges it; null while unknown. */
+  readonly connectionQuality: ConnectionTier | null;
+  readonly connectionScore: number | null;
   /** Every local publication, including those still waiting for their sid. */
   readonly publications: LocalTrackPublication[];
   /** The first publication from `source`, sid or not. */
@@ -285,6 +292,10 @@ export interface RoomEventMap {
   error: [error: OnairError];
   /** The number of viewers of a broadcast room changed. */
   viewerCountChanged: [count: number];
+  /** A `connection_quality` frame: the participants it listed (local included) that we know. */
+  connectionQuality: [updates: ConnectionQualityUpdate[]];
+  /** The network lab's setting for us changed (null: off). */
+  impairmentChanged: [applied: AppliedImpairment | null];
 }
 
 export type RoomEvent = keyof RoomEventMap;
@@ -306,6 +317,8 @@ export declare class Room {
   readonly viewerCount: number;
   /** **Test hook**: the PCs, the socket and counters. */
   readonly engine: RoomEngine;
+  /** The network lab (a token with the `lab` permission). */
+  readonly lab: RoomLab;
 
   /**
    * Opens the signalling socket and joins. Resolves once `joined` arrived: `participants` then holds everyone
@@ -336,4 +349,50 @@ export declare class Room {
   on<E extends RoomEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
   off<E extends RoomEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
   once<E extends RoomEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
+}
+
+/** A participant's connection tier, best first. */
+export type ConnectionTier = 'excellent' | 'good' | 'poor' | 'lost';
+export declare const CONNECTION_TIERS: readonly ConnectionTier[];
+
+export interface ConnectionQualityUpdate {
+  identity: string;
+  tier: ConnectionTier;
+  /** 0..100, null when unknown. */
+  score: number | null;
+  participant: RemoteParticipant | LocalParticipant;
+}
+
+export type ImpairmentDirection = 'uplink' | 'downlink' | 'both';
+
+export interface ImpairmentOptions {
+  /** One of {@link RoomLab.presets}. */
+  preset: string;
+  /** 64-bit integer; the server draws one (and reports it) when absent. */
+  seed?: number;
+  /** Default `both`. */
+  direction?: ImpairmentDirection;
+}
+
+export interface AppliedImpairment {
+  preset: string;
+  seed: number;
+  direction: ImpairmentDirection;
+}
+
+/** The network lab: impairs this participant's own network on the server (needs `lab` in the token). */
+export declare class RoomLab {
+  /** Preset names from `joined`; empty without the `lab` permission. */
+  readonly presets: string[];
+  /** True when the token holds `lab`. */
+  readonly enabled: boolean;
+  /** What the server applied to us, or null. */
+  readonly applied: AppliedImpairment | null;
+  /**
+   * Applies a preset to our own network; resolves with what was applied.
+   * @throws {OnairError} `forbidden` (no `lab`), `unknown_preset`, `bad_request`.
+   */
+  setImpairment(options: ImpairmentOptions): Promise<AppliedImpairment>;
+  /** Lifts it; resolves with null. */
+  clear(): Promise<null>;
 }

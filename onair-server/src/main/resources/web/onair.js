@@ -930,6 +930,10 @@ export class RemoteParticipant {
     this.role = info.role;
     this.metadata = info.metadata;
     this.tracks = new Map();
+    /** Connection tier from `connection_quality` (excellent, good, poor, lost), null while unknown. */
+    this.connectionQuality = null;
+    /** 0..100, null when unknown. */
+    this.connectionScore = null;
   }
 
   getTrackPublication(source) {
@@ -953,6 +957,9 @@ export class LocalParticipant {
   name = null;
   role = null;
   metadata = null;
+  /** Own connection tier from `connection_quality`, null while unknown; connectionScore 0..100 or null. */
+  connectionQuality = null;
+  connectionScore = null;
   /** Published tracks by sid (a publication appears once the server has given it a sid). */
   tracks = new Map();
   #room;
@@ -1125,6 +1132,53 @@ export class LocalParticipant {
 // ---------------------------------------------------------------------------------------------------------
 // Room
 
+/** The connection tiers of `connection_quality`, best first. */
+export const CONNECTION_TIERS = ['excellent', 'good', 'poor', 'lost'];
+
+/**
+ * The network lab of a room, for a token with the `lab` permission: `presets` (empty without `lab`),
+ * `applied` (what the server applied to us: {preset, seed, direction}, or null), `setImpairment`, `clear`.
+ * Emits nothing itself: the room emits `impairmentChanged` with `applied`.
+ */
+export class RoomLab {
+  presets = [];
+  applied = null;
+  #room;
+
+  constructor(room) {
+    this.#room = room;
+  }
+
+  /** True when the token holds `lab` (the joined frame listed the presets). */
+  get enabled() { return this.presets.length > 0; }
+
+  /** Impairs our own network: `{preset, seed?, direction?: 'uplink'|'downlink'|'both'}`; resolves with `applied`. */
+  setImpairment({ preset, seed, direction } = {}) {
+    const frame = { type: 'set_impairment', preset };
+    if (seed !== undefined && seed !== null) frame.seed = seed;
+    if (direction !== undefined && direction !== null) frame.direction = direction;
+    return this.#room.engine.request(frame).then((reply) => this._applied(reply));
+  }
+
+  /** Lifts our impairment; resolves with null. */
+  clear() {
+    return this.#room.engine.request({ type: 'clear_impairment' }).then((reply) => this._applied(reply));
+  }
+
+  _applyJoined(frame) {
+    const presets = isObject(frame.lab) && Array.isArray(frame.lab.presets) ? frame.lab.presets : [];
+    this.presets = presets.filter(isString);
+  }
+
+  _applied(reply) {
+    const next = isObject(reply) && reply.enabled === true
+      ? { preset: reply.preset, seed: reply.seed, direction: reply.direction } : null;
+    this.applied = next;
+    this.#room.emit('impairmentChanged', next);
+    return next;
+  }
+}
+
 export class Room extends Emitter {
   name = null;
   kind = null;
@@ -1143,6 +1197,8 @@ export class Room extends Emitter {
     this.env = resolveEnv(options.env);
     this.localParticipant = new LocalParticipant(this);
     this.engine = new Engine(this, this.options, this.env);
+    /** The network lab (a token with `lab`): presets, setImpairment, clear. */
+    this.lab = new RoomLab(this);
   }
 
   get state() { return this.engine.state; }
@@ -1203,6 +1259,7 @@ export class Room extends Emitter {
       for (const t of info.tracks) this.#addPublication(p, t, false);
     }
     this.#setViewerCount(Number.isInteger(frame.viewerCount) ? frame.viewerCount : 0);
+    this.lab._applyJoined(frame);
   }
 
   /** After a resume: the snapshot against what we know; events only for what really changed. */
@@ -1344,6 +1401,12 @@ export class Room extends Emitter {
         this.emit('error', new OnairError(isString(frame.code) ? frame.code : 'unknown_error',
           isString(frame.message) ? frame.message : 'error'));
         return true;
+      case 'connection_quality':
+        this.#onConnectionQuality(frame);
+        return true;
+      case 'impairment':
+        this.lab._applied(frame);
+        return true;
       case 'ok':
         return true; // an answer whose request was already given up
       default:
@@ -1352,6 +1415,20 @@ export class Room extends Emitter {
   }
 
   // ----- internals -----
+
+  #onConnectionQuality(frame) {
+    const updates = [];
+    for (const q of Array.isArray(frame.participants) ? frame.participants : []) {
+      if (!isObject(q) || !isString(q.identity) || !CONNECTION_TIERS.includes(q.tier)) continue;
+      const p = q.identity === this.localParticipant.identity ? this.localParticipant
+        : this.participants.get(q.identity);
+      if (!p) continue;
+      p.connectionQuality = q.tier;
+      p.connectionScore = typeof q.score === 'number' ? q.score : null;
+      updates.push({ identity: q.identity, tier: q.tier, score: p.connectionScore, participant: p });
+    }
+    if (updates.length > 0) this.emit('connectionQuality', updates);
+  }
 
   #onTrackMuted(frame) {
     if (!isObject(frame.track) || !isString(frame.track.sid)) throw new Error('track missing');
