@@ -259,11 +259,16 @@ async function fetchDevToken(room, identity, name, mode) {
     perms: mode === 'viewer' ? 'subscribe' : 'publish,subscribe',
     kind: mode === 'conference' ? 'conference' : 'broadcast',
   });
+  // ?lab=1 asks the dev server for the network-lab permission (the Network menu)
+  if (new URLSearchParams(location.search).get('lab') === '1') q.set('lab', 'true');
   const res = await fetch(`/api/v1/dev/token?${q}`);
   if (res.status === 404) return null;
   if (!res.ok) throw new Error(`Could not get a token (${res.status}): ${(await res.text()).trim()}`);
   return (await res.json()).token;
 }
+
+/** The badge text of each connection tier. */
+const QUALITY_TEXT = { excellent: 'Excellent', good: 'Good', poor: 'Poor', lost: 'Lost' };
 
 // ----- tiles -----------------------------------------------------------------------------------------------------
 /** One participant (or one screen share) on the stage. */
@@ -278,14 +283,17 @@ class Tile {
     else this.el.dataset.identity = identity;
     this.el.innerHTML = '<video autoplay playsinline muted></video>'
       + '<div class="avatar-wrap"><span class="avatar"></span></div>'
-      + '<div class="label"><span class="name"></span></div>';
+      + '<div class="label"><span class="name"></span></div>'
+      + '<span class="quality" role="status" hidden></span>';
     this.video = $('video', this.el);
     this.avatar = $('.avatar', this.el);
     this.name = $('.name', this.el);
     this.label = $('.label', this.el);
+    this.quality = $('.quality', this.el);
   }
 
-  update({ name, local, videoTrack, audioTracks, micMuted, speaking, note }) {
+  update({ name, local, videoTrack, audioTracks, micMuted, speaking, note, quality }) {
+    this.#showQuality(name, quality);
     this.name.textContent = name + (local ? ' (you)' : '');
     this.avatar.textContent = initials(name);
     this.el.classList.toggle('local', !!local);
@@ -307,6 +315,18 @@ class Tile {
     } else if (!micMuted && muted) {
       muted.remove();
     }
+  }
+
+  /** The connection badge: colour (data-tier) and text, with a spoken label; hidden while the tier is unknown. */
+  #showQuality(name, tier) {
+    this.quality.hidden = !tier;
+    if (!tier) return;
+    if (this.quality.dataset.tier !== tier) {
+      this.quality.dataset.tier = tier;
+      this.quality.textContent = QUALITY_TEXT[tier] || tier;
+    }
+    this.quality.setAttribute('aria-label', `${name}: connection ${QUALITY_TEXT[tier] || tier}`);
+    this.quality.title = `Connection: ${QUALITY_TEXT[tier] || tier}`;
   }
 
   resume() {
@@ -429,12 +449,73 @@ class Stage {
   }
 }
 
+// ----- network menu -----------------------------------------------------------------------------------------------
+/**
+ * The network lab menu, shown only when the token holds `lab`: a preset (or Off), an optional seed, Apply, and
+ * what the server applied (preset, seed, direction).
+ */
+class NetworkMenu {
+  constructor(lab) {
+    this.lab = lab;
+    $('#btn-network').innerHTML = icon('sliders') + '<span class="network-label">Network</span>';
+    $('#btn-network').addEventListener('click', () => this.toggle());
+    $('#network-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.apply();
+    });
+    document.addEventListener('click', (e) => {
+      if (!e.target.closest('#network-anchor')) this.#close();
+    });
+  }
+
+  /** Shows the menu button for a lab (null or no `lab`: hidden) and what is applied. */
+  show(lab) {
+    const enabled = !!lab && lab.enabled;
+    $('#network-anchor').hidden = !enabled;
+    if (!enabled) return this.#close();
+    const select = $('#network-preset');
+    if (select.options.length !== lab.presets.length + 1) {
+      select.replaceChildren(new Option('Off', ''), ...lab.presets.map((p) => new Option(p, p)));
+    }
+    const a = lab.applied;
+    $('#network-status').textContent = a ? `Applied: ${a.preset} · seed ${a.seed} · ${a.direction}` : 'Applied: off';
+    $('#btn-network').classList.toggle('active', !!a);
+  }
+
+  toggle() {
+    const menu = $('#network-menu');
+    if (!menu.hidden) return this.#close();
+    menu.hidden = false;
+    $('#btn-network').setAttribute('aria-expanded', 'true');
+  }
+
+  async apply() {
+    const lab = this.lab();
+    if (!lab) return;
+    const preset = $('#network-preset').value;
+    const seedText = $('#network-seed').value.trim();
+    try {
+      if (!preset) await lab.clear();
+      else await lab.setImpairment({ preset, seed: seedText === '' ? undefined : Number(seedText) });
+    } catch (e) {
+      toast(`Network: ${e.message}`, 'error');
+    }
+    this.show(lab);
+  }
+
+  #close() {
+    $('#network-menu').hidden = true;
+    $('#btn-network').setAttribute('aria-expanded', 'false');
+  }
+}
+
 // ----- room screen -----------------------------------------------------------------------------------------------
 class RoomScreen {
   stage = new Stage();
   room = null;
   session = null;
   speaking = new Set();
+  network = new NetworkMenu(() => this.room?.lab);
   #pending = false;
 
   constructor(onLeave) {
@@ -482,6 +563,7 @@ class RoomScreen {
     }
     window.onairRoom = room;
     this.render();
+    this.network.show(room.lab);
     if (room.localParticipant.role !== 'viewer' && session.mode !== 'viewer') {
       const wanted = [];
       if (session.media.mic) wanted.push(room.localParticipant.enableMicrophone(true).then(() => session.media.micMuted && room.localParticipant.setMuted('microphone', true)));
@@ -496,6 +578,7 @@ class RoomScreen {
     const room = this.room;
     this.room = null;
     this.#closeDeviceMenu();
+    this.network.show(null);
     if (room) await room.disconnect();
     if (window.onairRoom === room) window.onairRoom = null;
     this.stage.clear();
@@ -578,9 +661,10 @@ class RoomScreen {
     const rerender = () => this.render();
     for (const event of ['participantJoined', 'participantLeft', 'participantUpdated', 'trackPublished',
       'trackUnpublished', 'trackSubscribed', 'trackUnsubscribed', 'trackMuted', 'subscriptionStateChanged',
-      'localTrackPublished', 'localTrackUnpublished', 'viewerCountChanged']) {
+      'localTrackPublished', 'localTrackUnpublished', 'viewerCountChanged', 'connectionQuality']) {
       room.on(event, rerender);
     }
+    room.on('impairmentChanged', () => this.network.show(room.lab));
     room.on('activeSpeakersChanged', (speakers) => {
       this.speaking = new Set(speakers.map((s) => s.identity));
       this.render();
@@ -617,7 +701,7 @@ class RoomScreen {
       entries.push({
         key: `p:${lp.identity ?? 'me'}`, identity: lp.identity ?? 'me', name: lp.name || this.session.name, local: true,
         videoTrack: cam?.track ?? null, audioTracks: [], micMuted: !mic || mic.muted,
-        speaking: this.speaking.has(lp.identity),
+        speaking: this.speaking.has(lp.identity), quality: lp.connectionQuality,
       });
       const screen = lp.getTrackPublication('screen');
       if (screen) screens.push({ key: `s:${lp.identity}`, identity: lp.identity, name: 'Your screen', screen: true, local: false, videoTrack: screen.track, audioTracks: [], micMuted: false });
@@ -631,6 +715,7 @@ class RoomScreen {
         key: `p:${p.identity}`, identity: p.identity, name: p.name || p.identity, local: false,
         videoTrack: usable(cam), audioTracks: mic?.track ? [mic.track] : [], micMuted: !mic || mic.muted,
         speaking: this.speaking.has(p.identity), note: cam?.state === 'paused' ? 'Video paused to save bandwidth' : '',
+        quality: p.connectionQuality,
       });
       const screen = p.getTrackPublication('screen');
       if (screen) {
