@@ -459,7 +459,7 @@ class NetworkMenu {
     this.lab = lab;
     $('#btn-network').innerHTML = icon('sliders') + '<span class="network-label">Network</span>';
     $('#btn-network').addEventListener('click', () => this.toggle());
-    $('#network-form').addEventListener('submit', (e) => {
+    $('#network-menu').addEventListener('submit', (e) => {
       e.preventDefault();
       this.apply();
     });
