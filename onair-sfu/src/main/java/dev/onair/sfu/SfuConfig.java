@@ -1,5 +1,6 @@
 package dev.onair.sfu;
 
+import dev.onair.sfu.recorder.RecorderPolicy;
 import dev.onair.sfu.room.RoomPolicy;
 import dev.onair.transport.clock.MediaClock;
 import dev.onair.transport.srtp.SrtpBackend;
@@ -19,10 +20,11 @@ import java.util.List;
  * @param clock                 the media clock
  * @param consentTimeoutMillis  a peer silent this long (no valid STUN check) is torn down; RFC 7675 says 30 s
  * @param rooms                 room lifetimes, resume window and the video cap
+ * @param recorder              each participant's flight recorder
  */
 public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
                         int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
-                        long consentTimeoutMillis, RoomPolicy rooms) {
+                        long consentTimeoutMillis, RoomPolicy rooms, RecorderPolicy recorder) {
 
     public static final int DEFAULT_SUBSCRIBER_QUEUE_PACKETS = 256;
 
@@ -34,7 +36,18 @@ public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress
                 clock, consentTimeoutMillis, RoomPolicy.DEFAULT);
     }
 
+    /** With the default flight recorder. */
+    public SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
+                     int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
+                     long consentTimeoutMillis, RoomPolicy rooms) {
+        this(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets, srtpBackend, randomSeed,
+                clock, consentTimeoutMillis, rooms, RecorderPolicy.DEFAULT);
+    }
+
     public SfuConfig {
+        if (recorder == null) {
+            throw new IllegalArgumentException("recorder policy is required");
+        }
         announceAddresses = List.copyOf(announceAddresses);
         if (rooms == null) {
             throw new IllegalArgumentException("rooms policy is required");

@@ -85,7 +85,8 @@ public final class FlightRecorder {
         return windowNanos;
     }
 
-    public void recordPacket(long nowNanos, int linkId, boolean outbound, long packetSsrc, int sequence,
+    /** Records one RTP packet; returns its slot, for {@link #amendDrop}. */
+    public int recordPacket(long nowNanos, int linkId, boolean outbound, long packetSsrc, int sequence,
                              long rtpTimestamp, int payloadType, int sizeBytes, boolean marker, boolean keyframe,
                              DropReason reason) {
         int i = next;
@@ -101,6 +102,14 @@ public final class FlightRecorder {
         link[i] = (byte) linkId;
         next = i + 1 == at.length ? 0 : i + 1;
         recorded++;
+        return i;
+    }
+
+    /** Sets the drop reason of the packet in {@code slot} (as {@link #recordPacket} returned it, moments ago). */
+    public void amendDrop(int slot, DropReason reason) {
+        if (slot >= 0 && slot < drop.length) {
+            drop[slot] = (byte) reason.ordinal();
+        }
     }
 
     public void recordControl(long nowNanos, int linkId, ControlKind kind, long eventSsrc, int detail) {
