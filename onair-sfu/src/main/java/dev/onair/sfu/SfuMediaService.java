@@ -787,7 +787,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 return null;
             }
             FlightRecorder r = p.recorder();
-            return r == null ? new Recording(List.of(), List.of(), 0, 0, nowNanos()) : r.snapshot(nowNanos());
+            return r == null ? new Recording(List.of(), List.of(), 0, 0, nowNanos(), wallMillis())
+                    : r.snapshot(nowNanos(), wallMillis());
         }, null, "copying a flight recording");
     }
 

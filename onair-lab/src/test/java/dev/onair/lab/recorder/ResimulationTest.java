@@ -52,7 +52,7 @@ class ResimulationTest {
             // The other direction and another link are left alone by the re-simulation of this one.
             r.recordPacket(now, 0, false, 0xF00DL, i & 0xFFFF, 0, 111, 90, false, false, DropReason.NONE);
         }
-        return r.snapshot(now);
+        return r.snapshot(now, 0);
     }
 
     private static Map<Integer, Resimulation.LinkResult> resimulate(Recording rec, long seed) throws Exception {

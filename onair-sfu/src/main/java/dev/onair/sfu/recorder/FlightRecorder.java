@@ -153,9 +153,9 @@ public final class FlightRecorder {
         return ctlRecorded;
     }
 
-    /** A copy of what is younger than the window at {@code nowNanos}. */
-    public Recording snapshot(long nowNanos) {
-        return new Recording(packets(nowNanos), controls(nowNanos), recorded, ctlRecorded, nowNanos);
+    /** A copy of what is younger than the window at {@code nowNanos} (wall clock {@code wallMillis}). */
+    public Recording snapshot(long nowNanos, long wallMillis) {
+        return new Recording(packets(nowNanos), controls(nowNanos), recorded, ctlRecorded, nowNanos, wallMillis);
     }
 
     /** The held packets younger than the window at {@code nowNanos}, oldest first. */

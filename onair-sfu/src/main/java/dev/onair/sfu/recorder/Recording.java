@@ -10,9 +10,10 @@ import java.util.List;
  * @param packetsRecorded  packets recorded since the participant's recorder was created (not only those held)
  * @param controlsRecorded control events recorded since then
  * @param takenAtNanos     the media clock when the copy was taken
+ * @param takenAtWallMillis the wall clock then (to stamp a pcap)
  */
 public record Recording(List<PacketRecord> packets, List<ControlRecord> controls, long packetsRecorded,
-                        long controlsRecorded, long takenAtNanos) {
+                        long controlsRecorded, long takenAtNanos, long takenAtWallMillis) {
     public Recording {
         packets = List.copyOf(packets);
         controls = List.copyOf(controls);

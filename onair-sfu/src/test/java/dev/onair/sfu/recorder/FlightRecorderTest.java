@@ -51,7 +51,7 @@ class FlightRecorderTest {
         r.recordPacket(5, 2, false, 7, 1, 0, 96, 100, false, false, DropReason.NONE);
         r.recordControl(5, 3, ControlKind.OTHER_DATAGRAM_RECEIVED, -1, 120);
         r.recordPacket(5, 2, true, 7, 2, 0, 96, 100, false, false, DropReason.IMPAIRMENT);
-        Recording rec = r.snapshot(10);
+        Recording rec = r.snapshot(10, 0);
         assertThat(rec.packets()).extracting(PacketRecord::order).containsExactly(0L, 2L);
         assertThat(rec.controls()).extracting(ControlRecord::order).containsExactly(1L);
         assertThat(rec.controls().get(0).link()).isEqualTo(3);

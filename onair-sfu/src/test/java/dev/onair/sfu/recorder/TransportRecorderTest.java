@@ -38,7 +38,7 @@ class TransportRecorderTest {
         edge.onShapeDrop(a, ShapeDrop.BURST);
         assertThat(ring.markKeyframe(0xDEADBEEFL, 65535)).as("outbound records are not keyframe-marked").isFalse();
 
-        Recording rec = ring.snapshot(20);
+        Recording rec = ring.snapshot(20, 0);
         List<PacketRecord> p = rec.packets();
         assertThat(p).hasSize(2);
         PacketRecord v = p.get(0);
