@@ -298,6 +298,14 @@ final class FakeMediaService implements MediaService {
                 new dev.onair.sfu.api.ImpairmentStatus(impairments.get(room + "/" + identity), null, null));
     }
 
+    @Override
+    public synchronized CompletableFuture<dev.onair.sfu.recorder.Recording> recording(String room, String identity) {
+        if (!knows(room, identity)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.completedFuture(new dev.onair.sfu.recorder.Recording(List.of(), List.of(), 0, 0, 0, 0));
+    }
+
     private boolean knows(String room, String identity) {
         List<ParticipantInfo> list = participants(room).join();
         return list != null && list.stream().anyMatch(p -> p.identity().equals(identity));

@@ -1,5 +1,6 @@
 package dev.onair.sfu;
 
+import dev.onair.sfu.recorder.RecorderPolicy;
 import dev.onair.sfu.room.RoomPolicy;
 import dev.onair.transport.clock.MediaClock;
 import dev.onair.transport.srtp.SrtpBackend;
@@ -20,10 +21,12 @@ import java.util.List;
  * @param consentTimeoutMillis  a peer silent this long (no valid STUN check) is torn down; RFC 7675 says 30 s
  * @param rooms                 room lifetimes, resume window and the video cap
  * @param quality               connection-quality events, or null for none
+ * @param recorder              each participant's flight recorder
  */
 public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
                         int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
-                        long consentTimeoutMillis, RoomPolicy rooms, QualityReporting quality) {
+                        long consentTimeoutMillis, RoomPolicy rooms, QualityReporting quality,
+                        RecorderPolicy recorder) {
 
     public static final int DEFAULT_SUBSCRIBER_QUEUE_PACKETS = 256;
 
@@ -35,21 +38,30 @@ public record SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress
                 clock, consentTimeoutMillis, RoomPolicy.DEFAULT);
     }
 
-    /** Without connection-quality events. */
+    /** Without connection-quality events, with the default flight recorder. */
     public SfuConfig(InetAddress bindAddress, int mediaPort, List<InetAddress> announceAddresses, int maxSessions,
                      int subscriberQueuePackets, SrtpBackend srtpBackend, Long randomSeed, MediaClock clock,
                      long consentTimeoutMillis, RoomPolicy rooms) {
         this(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets, srtpBackend, randomSeed,
-                clock, consentTimeoutMillis, rooms, null);
+                clock, consentTimeoutMillis, rooms, null, RecorderPolicy.DEFAULT);
     }
 
     /** The same configuration with connection-quality events (null: none). */
     public SfuConfig withQuality(QualityReporting newQuality) {
         return new SfuConfig(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets,
-                srtpBackend, randomSeed, clock, consentTimeoutMillis, rooms, newQuality);
+                srtpBackend, randomSeed, clock, consentTimeoutMillis, rooms, newQuality, recorder);
+    }
+
+    /** The same configuration with another flight-recorder policy. */
+    public SfuConfig withRecorder(RecorderPolicy newRecorder) {
+        return new SfuConfig(bindAddress, mediaPort, announceAddresses, maxSessions, subscriberQueuePackets,
+                srtpBackend, randomSeed, clock, consentTimeoutMillis, rooms, quality, newRecorder);
     }
 
     public SfuConfig {
+        if (recorder == null) {
+            throw new IllegalArgumentException("recorder policy is required");
+        }
         announceAddresses = List.copyOf(announceAddresses);
         if (rooms == null) {
             throw new IllegalArgumentException("rooms policy is required");

@@ -7,6 +7,9 @@ import dev.onair.sfu.api.JoinRequest;
 import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.ImpairmentSetting;
 import dev.onair.sfu.api.ImpairmentStatus;
+import dev.onair.sfu.recorder.FlightRecorder;
+import dev.onair.sfu.recorder.Recording;
+import dev.onair.sfu.recorder.TransportRecorder;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.NegotiationOutcome;
@@ -203,6 +206,12 @@ final class SfuMediaService implements MediaService, SessionOwner {
         sessions.put(session.resourceId(), session);
         sessionOwners.put(session.resourceId(), owner);
         owner.sessions().add(session);
+        if (cfg.recorder().enabled()) {
+            FlightRecorder recorder = owner.recorder(cfg.recorder());
+            int link = owner.nextRecorderLink();
+            session.transport().setObserver(new TransportRecorder(recorder, link));
+            session.attachRecorder(recorder, link);
+        }
         if (owner.impairment() != null) {
             Impairments.apply(owner, session.transport());
         }
@@ -770,6 +779,19 @@ final class SfuMediaService implements MediaService, SessionOwner {
             Participant p = participantOf(roomName, identity);
             return p == null ? null : Impairments.status(p);
         }, null, "reading an impairment");
+    }
+
+    @Override
+    public CompletableFuture<Recording> recording(String roomName, String identity) {
+        return onLoop(() -> {
+            Participant p = participantOf(roomName, identity);
+            if (p == null) {
+                return null;
+            }
+            FlightRecorder r = p.recorder();
+            return r == null ? new Recording(List.of(), List.of(), 0, 0, nowNanos(), wallMillis())
+                    : r.snapshot(nowNanos(), wallMillis());
+        }, null, "copying a flight recording");
     }
 
     private Participant participantOf(String roomName, String identity) {

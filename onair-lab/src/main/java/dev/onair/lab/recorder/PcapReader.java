@@ -1,5 +1,7 @@
 package dev.onair.lab.recorder;
 
+import dev.onair.sfu.recorder.DropReason;
+import dev.onair.sfu.recorder.PacketRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +51,8 @@ public final class PcapReader {
             int dropOrdinal = tos & ~PcapWriter.KEYFRAME_TOS;
             DropReason drop = dropOrdinal < DROPS.length ? DROPS[dropOrdinal] : DropReason.OTHER;
             long wallNanos = sec * 1_000_000_000L + usec * 1_000L;
-            out.add(new PacketRecord(monoAnchorNanos + (wallNanos - wallAnchorNanos), outbound,
+            out.add(new PacketRecord(monoAnchorNanos + (wallNanos - wallAnchorNanos), out.size(), file[off + 14] & 0xFF,
+                    outbound,
                     be32(file, rtp + 8), be16(file, rtp + 2), be32(file, rtp + 4), file[rtp + 1] & 0x7F, orig - 28,
                     (file[rtp + 1] & 0x80) != 0, (tos & PcapWriter.KEYFRAME_TOS) != 0, drop));
             off += incl;

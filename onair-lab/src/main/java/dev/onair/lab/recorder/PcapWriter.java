@@ -1,5 +1,7 @@
 package dev.onair.lab.recorder;
 
+import dev.onair.sfu.recorder.DropReason;
+import dev.onair.sfu.recorder.PacketRecord;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +12,8 @@ import java.util.List;
  * {@code LINKTYPE_RAW} = 101: every record is an IPv4 datagram). Each packet becomes IPv4 + UDP + the 12-byte RTP
  * fixed header; the payload is stripped, so each record's captured length (40) is shorter than its original length
  * (28 + the RTP size), exactly as a capture with a snap length would say. Inbound packets go
- * {@code 10.0.0.2:5004 → 10.0.0.1:5004}, outbound the other way. The IPv4 TOS byte carries the drop reason
+ * {@code 10.0.L.2:5004 → 10.0.L.1:5004}, outbound the other way, where L is the record's link (which of the
+ * participant's transports; filter with {@code ip.addr == 10.0.1.0/24}). The IPv4 TOS byte carries the drop reason
  * ({@link DropReason} ordinal, 0 = forwarded) and {@code 0x80} for a keyframe start, so a replay from the pcap
  * alone knows what the server counted (filter in Wireshark with {@code ip.dsfield != 0}). Open with
  * {@code tshark -r dump.pcap -d udp.port==5004,rtp} (or Wireshark's "Decode As… RTP").
@@ -69,6 +72,8 @@ public final class PcapWriter {
         put16(b, 10, 0);
         System.arraycopy(p.outbound() ? SERVER_IP : PEER_IP, 0, b, 12, 4);
         System.arraycopy(p.outbound() ? PEER_IP : SERVER_IP, 0, b, 16, 4);
+        b[14] = (byte) p.link();
+        b[18] = (byte) p.link();
         put16(b, 10, ipChecksum(b));
         put16(b, 20, RTP_PORT);
         put16(b, 22, RTP_PORT);

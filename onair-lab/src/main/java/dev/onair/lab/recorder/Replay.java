@@ -1,5 +1,7 @@
 package dev.onair.lab.recorder;
 
+import dev.onair.sfu.recorder.DropReason;
+import dev.onair.sfu.recorder.PacketRecord;
 import dev.onair.sfu.track.ReceiveStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +56,7 @@ public final class Replay {
     /** Drops that happen before the receive statistics see a packet. */
     private static boolean countedLive(DropReason reason) {
         return switch (reason) {
-            case IMPAIRMENT, MALFORMED, SRTP_AUTH, REPLAY -> false;
+            case IMPAIRMENT, BOTTLENECK, DELAY_LINE_FULL, TRANSPORT_CLOSED, MALFORMED, SRTP_AUTH, REPLAY -> false;
             default -> true;
         };
     }

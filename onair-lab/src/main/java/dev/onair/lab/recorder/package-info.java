@@ -1,6 +1,7 @@
 /**
- * The flight recorder: per participant, a bounded ring of packet metadata (never payloads) and control events
- * for the last minute, dumped on demand as JSON lines or as a pcap of RTP headers that Wireshark and
- * {@code tshark -r} open. Recording allocates nothing; only a dump does.
+ * Flight-recorder dumps and what reads them: JSON lines and a pcap of RTP headers that Wireshark and
+ * {@code tshark -r} open, their readers, the replay of a dump through the SFU's receive statistics, and the
+ * re-simulation of a dump's datagram sequence through a seeded {@link dev.onair.lab.impair.Impairment}. The ring
+ * itself is the SFU's ({@link dev.onair.sfu.recorder}).
  */
 package dev.onair.lab.recorder;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.sfu.recorder.ControlKind;
+import dev.onair.sfu.recorder.ControlRecord;
+import dev.onair.sfu.recorder.DropReason;
+import dev.onair.sfu.recorder.PacketRecord;
+import java.io.StringReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.StringWriter;
@@ -26,7 +31,7 @@ class DumpFormatsTest {
         List<PacketRecord> out = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             boolean video = i % 2 == 0;
-            out.add(new PacketRecord(5_000 * MS + i * 10 * MS, i % 5 == 4, video ? 0xDEADBEEFL : 0x11223344L,
+            out.add(new PacketRecord(5_000 * MS + i * 10 * MS, 2L * i, i % 3, i % 5 == 4, video ? 0xDEADBEEFL : 0x11223344L,
                     (65530 + i) & 0xFFFF, video ? 90_000L * i : 960L * i, video ? 96 : 111, video ? 1100 : 90,
                     i % 4 == 0, i == 0, i == 7 ? DropReason.QUEUE_FULL : DropReason.NONE));
         }
@@ -36,7 +41,7 @@ class DumpFormatsTest {
     @Test
     void jsonLinesInterleavePacketsAndControlsInTimeOrder() throws Exception {
         StringWriter w = new StringWriter();
-        List<ControlRecord> controls = List.of(new ControlRecord(5_015 * MS, ControlKind.KEYFRAME_REQUESTED,
+        List<ControlRecord> controls = List.of(new ControlRecord(5_015 * MS, 3, 0, ControlKind.KEYFRAME_REQUESTED,
                 0xDEADBEEFL, 0));
         JsonLinesWriter.write(packets(), controls, w);
         String[] lines = w.toString().split("\n");
@@ -53,6 +58,40 @@ class DumpFormatsTest {
         assertThat(ctl.get("us").asLong()).isEqualTo(15_000);
         assertThat(ctl.get("kind").asText()).isEqualTo("keyframe_requested");
         assertThat(json.readTree(lines[8]).get("drop").asText()).isEqualTo("queue_full");
+    }
+
+    @Test
+    void jsonLinesRoundTripThroughOurReader() throws Exception {
+        StringWriter w = new StringWriter();
+        List<ControlRecord> controls = List.of(new ControlRecord(5_015 * MS + 7, 3, 1, ControlKind.RTCP_SENT, -1, 80));
+        JsonLinesWriter.write(packets(), controls, w);
+        JsonLinesReader.Result r = JsonLinesReader.read(new StringReader(w.toString()));
+        assertThat(r.error()).isNull();
+        assertThat(r.packets()).hasSize(20);
+        List<PacketRecord> in = packets();
+        for (int i = 0; i < in.size(); i++) {
+            PacketRecord a = in.get(i);
+            PacketRecord b = r.packets().get(i);
+            assertThat(b.atNanos()).isEqualTo(a.atNanos() - 5_000 * MS);
+            assertThat(b).usingRecursiveComparison().ignoringFields("atNanos", "order").isEqualTo(a);
+        }
+        assertThat(r.controls()).singleElement().satisfies(c -> {
+            assertThat(c.atNanos()).isEqualTo(15 * MS + 7);
+            assertThat(c.kind()).isEqualTo(ControlKind.RTCP_SENT);
+            assertThat(c.ssrc()).isEqualTo(-1);
+            assertThat(c.detail()).isEqualTo(80);
+            assertThat(c.link()).isEqualTo(1);
+            assertThat(c.order()).isBetween(r.packets().get(1).order(), r.packets().get(2).order());
+        });
+    }
+
+    @Test
+    void aBadJsonLineIsReportedWithItsNumber() {
+        String dump = "{\"t\":\"rtp\",\"ns\":0,\"ssrc\":1,\"seq\":2,\"size\":100}\n{\"t\":\"rtp\",\"seq\":\"x\"}\nnope\n";
+        JsonLinesReader.Result r = JsonLinesReader.read(new StringReader(dump));
+        assertThat(r.packets()).hasSize(1);
+        assertThat(r.error()).startsWith("line 2:");
+        assertThat(JsonLinesReader.read(new StringReader("nope")).error()).isEqualTo("line 1: not JSON");
     }
 
     @Test
@@ -81,6 +120,7 @@ class DumpFormatsTest {
             assertThat(b.marker()).isEqualTo(a.marker());
             assertThat(b.keyframe()).isEqualTo(a.keyframe());
             assertThat(b.drop()).isEqualTo(a.drop());
+            assertThat(b.link()).isEqualTo(a.link());
         }
     }
 

@@ -3,6 +3,8 @@ package dev.onair.lab.recorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.onair.sfu.recorder.DropReason;
+import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.track.ReceiveStatistics;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
@@ -34,11 +36,11 @@ class ReplayTest {
             long arrival = 1_000 * MS + i * 20 * MS + rng.nextLong(8 * MS);
             if (rng.nextInt(100) < 3) {
                 lostOnPurpose++;
-                recorder.recordPacket(arrival, false, 0xABCDL, seq, rtpTs, 111, 90, false, false, DropReason.IMPAIRMENT);
+                recorder.recordPacket(arrival, 0, false, 0xABCDL, seq, rtpTs, 111, 90, false, false, DropReason.IMPAIRMENT);
                 continue;
             }
             live.onPacket(seq, rtpTs, arrival);
-            recorder.recordPacket(arrival, false, 0xABCDL, seq, rtpTs, 111, 90, false, false, DropReason.NONE);
+            recorder.recordPacket(arrival, 0, false, 0xABCDL, seq, rtpTs, 111, 90, false, false, DropReason.NONE);
         }
         long now = 1_000 * MS + 3_000 * 20 * MS;
         ByteArrayOutputStream pcap = new ByteArrayOutputStream();

@@ -12,6 +12,7 @@ import dev.onair.sfu.api.ImpairmentStatus;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.server.lab.ImpairmentLabel;
 import dev.onair.server.lab.ImpairmentRequest;
+import dev.onair.server.lab.RecordingDump;
 import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.ParticipantInfo;
@@ -22,6 +23,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,6 +247,31 @@ public final class AdminEndpoint {
                                                                FullHttpRequest request) {
         return authorised(request, room, () -> command(media.clearImpairment(room, identity),
                 () -> done(json(Map.of("enabled", false)))));
+    }
+
+    /**
+     * GET .../participants/{identity}/recording?format=jsonl|pcap: the participant's flight recorder (last minute)
+     * as JSON lines (default) or a pcap of RTP headers, with a Content-Disposition file name; 400 for another
+     * format, 404 when no such participant.
+     */
+    public CompletableFuture<FullHttpResponse> recording(String room, String identity, FullHttpRequest request) {
+        return authorised(request, room, () -> {
+            List<String> formats = new QueryStringDecoder(request.uri()).parameters().get("format");
+            String name = formats == null || formats.isEmpty() ? null : formats.get(formats.size() - 1);
+            RecordingDump format = RecordingDump.of(name);
+            if (format == null) {
+                return done(Responses.error(ApiError.badRequest("format must be jsonl or pcap")));
+            }
+            return answer(media.recording(room, identity), rec -> {
+                if (rec == null) {
+                    return Responses.error(ApiError.notFound("no such participant in this room"));
+                }
+                FullHttpResponse res = Responses.body(HttpResponseStatus.OK, format.contentType(), format.write(rec));
+                res.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\""
+                        + format.fileName(room, identity, rec.takenAtWallMillis()) + "\"");
+                return res;
+            });
+        });
     }
 
     /** The track's mute state as listed now; {@code requested} if it is no longer listed. */

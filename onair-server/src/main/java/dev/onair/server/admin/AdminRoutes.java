@@ -20,6 +20,7 @@ public final class AdminRoutes {
     static final String ALLOW_MUTE = "POST, OPTIONS";
     static final String ALLOW_REPORT = "GET, OPTIONS";
     static final String ALLOW_IMPAIRMENT = "GET, PUT, DELETE, OPTIONS";
+    static final String ALLOW_RECORDING = "GET, OPTIONS";
 
     private final AdminEndpoint endpoint;
 
@@ -43,6 +44,9 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.ParticipantImpairment) {
             return ALLOW_IMPAIRMENT;
+        }
+        if (route instanceof Route.ParticipantRecording) {
+            return ALLOW_RECORDING;
         }
         return route instanceof Route.ParticipantPath ? ALLOW_PARTICIPANT : ALLOW_MUTE;
     }
@@ -83,6 +87,9 @@ public final class AdminRoutes {
             }
             return m.equals(HttpMethod.DELETE) ? endpoint.clearImpairment(i.room(), i.identity(), request)
                     : notAllowed(route);
+        }
+        if (route instanceof Route.ParticipantRecording r) {
+            return m.equals(HttpMethod.GET) ? endpoint.recording(r.room(), r.identity(), request) : notAllowed(route);
         }
         Route.TrackMute t = (Route.TrackMute) route;
         return m.equals(HttpMethod.POST) ? endpoint.muteTrack(t.room(), t.identity(), t.trackSid(), request)

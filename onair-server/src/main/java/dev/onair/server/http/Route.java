@@ -38,6 +38,10 @@ public sealed interface Route {
     record ParticipantImpairment(String room, String identity) implements Admin {
     }
 
+    /** {@code /api/v1/rooms/{room}/participants/{identity}/recording}: a flight-recorder dump (GET). */
+    record ParticipantRecording(String room, String identity) implements Admin {
+    }
+
     /** {@code /whip/{room}} or {@code /whep/{room}}: create a session. */
     record Sessions(SessionKind kind, String room) implements Route {
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * /healthz  /metrics  /api/v1/status  /api/v1/dev/token  /api/openapi.json
- * /api/v1/rooms[/{room}[/participants[/{identity}[/tracks/{sid}/mute | /impairment]]]]
+ * /api/v1/rooms[/{room}[/participants[/{identity}[/tracks/{sid}/mute | /impairment | /recording]]]]
  * /api/v1/sessions/{resourceId}/report
  * /whip/{room}   /whip/{room}/{resource}   (same for /whep)
  * /  → web/index.html     /{file}[/{file}...] → web/...
@@ -116,7 +116,8 @@ public final class RouteParser {
         if (n == 4) {
             return new Route.RoomPath(room);
         }
-        if (!segments[4].equals("participants") || (n == 7 && !segments[6].equals("impairment")) || n > 9) {
+        if (!segments[4].equals("participants") || (n == 7 && !segments[6].equals("impairment")
+                && !segments[6].equals("recording")) || n > 9) {
             return new Route.Rejected(RouteError.UNKNOWN_PATH);
         }
         if (n == 5) {
@@ -128,6 +129,9 @@ public final class RouteParser {
         }
         if (n == 6) {
             return new Route.ParticipantPath(room, identity);
+        }
+        if (n == 7 && segments[6].equals("recording")) {
+            return new Route.ParticipantRecording(room, identity);
         }
         if (n == 7) {
             return new Route.ParticipantImpairment(room, identity);

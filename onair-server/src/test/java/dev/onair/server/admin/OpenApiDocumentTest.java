@@ -48,6 +48,8 @@ class OpenApiDocumentTest {
             new Sample("/api/v1/sessions/x1/report", "/api/v1/sessions/{resourceId}/report", List.of("get", "options")),
             new Sample("/api/v1/rooms/r/participants/a/impairment",
                     "/api/v1/rooms/{room}/participants/{identity}/impairment", List.of("get", "put", "delete", "options")),
+            new Sample("/api/v1/rooms/r/participants/a/recording",
+                    "/api/v1/rooms/{room}/participants/{identity}/recording", List.of("get", "options")),
             new Sample(HttpServer.WEBSOCKET_PATH, HttpServer.WEBSOCKET_PATH, List.of("get")));
 
     @BeforeAll
@@ -137,7 +139,7 @@ class OpenApiDocumentTest {
                 });
             }
         });
-        assertThat(checked).hasSize(11);
+        assertThat(checked).hasSize(12);
     }
 
     /** Enum constants count one by one; records and nested sealed interfaces by their simple names. */

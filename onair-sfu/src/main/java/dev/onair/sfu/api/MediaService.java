@@ -1,5 +1,6 @@
 package dev.onair.sfu.api;
 
+import dev.onair.sfu.recorder.Recording;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -106,6 +107,15 @@ public interface MediaService {
 
     /** The participant's impairment and counters; null when there is no such room or participant. */
     CompletableFuture<ImpairmentStatus> impairment(String room, String identity);
+
+    // --- flight recorder ---
+
+    /**
+     * A copy of the participant's flight recorder (its last minute of packet metadata and control events, all its
+     * transports), taken on the media loop; an empty recording when recording is off; null when there is no such
+     * room or participant.
+     */
+    CompletableFuture<Recording> recording(String room, String identity);
 
     /**
      * Registers a listener for every room event except per-subscriber ones. Listeners added later miss

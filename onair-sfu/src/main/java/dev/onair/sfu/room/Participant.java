@@ -3,6 +3,8 @@ package dev.onair.sfu.room;
 import dev.onair.sfu.api.ImpairmentSetting;
 import dev.onair.sfu.api.ParticipantListener;
 import dev.onair.sfu.api.ParticipantRole;
+import dev.onair.sfu.recorder.FlightRecorder;
+import dev.onair.sfu.recorder.RecorderPolicy;
 import dev.onair.sfu.session.MediaSession;
 import dev.onair.sfu.session.PublisherSession;
 import dev.onair.sfu.session.SubscriberSession;
@@ -42,6 +44,8 @@ public final class Participant {
     private String publisherFingerprint;
     private String subscriberFingerprint;
     private long lastSpokeNanos = Long.MIN_VALUE;
+    private FlightRecorder recorder;
+    private int nextRecorderLink;
 
     public Participant(String identity, String name, String metadata, ParticipantRole role, boolean mayPublish,
                        long joinOrder, long joinedAtMillis) {
@@ -202,5 +206,23 @@ public final class Participant {
 
     public void spokeAt(long nowNanos) {
         this.lastSpokeNanos = nowNanos;
+    }
+
+    /** The participant's flight recorder, created on first use with {@code policy}'s size. */
+    public FlightRecorder recorder(RecorderPolicy policy) {
+        if (recorder == null) {
+            recorder = policy.create();
+        }
+        return recorder;
+    }
+
+    /** The flight recorder, or null when nothing was recorded yet. */
+    public FlightRecorder recorder() {
+        return recorder;
+    }
+
+    /** The link number of the next transport attached to the recorder (0, 1, …; wraps at 256). */
+    public int nextRecorderLink() {
+        return nextRecorderLink++ & 0xFF;
     }
 }

@@ -9,6 +9,7 @@ import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.QualityAssessor;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.transport.peer.PeerTransport;
@@ -34,6 +35,9 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
             ? SessionTelemetry.SUBSCRIBER_CAPACITY : SessionTelemetry.DEFAULT_CAPACITY);
     private boolean connected;
     private boolean closed;
+    /** The owner's flight recorder and this session's link in it; null when not recording. */
+    private FlightRecorder recorder;
+    private int recorderLink;
 
     MediaSession(String resourceId, String room, String identity, PeerTransport transport, SessionContext ctx) {
         this.resourceId = resourceId;
@@ -74,6 +78,21 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     /** True once DTLS is up and until the session closes. */
     public final boolean isConnected() {
         return connected && !closed;
+    }
+
+    /** Records this session's own events (keyframe flags, keyframe requests) into {@code recorder} as {@code link}. */
+    public final void attachRecorder(FlightRecorder recorder, int link) {
+        this.recorder = recorder;
+        this.recorderLink = link;
+    }
+
+    /** Null when not recording. */
+    final FlightRecorder recorder() {
+        return recorder;
+    }
+
+    final int recorderLink() {
+        return recorderLink;
     }
 
     final SessionContext ctx() {

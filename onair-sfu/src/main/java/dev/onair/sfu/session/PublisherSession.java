@@ -14,6 +14,8 @@ import dev.onair.protocol.rtcp.SourceDescription;
 import dev.onair.protocol.rtp.HeaderExtensionCursor;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.recorder.ControlKind;
+import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.sfu.track.ReceiveStatistics;
@@ -140,6 +142,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             }
         }
         track.onRtp(p);
+        FlightRecorder r = recorder();
+        if (r != null && p.keyframeStart) {
+            r.markKeyframe(ssrc, p.header.sequenceNumber());
+        }
     }
 
     /** First packet of an undeclared SSRC: by MID extension, else by a payload type only one m-line has. */
@@ -192,6 +198,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         boolean pli = idx < 0 || setups.get(idx).pliSupported();
         RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, track.ssrc())
                 : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(track.ssrc(), firSequence++ & 0xFF)));
+        FlightRecorder r = recorder();
+        if (r != null) {
+            r.recordControl(ctx().clock().nanoTime(), recorderLink(), ControlKind.KEYFRAME_REQUESTED, track.ssrc(),
+                    pli ? PictureLossIndication.FMT : FullIntraRequest.FMT);
+        }
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
         track.onKeyframeRequestSent(pli);
     }

@@ -11,6 +11,7 @@ import dev.onair.transport.demux.PacketKind;
 import dev.onair.transport.shape.DatagramShaper;
 import dev.onair.transport.shape.DelayLine;
 import dev.onair.transport.shape.ShapeDirection;
+import dev.onair.transport.shape.ShapeDrop;
 import dev.onair.transport.shape.ShaperCounters;
 import dev.onair.transport.shape.ShapingStage;
 import dev.onair.transport.ice.IceCredentials;
@@ -77,6 +78,8 @@ public final class PeerTransport {
     private ShapingStage inboundShaping;
     private ShapingStage outboundShaping;
     private Listener listener;
+    /** Null when nothing records this transport: then each datagram pays one null check. */
+    private DatagramObserver observer;
     private SrtpSession srtp;
     private InetSocketAddress remote;
     private State state = State.NEW;
@@ -149,6 +152,14 @@ public final class PeerTransport {
         this.listener = listener;
     }
 
+    /**
+     * Sets (or, with null, removes) the observer of every datagram at the socket edge (the flight recorder).
+     * Media loop only.
+     */
+    public void setObserver(DatagramObserver observer) {
+        this.observer = observer;
+    }
+
     public State state() {
         return state;
     }
@@ -189,6 +200,10 @@ public final class PeerTransport {
         }
         inboundShaping = replace(inboundShaping, inbound, this::deliverInbound);
         outboundShaping = replace(outboundShaping, outbound, this::deliverOutbound);
+        DatagramObserver o = observer;
+        if (o != null) {
+            o.onShapingChanged(clock.nanoTime(), inbound != null, outbound != null);
+        }
     }
 
     private ShapingStage replace(ShapingStage old, DatagramShaper shaper, DelayLine.Sink sink) {
@@ -227,10 +242,15 @@ public final class PeerTransport {
     /** The demultiplexer's entry point: through the inbound shaper when one is set, else straight in. */
     void receive(PacketKind kind, byte[] buf, int len, InetSocketAddress from, long arrivalNanos) {
         ShapingStage shaping = inboundShaping;
+        DatagramObserver o = observer;
+        int handle = o == null ? -1 : o.onDatagram(arrivalNanos, false, kind, buf, 0, len);
         if (shaping == null) {
             dispatch(kind, buf, len, from, arrivalNanos);
         } else {
-            shaping.offer(buf, 0, len, from, kind.ordinal(), arrivalNanos);
+            ShapeDrop drop = shaping.offer(buf, 0, len, from, kind.ordinal(), arrivalNanos);
+            if (drop != null && o != null) {
+                o.onShapeDrop(handle, drop);
+            }
         }
     }
 
@@ -265,12 +285,21 @@ public final class PeerTransport {
     }
 
     /** Every datagram this transport sends goes through here: the outbound shaper, when one is set. */
-    private boolean transmit(byte[] buf, int off, int len, InetSocketAddress to) {
+    private boolean transmit(PacketKind kind, byte[] buf, int off, int len, InetSocketAddress to) {
         ShapingStage shaping = outboundShaping;
+        DatagramObserver o = observer;
         if (shaping == null) {
+            if (o != null) {
+                o.onDatagram(clock.nanoTime(), true, kind, buf, off, len);
+            }
             return udp.send(buf, off, len, to);
         }
-        shaping.offer(buf, off, len, to, 0, clock.nanoTime());
+        long now = clock.nanoTime();
+        int handle = o == null ? -1 : o.onDatagram(now, true, kind, buf, off, len);
+        ShapeDrop drop = shaping.offer(buf, off, len, to, 0, now);
+        if (drop != null && o != null) {
+            o.onShapeDrop(handle, drop);
+        }
         return true;
     }
 
@@ -280,7 +309,7 @@ public final class PeerTransport {
         }
         IceReply reply = ice.onBindingRequest(buf, 0, len, from);
         if (reply.response() != null) {
-            transmit(reply.response(), 0, reply.response().length, from);
+            transmit(PacketKind.STUN, reply.response(), 0, reply.response().length, from);
         }
         if (reply.drop() != null) {
             drops.increment(TransportDrop.ICE_REJECTED);
@@ -374,7 +403,7 @@ public final class PeerTransport {
             drops.increment(TransportDrop.SRTP_MALFORMED);
             return false;
         }
-        if (!transmit(buf, off, protectedLen, remote)) {
+        if (!transmit(rtcp ? PacketKind.RTCP : PacketKind.RTP, buf, off, protectedLen, remote)) {
             drops.increment(TransportDrop.SEND_UNWRITABLE);
             return false;
         }
@@ -421,7 +450,7 @@ public final class PeerTransport {
             loop.execute(() -> {
                 InetSocketAddress to = remote;
                 if (to != null && state != State.CLOSED) {
-                    transmit(datagram, 0, datagram.length, to);
+                    transmit(PacketKind.DTLS, datagram, 0, datagram.length, to);
                     udp.flush();
                 }
             });

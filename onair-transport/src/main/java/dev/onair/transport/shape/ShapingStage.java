@@ -52,17 +52,20 @@ public final class ShapingStage {
     /**
      * Shapes one datagram offered at {@code nowNanos}. The buffer may be handed to the sink (which may modify it in
      * place) before this returns; delayed copies are taken first.
+     *
+     * @return why the datagram itself (not its duplicate) was dropped, or null when it was delivered or delayed
      */
-    public void offer(byte[] buf, int off, int len, InetSocketAddress address, int tag, long nowNanos) {
+    public ShapeDrop offer(byte[] buf, int off, int len, InetSocketAddress address, int tag, long nowNanos) {
         if (closed) {
             counters.countDrop(ShapeDrop.TRANSPORT_CLOSED);
-            return;
+            return ShapeDrop.TRANSPORT_CLOSED;
         }
         counters.countDatagram();
         ShapeDecision d = shaper.decide(nowNanos, len);
         if (d.dropped()) {
-            counters.countDrop(d.dropReason());
-            return;
+            ShapeDrop reason = d.dropReason();
+            counters.countDrop(reason);
+            return reason;
         }
         if (d.duplicated()) {
             counters.countDuplicate();
@@ -70,23 +73,24 @@ public final class ShapingStage {
         }
         long at = d.deliverAtNanos();
         if (at > nowNanos) {
-            hold(buf, off, len, address, tag, at, nowNanos);
-            return;
+            return hold(buf, off, len, address, tag, at, nowNanos) ? null : ShapeDrop.DELAY_LINE_FULL;
         }
         if (line.nextDeadlineNanos() <= nowNanos) {
             line.drainDue(nowNanos, sink);
         }
         sink.deliver(buf, off, len, address, tag, nowNanos);
+        return null;
     }
 
-    private void hold(byte[] buf, int off, int len, InetSocketAddress address, int tag, long atNanos,
-                      long nowNanos) {
+    private boolean hold(byte[] buf, int off, int len, InetSocketAddress address, int tag, long atNanos,
+                         long nowNanos) {
         if (!line.offer(buf, off, len, address, tag, atNanos)) {
             counters.countDrop(ShapeDrop.DELAY_LINE_FULL);
-            return;
+            return false;
         }
         counters.countDelayed();
         armFor(line.nextDeadlineNanos());
+        return true;
     }
 
     /** The armed wake-up came due: deliver what is due, arm the next one. A stale wake-up does nothing. */

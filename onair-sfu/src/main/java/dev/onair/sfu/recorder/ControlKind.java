@@ -1,0 +1,44 @@
+package dev.onair.sfu.recorder;
+
+import java.util.Locale;
+
+/**
+ * A control event in the recording. The datagram kinds ({@code RTCP_*}, {@code OTHER_DATAGRAM_*}) carry the
+ * datagram's size on the wire as their detail, so that together with the packet records a dump holds every datagram
+ * a transport saw, in order (what a re-simulation of the shaping needs). New kinds go at the end (the ordinal is
+ * stored).
+ */
+public enum ControlKind {
+    RTCP_RECEIVED, RTCP_SENT, KEYFRAME_REQUESTED, LAYER_SWITCH, NOTE,
+    /** A STUN or DTLS datagram from the peer; detail = size. */
+    OTHER_DATAGRAM_RECEIVED,
+    /** A STUN or DTLS datagram to the peer; detail = size. */
+    OTHER_DATAGRAM_SENT,
+    /** The link's shaping was (re)set; detail bit 1 = inbound shaped, bit 2 = outbound shaped (0 = off). */
+    SHAPING_CHANGED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of a wire name, or null when unknown. */
+    public static ControlKind ofWireName(String name) {
+        for (ControlKind k : values()) {
+            if (k.wireName().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** True for the kinds that stand for one datagram on the wire. */
+    public boolean isDatagram() {
+        return this == RTCP_RECEIVED || this == RTCP_SENT || this == OTHER_DATAGRAM_RECEIVED
+                || this == OTHER_DATAGRAM_SENT;
+    }
+
+    /** True for a datagram the server sent. */
+    public boolean isOutboundDatagram() {
+        return this == RTCP_SENT || this == OTHER_DATAGRAM_SENT;
+    }
+}
