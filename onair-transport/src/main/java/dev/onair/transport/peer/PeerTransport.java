@@ -218,7 +218,10 @@ public final class PeerTransport {
         }, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The current shaping counters of one direction, or null when that direction is not shaped. */
+    /**
+     * The current shaping counters of one direction, or null when that direction is not shaped. Both directions
+     * tag datagrams with their {@link PacketKind#ordinal()}: {@code counters.datagrams(PacketKind.RTP.ordinal())}.
+     */
     public ShaperCounters shaperCounters(ShapeDirection direction) {
         ShapingStage s = direction == ShapeDirection.INBOUND ? inboundShaping : outboundShaping;
         return s == null ? null : s.counters();
@@ -264,13 +267,16 @@ public final class PeerTransport {
         }
     }
 
-    /** Every datagram this transport sends goes through here: the outbound shaper, when one is set. */
-    private boolean transmit(byte[] buf, int off, int len, InetSocketAddress to) {
+    /**
+     * Every datagram this transport sends goes through here: the outbound shaper, when one is set, tagged with its
+     * {@code kind} so the shaper counts RTP apart from RTCP, STUN and DTLS.
+     */
+    private boolean transmit(byte[] buf, int off, int len, InetSocketAddress to, PacketKind kind) {
         ShapingStage shaping = outboundShaping;
         if (shaping == null) {
             return udp.send(buf, off, len, to);
         }
-        shaping.offer(buf, off, len, to, 0, clock.nanoTime());
+        shaping.offer(buf, off, len, to, kind.ordinal(), clock.nanoTime());
         return true;
     }
 
@@ -280,7 +286,7 @@ public final class PeerTransport {
         }
         IceReply reply = ice.onBindingRequest(buf, 0, len, from);
         if (reply.response() != null) {
-            transmit(reply.response(), 0, reply.response().length, from);
+            transmit(reply.response(), 0, reply.response().length, from, PacketKind.STUN);
         }
         if (reply.drop() != null) {
             drops.increment(TransportDrop.ICE_REJECTED);
@@ -374,7 +380,7 @@ public final class PeerTransport {
             drops.increment(TransportDrop.SRTP_MALFORMED);
             return false;
         }
-        if (!transmit(buf, off, protectedLen, remote)) {
+        if (!transmit(buf, off, protectedLen, remote, rtcp ? PacketKind.RTCP : PacketKind.RTP)) {
             drops.increment(TransportDrop.SEND_UNWRITABLE);
             return false;
         }
@@ -421,7 +427,7 @@ public final class PeerTransport {
             loop.execute(() -> {
                 InetSocketAddress to = remote;
                 if (to != null && state != State.CLOSED) {
-                    transmit(datagram, 0, datagram.length, to);
+                    transmit(datagram, 0, datagram.length, to, PacketKind.DTLS);
                     udp.flush();
                 }
             });

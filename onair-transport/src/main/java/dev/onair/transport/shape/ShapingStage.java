@@ -58,10 +58,10 @@ public final class ShapingStage {
             counters.countDrop(ShapeDrop.TRANSPORT_CLOSED);
             return;
         }
-        counters.countDatagram();
+        counters.countDatagram(tag);
         ShapeDecision d = shaper.decide(nowNanos, len);
         if (d.dropped()) {
-            counters.countDrop(d.dropReason());
+            counters.countDrop(d.dropReason(), tag);
             return;
         }
         if (d.duplicated()) {
@@ -82,7 +82,7 @@ public final class ShapingStage {
     private void hold(byte[] buf, int off, int len, InetSocketAddress address, int tag, long atNanos,
                       long nowNanos) {
         if (!line.offer(buf, off, len, address, tag, atNanos)) {
-            counters.countDrop(ShapeDrop.DELAY_LINE_FULL);
+            counters.countDrop(ShapeDrop.DELAY_LINE_FULL, tag);
             return;
         }
         counters.countDelayed();
