@@ -80,6 +80,10 @@ class NetworkLabTest {
         assertThat(status.get("enabled").asBoolean()).isTrue();
         assertThat(status.at("/down/drops/LOSS").asLong()).isGreaterThanOrEqualTo(span - received);
         assertThat(status.has("up")).isFalse();
+        assertThat(status.at("/down/rtpDropped").asLong()).as("RTP alone, as the subscriber's sequence numbers see it")
+                .isGreaterThanOrEqualTo(span - received).isLessThanOrEqualTo(status.at("/down/drops/LOSS").asLong());
+        assertThat(status.at("/down/rtpDatagrams").asLong()).isGreaterThanOrEqualTo(span)
+                .isLessThan(status.at("/down/datagrams").asLong());
         JsonNode report = JSON.readTree(send("GET", "/api/v1/sessions/" + sub.resource().replaceAll(".*/", "")
                 + "/report", null).body());
         assertThat(report.at("/impairment/seed").asLong()).as("the report names the impairment and its seed: %s",
