@@ -1,6 +1,7 @@
 package dev.onair.sfu;
 
 import dev.onair.protocol.sdp.SessionDescription;
+import dev.onair.sfu.api.ClientStats;
 import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.JoinOutcome;
 import dev.onair.sfu.api.JoinRequest;
@@ -768,6 +769,24 @@ final class SfuMediaService implements MediaService, SessionOwner {
             Participant p = participantOf(roomName, identity);
             return p == null ? null : Impairments.status(p);
         }, null, "reading an impairment");
+    }
+
+    // --- browser stats ---------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<CommandResult> clientStats(String roomName, String identity, ClientStats stats) {
+        return onLoop(() -> {
+            Participant p = participantOf(roomName, identity);
+            if (p == null) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
+            }
+            long now = nowNanos();
+            long wall = wallMillis();
+            for (MediaSession s : p.sessions()) {
+                s.acceptClientStats(stats, now, wall);
+            }
+            return CommandResult.ok();
+        }, CommandResult.fail(MediaError.INTERNAL, "storing client stats failed"), "storing client stats");
     }
 
     private Participant participantOf(String roomName, String identity) {
