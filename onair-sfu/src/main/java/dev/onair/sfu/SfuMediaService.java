@@ -742,6 +742,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
             }
             p.setImpairment(setting, nowNanos());
+            p.recordImpairmentPeriod(setting, wallMillis());
             Impairments.applyAll(p);
             LOG.info("impairment set room={} identity={} up={} down={}", roomName, identity, setting.up() != null,
                     setting.down() != null);
@@ -757,6 +758,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
             }
             p.setImpairment(null, 0);
+            p.recordImpairmentPeriod(null, wallMillis());
             Impairments.applyAll(p);
             LOG.info("impairment cleared room={} identity={}", roomName, identity);
             return CommandResult.ok();

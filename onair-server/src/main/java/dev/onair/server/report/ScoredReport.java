@@ -9,16 +9,32 @@ import java.util.List;
 /**
  * The body of {@code GET /api/v1/sessions/{id}/report}: the SFU's {@link dev.onair.sfu.api.SessionReport} with
  * scores. {@code impairment} is the network lab's setting and counters for this participant (always written, null
- * when none is set).
+ * when none is set); {@code impairmentPeriods} when settings held (empty when none ever did).
  */
 public record ScoredReport(String resourceId, String room, String identity, String kind, String state,
                            int capacity, List<SessionSample> samples, List<Track> tracks, Quality quality,
-                           @JsonInclude(JsonInclude.Include.ALWAYS) Object impairment) {
+                           @JsonInclude(JsonInclude.Include.ALWAYS) Object impairment,
+                           List<?> impairmentPeriods) {
+
+    public ScoredReport(String resourceId, String room, String identity, String kind, String state, int capacity,
+                        List<SessionSample> samples, List<Track> tracks, Quality quality, Object impairment) {
+        this(resourceId, room, identity, kind, state, capacity, samples, tracks, quality, impairment, List.of());
+    }
 
     /** The same report with the network lab's setting and counters for this participant (null: none). */
     public ScoredReport withImpairment(Object newImpairment) {
         return new ScoredReport(resourceId, room, identity, kind, state, capacity, samples, tracks, quality,
-                newImpairment);
+                newImpairment, impairmentPeriods);
+    }
+
+    /**
+     * The same report with the periods during which a network-lab setting held for this participant (oldest
+     * first: {@code fromMillis}, {@code untilMillis} or null while it holds, direction, preset or scenario,
+     * seed), for the report page's bands.
+     */
+    public ScoredReport withImpairmentPeriods(List<?> periods) {
+        return new ScoredReport(resourceId, room, identity, kind, state, capacity, samples, tracks, quality,
+                impairment, periods);
     }
 
     /**
