@@ -29,7 +29,7 @@ public record ScoredReport(String resourceId, String room, String identity, Stri
 
     /**
      * The same report with the periods during which a network-lab setting held for this participant (oldest
-     * first: {@code fromMillis}, {@code untilMillis} or null while it holds, direction, preset or scenario,
+     * first: {@code fromMillis}, {@code untilMillis} (absent while it holds), direction, preset or scenario,
      * seed), for the report page's bands.
      */
     public ScoredReport withImpairmentPeriods(List<?> periods) {
