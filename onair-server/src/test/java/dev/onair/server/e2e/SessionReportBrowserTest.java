@@ -83,6 +83,7 @@ class SessionReportBrowserTest {
             assertThat(browser.eval("document.querySelectorAll('svg[data-chart=\"tier\"] rect[data-tier]').length"))
                     .as("tier timeline blocks").isNotEqualTo(0L);
 
+            browser.eval("document.getElementById('summary').scrollIntoView(), true"); // the charts, not the form
             browser.screenshot(SCREENSHOT);
             assertThat(Files.size(SCREENSHOT)).as("a PNG at %s", SCREENSHOT).isGreaterThan(1000);
         }
