@@ -49,10 +49,10 @@ final class Impairments {
     static ImpairmentStatus status(Participant p) {
         ImpairmentSetting s = p.impairment();
         if (s == null) {
-            return new ImpairmentStatus(null, null, null);
+            return new ImpairmentStatus(null, null, null, p.impairmentPeriods());
         }
         return new ImpairmentStatus(s, s.up() == null ? null : sum(p, ShapeDirection.INBOUND),
-                s.down() == null ? null : sum(p, ShapeDirection.OUTBOUND));
+                s.down() == null ? null : sum(p, ShapeDirection.OUTBOUND), p.impairmentPeriods());
     }
 
     private static ImpairmentCounters sum(Participant p, ShapeDirection direction) {
