@@ -119,8 +119,10 @@ public final class SessionScoring {
      * Video score. {@code out} with the browser's inbound view: decoded fps against the fps forwarded here,
      * freeze ratio = freeze time / the browser's interval, stalls = freezes per minute of that interval.
      * {@code in} with the browser's outbound view: fps arriving here against the fps it encoded. Without client
-     * stats: the fps seen here against itself, no freezes (an upper bound). Resolution: the publisher's is not
-     * known in a subscriber's report, so it counts as equal.
+     * stats: the fps seen here against the source's (out) or itself (in), no freezes (an upper bound). The
+     * reference for {@code out} is the publisher's: the fps arriving here from it ({@code sourceFramesPerSecond})
+     * and its encoded size from its own browser's stats; the size counts only when both the decoded and the
+     * source size are known, else as equal.
      */
     private ScoredReport.Score video(TrackReport t, TrackSample s, ClientSample c, boolean rttMeasured) {
         if (s.framesPerSecond() == null) {
@@ -135,10 +137,16 @@ public final class SessionScoring {
                     : c.freezeDurationMillis() / intervalMillis;
             double stallsPerMinute = c.freezeCount() == null || intervalMillis <= 0 ? 0
                     : c.freezeCount() * MILLIS_PER_MINUTE / intervalMillis;
-            // TODO(#4): the publisher's own frame rate and resolution (another session's) for out tracks.
-            v = new VideoConditions(freezeRatio, c.framesPerSecond(), here, 1, 1, stallsPerMinute);
+            double sourceFps = s.sourceFramesPerSecond() != null ? s.sourceFramesPerSecond() : here;
+            boolean sizes = c.frameWidth() != null && c.frameHeight() != null && s.sourceFrameWidth() != null
+                    && s.sourceFrameHeight() != null;
+            double received = sizes ? (double) c.frameWidth() * c.frameHeight() : 1;
+            double source = sizes ? (double) s.sourceFrameWidth() * s.sourceFrameHeight() : 1;
+            v = new VideoConditions(freezeRatio, c.framesPerSecond(), sourceFps, received, source, stallsPerMinute);
         } else if (clientFps) {
             v = new VideoConditions(0, here, c.framesPerSecond(), 1, 1, 0);
+        } else if ("out".equals(t.direction()) && s.sourceFramesPerSecond() != null) {
+            v = new VideoConditions(0, here, s.sourceFramesPerSecond(), 1, 1, 0);
         } else {
             v = new VideoConditions(0, here, here, 1, 1, 0);
         }

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.lab.impair.Impairment;
+import dev.onair.lab.impair.Presets;
+import dev.onair.lab.impair.Scenario;
+import dev.onair.lab.recorder.JsonLinesReader;
+import dev.onair.lab.recorder.Resimulation;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
 import dev.onair.server.testing.Poll;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,9 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the session report (the player's RTCP receiver reports) must agree within 2 percentage points, and loss must
  * really happen. The session report must name the impairment and its seed.
  *
- * <p>With no NACK/RTX yet (issue #5) what the shaper drops is what the player loses. The subscriber session id and
- * the seed are in {@link LabRun}, so a later check (the flight recorder's dump, a second run with the same seed)
- * can reach them.
+ * <p>With no NACK/RTX yet (issue #5) what the shaper drops is what the player loses. Determinism is shown on the
+ * player's flight recording: re-run twice through the preset with the seed, it drops exactly what was dropped live.
  */
 class NetworkLabBrowserTest {
     /** The seed of every run of this test. */
@@ -93,7 +98,40 @@ class NetworkLabBrowserTest {
             assertThat(impairment.path("seed").asLong()).isEqualTo(SEED);
             assertThat(impairment.path("direction").asText()).isEqualTo("down");
             assertThat(impairment.at("/down/rtpDropped").asLong()).isGreaterThanOrEqualTo(run.serverRtpDropped());
+
+            // Determinism. A live browser never offers the same packet sequence twice (timing, sizes and RTCP
+            // vary), so "the same scenario run twice" is the live run and a re-run of it: the player's flight
+            // recording holds every datagram its downlink shaper saw (time, size, kind); played again through
+            // lte-congested with the same seed under the recorded clock, twice, it drops exactly the RTP sequence
+            // numbers dropped live; another seed drops others.
+            JsonLinesReader.Result dump = recording("lab-e2e", run.subscriberIdentity());
+            Scenario scenario = Presets.named(PRESET).orElseThrow();
+            Map<Integer, Resimulation.LinkResult> first = Resimulation.run(dump.packets(), dump.controls(), true,
+                    origin -> Impairment.create(scenario, SEED, origin));
+            Map<Integer, Resimulation.LinkResult> second = Resimulation.run(dump.packets(), dump.controls(), true,
+                    origin -> Impairment.create(scenario, SEED, origin));
+            assertThat(first).as("one shaped downlink").hasSize(1);
+            Resimulation.LinkResult link = first.values().iterator().next();
+            assertThat(link.complete()).as("the dump holds the link's whole impaired sequence").isTrue();
+            assertThat((long) link.liveDrops().size()).as("RTP dropped live, in the dump")
+                    .isPositive().isGreaterThanOrEqualTo(run.serverRtpDropped());
+            assertThat(link.drops()).as("re-run with seed %d vs live", SEED).isEqualTo(link.liveDrops());
+            assertThat(second.get(link.link()).drops()).as("second re-run").isEqualTo(link.drops());
+            Resimulation.LinkResult other = Resimulation.run(dump.packets(), dump.controls(), true,
+                    origin -> Impairment.create(scenario, SEED + 1, origin)).get(link.link());
+            assertThat(other.drops()).as("another seed").isNotEqualTo(link.liveDrops());
+            System.out.println("NetworkLabBrowserTest: " + link.liveDrops().size() + " RTP drops re-simulated exactly"
+                    + " over " + link.datagrams() + " datagrams");
         }
+    }
+
+    private static JsonLinesReader.Result recording(String room, String identity) {
+        HttpResponse<String> r = admin("GET", "/api/v1/rooms/" + room + "/participants/" + identity + "/recording",
+                null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonLinesReader.Result read = JsonLinesReader.read(new StringReader(r.body()));
+        assertThat(read.error()).as("the dump parses").isNull();
+        return read;
     }
 
     /**

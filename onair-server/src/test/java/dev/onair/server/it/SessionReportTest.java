@@ -73,6 +73,21 @@ class SessionReportTest {
         assertThat(lastOut.get("packetRate").asDouble()).isBetween(AUDIO_PACKETS_PER_SECOND * 0.8,
                 AUDIO_PACKETS_PER_SECOND * 1.2);
         assertThat(subReport.get("samples").size()).isPositive();
+
+        // The subscriber's video carries the publisher's frame rate as its reference (issue 4: "frame rate and
+        // resolution against the publisher's").
+        JsonNode withSource = Poll.until(WAIT, () -> report(subId, admin), r -> {
+            if (r == null) {
+                return false;
+            }
+            for (JsonNode s : track(r, "video").get("samples")) {
+                if (s.has("sourceFramesPerSecond") && s.get("sourceFramesPerSecond").asDouble() > 0) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(track(withSource, "video").get("direction").asText()).isEqualTo("out");
     }
 
     @Test

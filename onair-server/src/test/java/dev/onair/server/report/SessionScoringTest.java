@@ -102,6 +102,36 @@ class SessionScoringTest {
         return new SessionReport("r1", "room", "bob", "subscribe", "connected", 60, ss, List.of(t));
     }
 
+    private static TrackSample outVideo(long at, double forwardedFps, Double sourceFps, Long sourceWidth,
+                                        Long sourceHeight) {
+        return new TrackSample(at, 1000, 500_000, 60, 0.0, 0.0, 1.0, 40.0, 0, 0, 0, 0, 0, 0, null, forwardedFps, 0,
+                sourceFps, sourceWidth, sourceHeight);
+    }
+
+    @Test
+    void anOutTrackIsJudgedAgainstThePublishersFrameRateAndSize() {
+        // Forwarding 15 fps of a 30 fps source scores lower than forwarding all 30 (no browser stats).
+        double half = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L,
+                List.of(outVideo(10_000, 15, 30.0, null, null))))).tracks().get(0).latest().videoScore();
+        double full = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L,
+                List.of(outVideo(10_000, 30, 30.0, null, null))))).tracks().get(0).latest().videoScore();
+        assertThat(full).isEqualTo(100.0);
+        assertThat(half).isLessThan(full - 5);
+        // The browser decodes 640x480 of a 1280x720 source: lower than the same at the source's size.
+        ScoredReport.Score small = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L,
+                List.of(outVideo(10_000, 30, 30.0, 1280L, 720L)), List.of(clientVideo(10_200, 30, 0, 0)))))
+                .tracks().get(0).latest();
+        ScoredReport.Score sameSize = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L,
+                List.of(outVideo(10_000, 30, 30.0, 640L, 480L)), List.of(clientVideo(10_200, 30, 0, 0)))))
+                .tracks().get(0).latest();
+        assertThat(sameSize.videoScore()).isEqualTo(100.0);
+        assertThat(small.videoScore()).isLessThan(sameSize.videoScore() - 5);
+        // A source size without the decoded size (or the reverse) counts as equal, never as a tiny picture.
+        ScoredReport.Score unknownDecoded = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L,
+                List.of(outVideo(10_000, 30, 30.0, 1280L, 720L))))).tracks().get(0).latest();
+        assertThat(unknownDecoded.videoScore()).isEqualTo(100.0);
+    }
+
     @Test
     void theBrowsersConcealmentIsTheAudioLossAtPlayout() {
         List<TrackSample> clean = List.of(audio(10_000, 0.0, 40.0, 2));

@@ -74,12 +74,30 @@ public record SessionReport(String resourceId, String room, String identity, Str
      * @param keyframeIntervalMillis {@code in} video: time between the last two keyframe starts; else null
      * @param framesPerSecond     video: frames ended (RTP marker bit) per second; null for audio
      * @param queueDrops          {@code out}: packets dropped in the interval because the subscriber's queue was full
+     * @param sourceFramesPerSecond {@code out} video: the frame rate arriving here from the publisher of the bound
+     *                            track (what the subscriber could get at best); null for audio, {@code in}, or before
+     *                            the publisher's first sample
+     * @param sourceFrameWidth    {@code out} video: the publisher's encoded width as its browser reported it in
+     *                            {@code client_stats}; null when not reported (e.g. a WHIP publisher)
+     * @param sourceFrameHeight   likewise, the height
      */
     public record TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                               Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
                               Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
                               long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
-                              long queueDrops) {
+                              long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
+                              Long sourceFrameHeight) {
+
+        /** A sample that says nothing of the publisher's source ({@code in} tracks, audio). */
+        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
+                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
+                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
+                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
+                           long queueDrops) {
+            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
+                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, null, null, null);
+        }
     }
 
     /**

@@ -134,6 +134,9 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
             TrackCounters c = telemetry.counters();
             fillCounters(i, c);
             SessionReport.TrackSample s = telemetry.sampleTrack(trackMid(i), nowNanos, wallMillis, c);
+            if (s != null) {
+                onTrackSampled(i, s, telemetry);
+            }
             bitrate += s == null ? 0 : s.bitrateBps();
             mids.add(trackMid(i));
         }
@@ -204,6 +207,10 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
             }
         }
         return matched;
+    }
+
+    /** Track {@code index} was just sampled as {@code s}; a publisher hands the source's view to its subscribers. */
+    void onTrackSampled(int index, SessionReport.TrackSample s, SessionTelemetry telemetry) {
     }
 
     /** Packets the session's queue dropped so far (subscribers); 0 for publishers. */

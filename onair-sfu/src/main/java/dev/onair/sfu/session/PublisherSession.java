@@ -12,6 +12,7 @@ import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
 import dev.onair.protocol.rtp.HeaderExtensionCursor;
+import dev.onair.sfu.api.ClientSample;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.recorder.ControlKind;
@@ -228,6 +229,18 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             c.keyframeIntervalNanos = t.keyframeIntervalNanos();
             c.frames = t.framesEnded();
         }
+    }
+
+    @Override
+    void onTrackSampled(int index, SessionReport.TrackSample s, SessionTelemetry telemetry) {
+        PublishedTrack t = tracks.get(index);
+        if (t.kind() != MediaKind.VIDEO) {
+            return;
+        }
+        ClientSample last = telemetry.lastClientSample(t.mid());
+        long width = last == null || last.frameWidth() == null ? -1 : last.frameWidth();
+        long height = last == null || last.frameHeight() == null ? -1 : last.frameHeight();
+        t.setSourceVideo(s.framesPerSecond() == null ? Double.NaN : s.framesPerSecond(), width, height);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.queue.SubscriberQueue;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
@@ -213,6 +214,12 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         c.firReceived = t.firReceived();
         c.frames = t.kind() == MediaKind.VIDEO ? t.framesForwarded() : -1;
         c.queueDrops = t.dropsQueueFull();
+        PublishedTrack source = t.source();
+        if (source != null && t.kind() == MediaKind.VIDEO) {
+            c.sourceFramesPerSecond = source.sampledFramesPerSecond();
+            c.sourceFrameWidth = source.encodedFrameWidth();
+            c.sourceFrameHeight = source.encodedFrameHeight();
+        }
     }
 
     @Override

@@ -81,6 +81,12 @@ public final class SessionTelemetry {
         return s == null ? List.of() : s.samples().toList();
     }
 
+    /** The newest client sample of track {@code key}; null when none. */
+    public ClientSample lastClientSample(String key) {
+        ClientSampler s = clients.get(key);
+        return s == null ? null : s.samples().last();
+    }
+
     /** The samples of track {@code key}, oldest first; empty when unknown. */
     public List<TrackSample> trackSamples(String key) {
         TrackSampler s = tracks.get(key);

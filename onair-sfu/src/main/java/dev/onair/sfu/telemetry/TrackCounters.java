@@ -30,6 +30,11 @@ public final class TrackCounters {
     public long frames;
     /** Packets dropped because the subscriber's queue was full. */
     public long queueDrops;
+    /** {@code out} video: the publisher's frame rate arriving here; NaN = not known. */
+    public double sourceFramesPerSecond;
+    /** {@code out} video: the publisher's encoded size from its browser's stats; -1 = not known. */
+    public long sourceFrameWidth;
+    public long sourceFrameHeight;
 
     public TrackCounters() {
         clear();
@@ -53,6 +58,9 @@ public final class TrackCounters {
         keyframeIntervalNanos = -1;
         frames = -1;
         queueDrops = 0;
+        sourceFramesPerSecond = Double.NaN;
+        sourceFrameWidth = -1;
+        sourceFrameHeight = -1;
         return this;
     }
 }

@@ -50,7 +50,9 @@ public final class TrackSampler {
                     delta(c.pliReceived, prevPliReceived), delta(c.pliSent, prevPliSent),
                     delta(c.firReceived, prevFirReceived), delta(c.firSent, prevFirSent),
                     c.keyframeIntervalNanos > 0 ? c.keyframeIntervalNanos / 1e6 : null, fps,
-                    delta(c.queueDrops, prevQueueDrops));
+                    delta(c.queueDrops, prevQueueDrops), known(c.sourceFramesPerSecond),
+                    c.sourceFrameWidth > 0 ? c.sourceFrameWidth : null,
+                    c.sourceFrameHeight > 0 ? c.sourceFrameHeight : null);
             ring.add(s);
         }
         primed = true;

@@ -48,6 +48,9 @@ public final class PublishedTrack {
     private long framesEnded;
     private long pliSent;
     private long firSent;
+    private double sampledFramesPerSecond = Double.NaN;
+    private long encodedFrameWidth = -1;
+    private long encodedFrameHeight = -1;
     private TrackSource source;
     private boolean mutedBySelf;
     private boolean mutedByAdmin;
@@ -65,6 +68,31 @@ public final class PublishedTrack {
         for (TrackCodec c : codecs) {
             codecsByPt[c.payloadType() & 0x7F] = c;
         }
+    }
+
+    /**
+     * The publisher's session, once a second: the frame rate it sampled arriving here (NaN: unknown) and the encoded
+     * size its browser last reported (-1: unknown). Subscribers' telemetry reads them as the source's view.
+     */
+    public void setSourceVideo(double framesPerSecond, long frameWidth, long frameHeight) {
+        sampledFramesPerSecond = framesPerSecond;
+        encodedFrameWidth = frameWidth;
+        encodedFrameHeight = frameHeight;
+    }
+
+    /** The frame rate arriving from the publisher in its last telemetry sample; NaN when unknown. */
+    public double sampledFramesPerSecond() {
+        return sampledFramesPerSecond;
+    }
+
+    /** The publisher's encoded width from its browser's stats; -1 when unknown. */
+    public long encodedFrameWidth() {
+        return encodedFrameWidth;
+    }
+
+    /** The publisher's encoded height from its browser's stats; -1 when unknown. */
+    public long encodedFrameHeight() {
+        return encodedFrameHeight;
     }
 
     public String id() {
