@@ -85,7 +85,7 @@ function chart(id, title, unit, series, ctx, { yMin = 0, yMax = null } = {}) {
   if (max === null) {
     max = yMin + 1e-9;
     for (const se of series) for (const [, v] of se.points) max = Math.max(max, v);
-    max *= 1.1;
+    max = Math.max(max * 1.1, yMin + 1); // an all-zero series still gets a readable 0..1 axis
   }
   const x = (t) => PAD.left + ((t - t0) / (t1 - t0)) * (WIDTH - PAD.left - PAD.right);
   const y = (v) => HEIGHT - PAD.bottom - ((Math.min(v, max) - yMin) / (max - yMin)) * (HEIGHT - PAD.top - PAD.bottom);

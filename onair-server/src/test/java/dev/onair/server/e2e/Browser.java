@@ -95,6 +95,16 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** Grows the window to the page's full height (at most 4000 px), then saves a PNG like {@link #screenshot}. */
+    public Path screenshotFullPage(Path file) throws IOException {
+        Object h = ((JavascriptExecutor) driver).executeScript(
+                "return Math.ceil(document.documentElement.scrollHeight)");
+        int height = h instanceof Number n ? Math.min(4000, Math.max(800, n.intValue())) : 800;
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, height));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        return screenshot(file);
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -84,7 +84,7 @@ class SessionReportBrowserTest {
                     .as("tier timeline blocks").isNotEqualTo(0L);
 
             browser.eval("document.getElementById('summary').scrollIntoView(), true"); // the charts, not the form
-            browser.screenshot(SCREENSHOT);
+            browser.screenshotFullPage(SCREENSHOT);
             assertThat(Files.size(SCREENSHOT)).as("a PNG at %s", SCREENSHOT).isGreaterThan(1000);
         }
     }
