@@ -28,6 +28,9 @@ export async function demo(token: string, video: HTMLVideoElement): Promise<void
   room.on('trackSubscribed', (track: string) => track);
 
   await room.connect('ws://host:8080/rtc', token, { room: 'studio' });
+  const uploaded = await room.uploadStats();
+  if (uploaded) [uploaded.type, uploaded.inbound?.[0]?.framesDecoded, uploaded.currentRoundTripTime];
+  new Room({ statsIntervalMillis: 5_000 });
   await room.connect(signalUrl('http://host:8080'), token);
   const cam: LocalTrackPublication | undefined = await room.localParticipant.enableCamera(true);
   await room.localParticipant.enableMicrophone(true);

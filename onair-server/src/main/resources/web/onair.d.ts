@@ -124,6 +124,11 @@ export interface RoomOptions {
   iceServers?: RTCIceServer[];
   /** Injected environment (tests); defaults to the browser's globals. */
   env?: RoomEnvironment;
+  /**
+   * How often to upload both PCs' `getStats()` summary as `client_stats`, which the server joins to its own
+   * telemetry in the session report (default {@link DEFAULT_STATS_INTERVAL_MILLIS}; 0 turns it off).
+   */
+  statsIntervalMillis?: number;
 }
 
 export interface ConnectOptions {
@@ -330,6 +335,8 @@ export declare class Room {
   connect(url: string, token: string, options?: ConnectOptions): Promise<void>;
   /** Sends `leave`, closes both PCs and the socket, stops the tracks the SDK captured. */
   disconnect(): Promise<void>;
+  /** Uploads the PCs' `getStats()` summary now; resolves with the message sent, or null when there was none. */
+  uploadStats(): Promise<ClientStatsMessage | null>;
   /**
    * Receives a remote track (for `autoSubscribe: false`); resolves when the subscribe offer was answered.
    * `trackSubscribed` follows when media is mapped. Reuses an inactive m-line of the same kind if there is one.
@@ -396,3 +403,53 @@ export declare class RoomLab {
   /** Lifts it; resolves with null. */
   clear(): Promise<null>;
 }
+/** Default period of the `client_stats` upload: 2000 ms. */
+export declare const DEFAULT_STATS_INTERVAL_MILLIS: 2000;
+
+/** One inbound-rtp entry of `client_stats` (W3C webrtc-stats names and units; absent fields are left out). */
+export interface ClientInboundStats {
+  ssrc: number;
+  kind: 'audio' | 'video';
+  mid?: string;
+  packetsReceived?: number;
+  packetsLost?: number;
+  /** Seconds. */
+  jitter?: number;
+  framesDecoded?: number;
+  framesPerSecond?: number;
+  frameWidth?: number;
+  frameHeight?: number;
+  freezeCount?: number;
+  /** Seconds. */
+  totalFreezesDuration?: number;
+  concealedSamples?: number;
+  totalSamplesReceived?: number;
+  /** Seconds, summed over emitted samples/frames. */
+  jitterBufferDelay?: number;
+  jitterBufferEmittedCount?: number;
+  nackCount?: number;
+}
+
+/** One outbound-rtp entry of `client_stats`. */
+export interface ClientOutboundStats {
+  ssrc: number;
+  kind: 'audio' | 'video';
+  packetsSent?: number;
+  framesEncoded?: number;
+  framesPerSecond?: number;
+  frameWidth?: number;
+  frameHeight?: number;
+  qualityLimitationReason?: string;
+}
+
+/** The `client_stats` message (docs/protocol.md). */
+export interface ClientStatsMessage {
+  type: 'client_stats';
+  inbound?: ClientInboundStats[];
+  outbound?: ClientOutboundStats[];
+  /** The selected candidate pair's RTT in seconds. */
+  currentRoundTripTime?: number;
+}
+
+/** The `client_stats` body of getStats() reports (at most 32 entries per list). */
+export declare function summarizeStats(reports: Iterable<RTCStatsReport | RTCStats[]>): ClientStatsMessage;

@@ -14,6 +14,8 @@
 export const PROTOCOL_VERSION = 1;
 export const PING_INTERVAL_MILLIS = 10_000;
 export const ICE_DISCONNECTED_GRACE_MILLIS = 2_000;
+/** How often the room uploads its peer connections' getStats() summary (`client_stats`); 0 turns it off. */
+export const DEFAULT_STATS_INTERVAL_MILLIS = 2_000;
 const FIRST_RETRY_DELAY_MILLIS = 250;
 const MAX_RETRY_DELAY_MILLIS = 5_000;
 const DEFAULT_RESUME_WINDOW_MILLIS = 30_000;
@@ -659,6 +661,7 @@ class Engine {
     this.env = env;
     this.publisher = new PublisherTransport(this);
     this.subscriber = new SubscriberTransport(this);
+    this.stats = new StatsUploader(this);
   }
 
   get socket() { return this.channel ? this.channel.socket : null; }
@@ -756,6 +759,7 @@ class Engine {
     // Without a resumeToken (an older server) a dropped socket re-joins afresh, as after `resumed: false`.
     this.resumeToken = isString(frame.resumeToken) ? frame.resumeToken : null;
     this.#startPing();
+    this.stats.start();
     if (!resuming) {
       this.room._applyJoined(frame);
       this.#setState('connected');
@@ -806,6 +810,7 @@ class Engine {
 
   #socketLost() {
     this.#stopPing();
+    this.stats.stop();
     this.publisher.negotiator.pause();
     this.subscriber.negotiator.pause();
     this.#setState('reconnecting');
@@ -880,6 +885,7 @@ class Engine {
   #finish(reason, emit) {
     this.#epoch += 1;
     this.#stopPing();
+    this.stats.stop();
     if (this.#retryTimer !== null) this.env.clearTimeout(this.#retryTimer);
     if (this.#windowTimer !== null) this.env.clearTimeout(this.#windowTimer);
     this.#retryTimer = null;
@@ -904,6 +910,120 @@ class Engine {
     if (this.state === state) return;
     this.state = state;
     this.room.emit('connectionStateChanged', state);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Browser stats upload (`client_stats`, docs/protocol.md)
+
+const MAX_STATS_ENTRIES = 32;
+const INBOUND_COUNTERS = ['packetsReceived', 'packetsLost', 'framesDecoded', 'frameWidth', 'frameHeight',
+  'freezeCount', 'concealedSamples', 'totalSamplesReceived', 'jitterBufferEmittedCount', 'nackCount'];
+const INBOUND_REALS = ['jitter', 'framesPerSecond', 'totalFreezesDuration', 'jitterBufferDelay'];
+const OUTBOUND_COUNTERS = ['packetsSent', 'framesEncoded', 'frameWidth', 'frameHeight'];
+const STATS_TOKEN = /^[A-Za-z0-9_.-]{1,32}$/;
+
+const usable = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/** Copies the named fields that are finite numbers; counters rounded, negatives (RFC 3550 packetsLost) as 0. */
+function copyNumbers(from, to, counters, reals) {
+  for (const k of counters) if (usable(from[k])) to[k] = Math.max(0, Math.round(from[k]));
+  for (const k of reals) if (usable(from[k]) && from[k] >= 0) to[k] = from[k];
+}
+
+function statsValues(report) {
+  if (!report) return [];
+  if (typeof report.values === 'function') return [...report.values()];
+  if (Array.isArray(report)) return report;
+  return Object.values(report);
+}
+
+/**
+ * The compact `client_stats` body of one or more getStats() reports: per inbound-rtp and outbound-rtp entry the
+ * fields the server uses (W3C names and units, absent ones left out), and the selected candidate pair's
+ * `currentRoundTripTime` (seconds; the largest when several connections have one). At most 32 entries each.
+ */
+export function summarizeStats(reports) {
+  const inbound = [];
+  const outbound = [];
+  let rtt = null;
+  for (const report of reports) {
+    const values = statsValues(report);
+    const selected = new Set(values.filter((v) => v.type === 'transport' && v.selectedCandidatePairId)
+      .map((v) => v.selectedCandidatePairId));
+    for (const v of values) {
+      const kind = v.kind ?? v.mediaType;
+      if ((v.type === 'inbound-rtp' || v.type === 'outbound-rtp') && usable(v.ssrc)
+          && (kind === 'audio' || kind === 'video')) {
+        const e = { ssrc: v.ssrc >>> 0, kind };
+        if (v.type === 'inbound-rtp') {
+          if (isString(v.mid) && STATS_TOKEN.test(v.mid)) e.mid = v.mid;
+          copyNumbers(v, e, INBOUND_COUNTERS, INBOUND_REALS);
+          if (inbound.length < MAX_STATS_ENTRIES) inbound.push(e);
+        } else {
+          copyNumbers(v, e, OUTBOUND_COUNTERS, ['framesPerSecond']);
+          if (isString(v.qualityLimitationReason) && STATS_TOKEN.test(v.qualityLimitationReason)) {
+            e.qualityLimitationReason = v.qualityLimitationReason;
+          }
+          if (outbound.length < MAX_STATS_ENTRIES) outbound.push(e);
+        }
+      } else if (v.type === 'candidate-pair' && usable(v.currentRoundTripTime) && v.currentRoundTripTime >= 0
+          && (selected.size > 0 ? selected.has(v.id) : (v.nominated === true && v.state === 'succeeded'))) {
+        rtt = rtt === null ? v.currentRoundTripTime : Math.max(rtt, v.currentRoundTripTime);
+      }
+    }
+  }
+  const body = { type: 'client_stats' };
+  if (inbound.length > 0) body.inbound = inbound;
+  if (outbound.length > 0) body.outbound = outbound;
+  if (rtt !== null) body.currentRoundTripTime = rtt;
+  return body;
+}
+
+/**
+ * Every `statsIntervalMillis` while connected: getStats() of both peer connections, summarised, sent as
+ * `client_stats` (nothing when neither connection exists or has RTP streams). Fire and forget: no id, no reply.
+ */
+class StatsUploader {
+  sent = 0;
+  #engine;
+  #timer = null;
+  #busy = false;
+
+  constructor(engine) {
+    this.#engine = engine;
+  }
+
+  start() {
+    this.stop();
+    const every = this.#engine.options.statsIntervalMillis;
+    if (!(every > 0)) return;
+    this.#timer = this.#engine.env.setInterval(() => { this.collect().catch(() => {}); }, every);
+  }
+
+  stop() {
+    if (this.#timer !== null) this.#engine.env.clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  /** One upload now; resolves with the body sent, or null when there was nothing to send. */
+  async collect() {
+    const engine = this.#engine;
+    if (this.#busy || engine.state !== 'connected') return null;
+    const pcs = [engine.publisher.pc, engine.subscriber.pc].filter((pc) => pc && typeof pc.getStats === 'function');
+    if (pcs.length === 0) return null;
+    this.#busy = true;
+    try {
+      const reports = await Promise.all(pcs.map((pc) => pc.getStats().catch(() => null)));
+      const body = summarizeStats(reports.filter(Boolean));
+      if (!body.inbound && !body.outbound) return null;
+      if (engine.state !== 'connected' || !engine.channel || !engine.channel.open) return null;
+      engine.channel.send(body);
+      this.sent += 1;
+      return body;
+    } finally {
+      this.#busy = false;
+    }
   }
 }
 
@@ -1193,6 +1313,7 @@ export class Room extends Emitter {
       autoSubscribe: options.autoSubscribe ?? true,
       resumeWindowMillis: options.resumeWindowMillis ?? DEFAULT_RESUME_WINDOW_MILLIS,
       iceServers: options.iceServers ?? [],
+      statsIntervalMillis: options.statsIntervalMillis ?? DEFAULT_STATS_INTERVAL_MILLIS,
     };
     this.env = resolveEnv(options.env);
     this.localParticipant = new LocalParticipant(this);
@@ -1211,6 +1332,11 @@ export class Room extends Emitter {
   /** Sends `leave` and closes everything. */
   disconnect() {
     return this.engine.disconnect();
+  }
+
+  /** Uploads the peer connections' getStats() summary now; resolves with the body sent, or null (nothing to send). */
+  uploadStats() {
+    return this.engine.stats.collect();
   }
 
   /** Receives a remote track (needed with autoSubscribe: false). */

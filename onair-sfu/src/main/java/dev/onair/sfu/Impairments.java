@@ -6,6 +6,7 @@ import dev.onair.sfu.api.ImpairmentStatus;
 import dev.onair.sfu.api.ShaperFactory;
 import dev.onair.sfu.room.Participant;
 import dev.onair.sfu.session.MediaSession;
+import dev.onair.transport.demux.PacketKind;
 import dev.onair.transport.peer.PeerTransport;
 import dev.onair.transport.shape.DatagramShaper;
 import dev.onair.transport.shape.ShapeDirection;
@@ -19,6 +20,9 @@ import java.util.Map;
  * sums their shaping counters. Media loop only.
  */
 final class Impairments {
+    /** The tag a transport gives RTP datagrams in its shaping counters. */
+    private static final int RTP_TAG = PacketKind.RTP.ordinal();
+
     private Impairments() {
     }
 
@@ -45,16 +49,18 @@ final class Impairments {
     static ImpairmentStatus status(Participant p) {
         ImpairmentSetting s = p.impairment();
         if (s == null) {
-            return new ImpairmentStatus(null, null, null);
+            return new ImpairmentStatus(null, null, null, p.impairmentPeriods());
         }
         return new ImpairmentStatus(s, s.up() == null ? null : sum(p, ShapeDirection.INBOUND),
-                s.down() == null ? null : sum(p, ShapeDirection.OUTBOUND));
+                s.down() == null ? null : sum(p, ShapeDirection.OUTBOUND), p.impairmentPeriods());
     }
 
     private static ImpairmentCounters sum(Participant p, ShapeDirection direction) {
         long datagrams = 0;
         long delayed = 0;
         long duplicates = 0;
+        long rtpDatagrams = 0;
+        long rtpDropped = 0;
         long[] drops = new long[ShapeDrop.values().length];
         for (MediaSession session : p.sessions()) {
             ShaperCounters c = session.transport().shaperCounters(direction);
@@ -64,6 +70,8 @@ final class Impairments {
             datagrams += c.datagrams();
             delayed += c.delayed();
             duplicates += c.duplicates();
+            rtpDatagrams += c.datagrams(RTP_TAG);
+            rtpDropped += c.dropped(RTP_TAG);
             for (ShapeDrop d : ShapeDrop.values()) {
                 drops[d.ordinal()] += c.drops().get(d);
             }
@@ -74,6 +82,6 @@ final class Impairments {
                 byReason.put(d.name(), drops[d.ordinal()]);
             }
         }
-        return new ImpairmentCounters(datagrams, byReason, delayed, duplicates);
+        return new ImpairmentCounters(datagrams, byReason, delayed, duplicates, rtpDatagrams, rtpDropped);
     }
 }

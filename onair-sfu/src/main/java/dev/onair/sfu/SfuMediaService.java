@@ -1,6 +1,7 @@
 package dev.onair.sfu;
 
 import dev.onair.protocol.sdp.SessionDescription;
+import dev.onair.sfu.api.ClientStats;
 import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.JoinOutcome;
 import dev.onair.sfu.api.JoinRequest;
@@ -752,6 +753,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
             }
             p.setImpairment(setting, nowNanos());
+            p.recordImpairmentPeriod(setting, wallMillis());
             Impairments.applyAll(p);
             LOG.info("impairment set room={} identity={} up={} down={}", roomName, identity, setting.up() != null,
                     setting.down() != null);
@@ -767,6 +769,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
                 return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
             }
             p.setImpairment(null, 0);
+            p.recordImpairmentPeriod(null, wallMillis());
             Impairments.applyAll(p);
             LOG.info("impairment cleared room={} identity={}", roomName, identity);
             return CommandResult.ok();
@@ -792,6 +795,24 @@ final class SfuMediaService implements MediaService, SessionOwner {
             return r == null ? new Recording(List.of(), List.of(), 0, 0, nowNanos(), wallMillis())
                     : r.snapshot(nowNanos(), wallMillis());
         }, null, "copying a flight recording");
+    }
+
+    // --- browser stats ---------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<CommandResult> clientStats(String roomName, String identity, ClientStats stats) {
+        return onLoop(() -> {
+            Participant p = participantOf(roomName, identity);
+            if (p == null) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
+            }
+            long now = nowNanos();
+            long wall = wallMillis();
+            for (MediaSession s : p.sessions()) {
+                s.acceptClientStats(stats, now, wall);
+            }
+            return CommandResult.ok();
+        }, CommandResult.fail(MediaError.INTERNAL, "storing client stats failed"), "storing client stats");
     }
 
     private Participant participantOf(String roomName, String identity) {

@@ -8,6 +8,7 @@ import dev.onair.server.http.ApiError;
 import dev.onair.server.http.Responses;
 import dev.onair.server.json.WireJson;
 import dev.onair.server.report.SessionScoring;
+import dev.onair.sfu.api.ImpairmentPeriod;
 import dev.onair.sfu.api.ImpairmentStatus;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.server.lab.ImpairmentLabel;
@@ -25,6 +26,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +183,8 @@ public final class AdminEndpoint {
             }
             ImpairmentStatus lab = (ImpairmentStatus) pair[1];
             return json(SessionScoring.withDefaults().score((SessionReport) pair[0])
-                    .withImpairment(lab == null || lab.setting() == null ? null : impairmentBody(lab)));
+                    .withImpairment(lab == null || lab.setting() == null ? null : impairmentBody(lab))
+                    .withImpairmentPeriods(lab == null ? List.of() : periodsBody(lab)));
         });
     }
 
@@ -240,6 +243,28 @@ public final class AdminEndpoint {
             body.put("down", status.down());
         }
         return body;
+    }
+
+    /** The periods during which a setting held: from, until (null while it holds) and its label. */
+    private static List<Map<String, Object>> periodsBody(ImpairmentStatus status) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ImpairmentPeriod p : status.periods()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("fromMillis", p.fromMillis());
+            body.put("untilMillis", p.untilMillis());
+            if (p.setting().label() instanceof ImpairmentLabel l) {
+                body.put("direction", l.direction());
+                if (l.preset() != null) {
+                    body.put("preset", l.preset());
+                }
+                if (l.scenario() != null) {
+                    body.put("scenario", l.scenario());
+                }
+                body.put("seed", l.seed());
+            }
+            out.add(body);
+        }
+        return out;
     }
 
     /** DELETE .../participants/{identity}/impairment: {@code {"enabled": false}}, 404 when no such participant. */

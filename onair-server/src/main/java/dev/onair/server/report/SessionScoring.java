@@ -9,6 +9,7 @@ import dev.onair.lab.quality.QualitySample;
 import dev.onair.lab.quality.TierPolicy;
 import dev.onair.lab.quality.VideoConditions;
 import dev.onair.lab.quality.VideoScore;
+import dev.onair.sfu.api.ClientSample;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.api.SessionReport.SessionSample;
 import dev.onair.sfu.api.SessionReport.TrackReport;
@@ -25,7 +26,10 @@ import java.util.Locale;
  *       (BurstR 1). No RTT measured (publisher side): RTT 0 is assumed and the score says so.</li>
  *   <li>Video, per sample: {@link VideoScore} with the frame rate seen here against the publisher's (for
  *       {@code in} tracks they are the same), freeze ratio and stalls unknown to the server = 0, resolution
- *       unknown = equal to the publisher's. An upper bound until browsers upload their stats.</li>
+ *       unknown = equal to the publisher's. An upper bound where browsers upload no stats.</li>
+ *   <li>Client stats (docs/quality.md §5): the nearest browser sample within 3 s of a server sample feeds its
+ *       score: concealment and jitter-buffer delay for audio, decoded fps, freezes and stalls for video, the
+ *       candidate-pair RTT where the server measured none.</li>
  *   <li>Tier: each session sample's tracks (same tick) give a {@link QualitySample} (mean MOS, lowest video
  *       score, highest RTT, highest loss; unknown RTT = 0 as above; unknown loss = 0 when packets flowed), the
  *       last packet is the last tick with packets; replayed through a fresh tracker.</li>
@@ -34,7 +38,10 @@ import java.util.Locale;
 public final class SessionScoring {
     /** Assumed jitter-buffer delay as a multiple of the interarrival jitter. */
     public static final double JITTER_BUFFER_FACTOR = 2.0;
+    /** A client sample joins a server sample at most this far apart in time (the SDK uploads every 2 s). */
+    public static final long CLIENT_JOIN_WINDOW_MILLIS = 3_000;
     private static final long NANOS_PER_MILLI = 1_000_000L;
+    private static final double MILLIS_PER_MINUTE = 60_000;
 
     private final EModel model;
     private final TierPolicy policy;
@@ -67,7 +74,7 @@ public final class SessionScoring {
                 minVideo = minVideo == null ? latest.videoScore() : Math.min(minVideo, latest.videoScore());
             }
             tracks.add(new ScoredReport.Track(t.mid(), t.kind(), t.direction(), t.trackSid(), t.ssrc(), t.samples(),
-                    scores, latest));
+                    scores, latest, t.client()));
         }
         return new ScoredReport(report.resourceId(), report.room(), report.identity(), report.kind(), report.state(),
                 report.capacity(), report.samples(), tracks, quality(report, tracks,
@@ -79,26 +86,77 @@ public final class SessionScoring {
         return score(new TrackReport("", "audio", "", null, null, List.of()), audioSample).mos();
     }
 
-    /** The scores of one sample of track {@code t}. */
+    /** The scores of one sample of track {@code t}, with the browser's nearest sample when there is one. */
     ScoredReport.Score score(TrackReport t, TrackSample s) {
-        boolean rttMeasured = s.rttMillis() != null;
+        ClientSample c = nearestClient(t.client(), s.atMillis());
+        Double rttMillis = s.rttMillis() != null ? s.rttMillis() : c == null ? null : c.rttMillis();
+        boolean rttMeasured = rttMillis != null;
         if ("audio".equals(t.kind())) {
-            if (s.lossAfterRetransmissionPercent() == null) {
-                return new ScoredReport.Score(s.atMillis(), null, null, null, rttMeasured);
-            }
-            double rtt = rttMeasured ? s.rttMillis() : 0;
-            double jitter = s.jitterMillis() == null ? 0 : s.jitterMillis();
-            var a = model.score(AudioConditions.fromNetwork(rtt, JITTER_BUFFER_FACTOR * jitter,
-                    s.lossAfterRetransmissionPercent(), 1.0, CodecImpairment.OPUS));
-            return new ScoredReport.Score(s.atMillis(), a.mos(), a.rating(), null, rttMeasured);
+            return audio(s, c, rttMillis, rttMeasured);
         }
+        return video(t, s, c, rttMeasured);
+    }
+
+    /**
+     * E-model: with the browser's concealment, the concealed share of samples is the loss at playout and its
+     * jitter-buffer delay replaces {@code 2 × jitter}; otherwise the server's loss and jitter.
+     */
+    private ScoredReport.Score audio(TrackSample s, ClientSample c, Double rttMillis, boolean rttMeasured) {
+        boolean client = c != null && c.concealedPercent() != null;
+        Double loss = client ? c.concealedPercent() : s.lossAfterRetransmissionPercent();
+        if (loss == null) {
+            return new ScoredReport.Score(s.atMillis(), null, null, null, rttMeasured, false);
+        }
+        double rtt = rttMeasured ? rttMillis : 0;
+        double jitterBufferMillis = client && c.jitterBufferDelayMillis() != null ? c.jitterBufferDelayMillis()
+                : JITTER_BUFFER_FACTOR * (s.jitterMillis() == null ? 0 : s.jitterMillis());
+        var a = model.score(AudioConditions.fromNetwork(rtt, jitterBufferMillis, loss, 1.0, CodecImpairment.OPUS));
+        return new ScoredReport.Score(s.atMillis(), a.mos(), a.rating(), null, rttMeasured,
+                client || (c != null && s.rttMillis() == null && rttMeasured));
+    }
+
+    /**
+     * Video score. {@code out} with the browser's inbound view: decoded fps against the fps forwarded here,
+     * freeze ratio = freeze time / the browser's interval, stalls = freezes per minute of that interval.
+     * {@code in} with the browser's outbound view: fps arriving here against the fps it encoded. Without client
+     * stats: the fps seen here against itself, no freezes (an upper bound). Resolution: the publisher's is not
+     * known in a subscriber's report, so it counts as equal.
+     */
+    private ScoredReport.Score video(TrackReport t, TrackSample s, ClientSample c, boolean rttMeasured) {
         if (s.framesPerSecond() == null) {
-            return new ScoredReport.Score(s.atMillis(), null, null, null, rttMeasured);
+            return new ScoredReport.Score(s.atMillis(), null, null, null, rttMeasured, false);
         }
-        double fps = s.framesPerSecond();
-        // TODO(#4): the publisher's frame rate for out tracks (today the rate forwarded here stands for both).
-        double video = VideoScore.score(new VideoConditions(0, fps, fps, 1, 1, 0));
-        return new ScoredReport.Score(s.atMillis(), null, null, video, rttMeasured);
+        double here = s.framesPerSecond();
+        boolean clientFps = c != null && c.framesPerSecond() != null;
+        VideoConditions v;
+        if (clientFps && "out".equals(t.direction())) {
+            double intervalMillis = c.intervalMillis();
+            double freezeRatio = c.freezeDurationMillis() == null || intervalMillis <= 0 ? 0
+                    : c.freezeDurationMillis() / intervalMillis;
+            double stallsPerMinute = c.freezeCount() == null || intervalMillis <= 0 ? 0
+                    : c.freezeCount() * MILLIS_PER_MINUTE / intervalMillis;
+            // TODO(#4): the publisher's own frame rate and resolution (another session's) for out tracks.
+            v = new VideoConditions(freezeRatio, c.framesPerSecond(), here, 1, 1, stallsPerMinute);
+        } else if (clientFps) {
+            v = new VideoConditions(0, here, c.framesPerSecond(), 1, 1, 0);
+        } else {
+            v = new VideoConditions(0, here, here, 1, 1, 0);
+        }
+        return new ScoredReport.Score(s.atMillis(), null, null, VideoScore.score(v), rttMeasured, clientFps);
+    }
+
+    /** The client sample nearest to {@code atMillis} within {@link #CLIENT_JOIN_WINDOW_MILLIS}, or null. */
+    static ClientSample nearestClient(List<ClientSample> client, long atMillis) {
+        ClientSample best = null;
+        long bestDistance = CLIENT_JOIN_WINDOW_MILLIS + 1;
+        for (ClientSample c : client) {
+            long d = Math.abs(c.atMillis() - atMillis);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
     }
 
     private ScoredReport.Quality quality(SessionReport report, List<ScoredReport.Track> tracks, Double meanMos,

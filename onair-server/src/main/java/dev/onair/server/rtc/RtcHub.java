@@ -25,6 +25,8 @@ public final class RtcHub {
     private final long resumeWindowSeconds;
     private final AtomicLong trickleCandidates = new AtomicLong();
     private final RtcLab lab;
+    private final AtomicLong clientStatsAccepted = new AtomicLong();
+    private final AtomicLong clientStatsRejected = new AtomicLong();
 
     public RtcHub(TokenService tokens, MediaService media) {
         this(tokens, media, JOIN_TIMEOUT_MILLIS, 30);
@@ -76,5 +78,23 @@ public final class RtcHub {
 
     void countTrickle() {
         trickleCandidates.incrementAndGet();
+    }
+
+    /** {@code client_stats} messages accepted and handed to the SFU. */
+    public long clientStatsAccepted() {
+        return clientStatsAccepted.get();
+    }
+
+    /** {@code client_stats} messages refused (too large, malformed, a negative or non-finite number). */
+    public long clientStatsRejected() {
+        return clientStatsRejected.get();
+    }
+
+    void countClientStatsAccepted() {
+        clientStatsAccepted.incrementAndGet();
+    }
+
+    void countClientStatsRejected() {
+        clientStatsRejected.incrementAndGet();
     }
 }

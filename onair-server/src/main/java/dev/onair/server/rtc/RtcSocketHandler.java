@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One signalling socket: waits for {@code join} (10 s), authenticates it with the same tokens as WHIP/WHEP,
  * joins or resumes the participant in the SFU, and turns {@code publish}, {@code subscribe}, {@code mute},
- * {@code trickle}, {@code ping}, {@code leave} and the lab's {@code set_impairment}/{@code clear_impairment} (see
- * {@link RtcLab}) into media-service calls and their answers. Every bad frame
- * becomes an {@code error} frame; only authentication failures, the join timeout, {@code leave} and a
+ * {@code trickle}, {@code ping}, {@code leave}, {@code client_stats} and the lab's
+ * {@code set_impairment}/{@code clear_impairment} (see {@link RtcLab}) into media-service calls and their answers.
+ * Every bad frame becomes an {@code error} frame; only authentication failures, the join timeout, {@code leave} and a
  * removal close the socket. A socket that drops without {@code leave} starts the participant's resume window.
  */
 final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -57,6 +57,8 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private ScheduledFuture<?> joinTimer;
     private boolean joining;
     private volatile RtcParticipant participant;
+    /** Bytes of the text frame being handled (client_stats has a tighter limit than other messages). */
+    private int frameBytes;
 
     RtcSocketHandler(RtcHub hub) {
         this.hub = hub;
@@ -89,6 +91,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             reply(ctx, messages.error(RtcError.FRAME_TOO_LARGE, "messages are limited to 64 KiB", null));
             return;
         }
+        frameBytes = text.content().readableBytes();
         JsonNode msg;
         try {
             msg = json.readTree(text.text());
@@ -139,6 +142,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             case "trickle" -> trickle(ctx, msg, id);
             case "set_impairment" -> hub.lab().set(p, msg, id);
             case "clear_impairment" -> hub.lab().clear(p, id);
+            case "client_stats" -> clientStats(ctx, p, msg, id);
             default -> reply(ctx, messages.error(RtcError.UNKNOWN_TYPE, "unknown message type \"" + type + "\"", id));
         }
     }
@@ -322,6 +326,37 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         hub.countTrickle();
+    }
+
+    /**
+     * The browser's own getStats() summary: validated ({@link ClientStatsParser}), then handed to the SFU. Silent
+     * on success unless the message had an {@code id} (then {@code ok}); bad input gets {@code bad_request}.
+     */
+    private void clientStats(ChannelHandlerContext ctx, RtcParticipant p, JsonNode msg, String id) {
+        if (frameBytes > ClientStatsParser.MAX_BYTES) {
+            hub.countClientStatsRejected();
+            reply(ctx, messages.error(RtcError.FRAME_TOO_LARGE, "client_stats is limited to "
+                    + ClientStatsParser.MAX_BYTES + " bytes", id));
+            return;
+        }
+        ClientStatsParser.Parsed parsed = ClientStatsParser.parse(msg);
+        if (parsed.error() != null) {
+            hub.countClientStatsRejected();
+            reply(ctx, messages.error(RtcError.BAD_REQUEST, "client_stats: " + parsed.error(), id));
+            return;
+        }
+        hub.countClientStatsAccepted();
+        hub.media().clientStats(p.room(), p.identity(), parsed.stats()).whenComplete((r, failure) -> {
+            if (id == null) {
+                return;
+            }
+            if (r != null && r.isOk()) {
+                p.send(messages.frame("ok", id));
+            } else {
+                p.send(messages.error(r == null ? RtcError.INTERNAL : errorOf(r.error()),
+                        r == null ? "client_stats failed inside the server" : r.reason(), id));
+            }
+        });
     }
 
     static RtcError errorOf(MediaError e) {

@@ -80,14 +80,27 @@ class NetworkLabTest {
         assertThat(status.get("enabled").asBoolean()).isTrue();
         assertThat(status.at("/down/drops/LOSS").asLong()).isGreaterThanOrEqualTo(span - received);
         assertThat(status.has("up")).isFalse();
+        assertThat(status.at("/down/rtpDropped").asLong()).as("RTP alone, as the subscriber's sequence numbers see it")
+                .isGreaterThanOrEqualTo(span - received).isLessThanOrEqualTo(status.at("/down/drops/LOSS").asLong());
+        assertThat(status.at("/down/rtpDatagrams").asLong()).isGreaterThanOrEqualTo(span)
+                .isLessThan(status.at("/down/datagrams").asLong());
         JsonNode report = JSON.readTree(send("GET", "/api/v1/sessions/" + sub.resource().replaceAll(".*/", "")
                 + "/report", null).body());
         assertThat(report.at("/impairment/seed").asLong()).as("the report names the impairment and its seed: %s",
                 report.get("impairment")).isEqualTo(1);
         assertThat(report.at("/impairment/scenario").asText()).isEqualTo("ten");
+        assertThat(report.get("impairmentPeriods")).as("one open period for the page's band").hasSize(1);
+        assertThat(report.at("/impairmentPeriods/0/scenario").asText()).isEqualTo("ten");
+        assertThat(report.at("/impairmentPeriods/0/fromMillis").asLong()).isPositive();
+        assertThat(report.at("/impairmentPeriods/0").has("untilMillis")).as("open: no end yet").isFalse();
 
         assertThat(send("DELETE", "/api/v1/rooms/" + room + "/participants/bob/impairment", null).statusCode())
                 .isEqualTo(200);
+        JsonNode after = JSON.readTree(send("GET", "/api/v1/sessions/" + sub.resource().replaceAll(".*/", "")
+                + "/report", null).body());
+        assertThat(after.get("impairment").isNull()).isTrue();
+        assertThat(after.at("/impairmentPeriods/0/untilMillis").asLong()).as("the period ended with the DELETE")
+                .isGreaterThanOrEqualTo(after.at("/impairmentPeriods/0/fromMillis").asLong());
         long gaps = audio.sequenceGaps();
         long before = audio.packets();
         pub.sendOpus(200);

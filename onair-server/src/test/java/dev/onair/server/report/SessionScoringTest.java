@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onair.server.json.WireJson;
+import dev.onair.sfu.api.ClientSample;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.api.SessionReport.SessionSample;
 import dev.onair.sfu.api.SessionReport.TrackReport;
@@ -77,5 +78,74 @@ class SessionScoringTest {
         assertThat(json.get("impairment").isNull()).isTrue();
         assertThat(json.at("/tracks/0/samples/0").has("rttMillis")).isFalse();
         assertThat(json.at("/tracks/0/samples/0/lossPercent").asDouble()).isZero();
+    }
+
+    private static ClientSample clientAudio(long at, double concealedPercent, double jitterBufferMillis) {
+        return new ClientSample(at, 2000, 0.0, 1.0, null, null, null, null, null, concealedPercent,
+                jitterBufferMillis, null, 30.0, null);
+    }
+
+    private static ClientSample clientVideo(long at, double fps, long freezes, double freezeMillis) {
+        return new ClientSample(at, 2000, 0.0, 1.0, fps, 640L, 480L, freezes, freezeMillis, null, 40.0, 0L, 30.0,
+                null);
+    }
+
+    private static TrackSample video(long at, double fps) {
+        return new TrackSample(at, 1000, 500_000, 60, 0.0, 0.0, 1.0, 40.0, 0, 0, 0, 0, 0, 0, null, fps, 0);
+    }
+
+    private static SessionReport withTrack(TrackReport t) {
+        List<SessionSample> ss = new ArrayList<>();
+        for (TrackSample s : t.samples()) {
+            ss.add(new SessionSample(s.atMillis(), 1000, s.bitrateBps(), 50, 0, 0, 0, 0, 0));
+        }
+        return new SessionReport("r1", "room", "bob", "subscribe", "connected", 60, ss, List.of(t));
+    }
+
+    @Test
+    void theBrowsersConcealmentIsTheAudioLossAtPlayout() {
+        List<TrackSample> clean = List.of(audio(10_000, 0.0, 40.0, 2));
+        double serverOnly = scoring.score(withTrack(new TrackReport("0", "audio", "out", "TR_1", 1L, clean)))
+                .tracks().get(0).latest().mos();
+        ScoredReport.Score joined = scoring.score(withTrack(new TrackReport("0", "audio", "out", "TR_1", 1L, clean,
+                List.of(clientAudio(10_500, 8.0, 60))))).tracks().get(0).latest();
+        assertThat(joined.fromClient()).isTrue();
+        assertThat(joined.mos()).isLessThan(serverOnly - 0.3);
+    }
+
+    @Test
+    void aClientSampleFurtherThanTheWindowIsNotJoined() {
+        List<TrackSample> clean = List.of(audio(10_000, 0.0, 40.0, 2));
+        ScoredReport.Score far = scoring.score(withTrack(new TrackReport("0", "audio", "out", "TR_1", 1L, clean,
+                List.of(clientAudio(10_000 + SessionScoring.CLIENT_JOIN_WINDOW_MILLIS + 1, 8.0, 60)))))
+                .tracks().get(0).latest();
+        assertThat(far.fromClient()).isFalse();
+        assertThat(far.mos()).isGreaterThan(4.0);
+    }
+
+    @Test
+    void freezesAndALowDecodedFrameRateLowerTheVideoScore() {
+        List<TrackSample> v = List.of(video(10_000, 30));
+        double serverOnly = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L, v)))
+                .tracks().get(0).latest().videoScore();
+        assertThat(serverOnly).isEqualTo(100.0);
+        ScoredReport.Score smooth = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L, v,
+                List.of(clientVideo(10_200, 30, 0, 0))))).tracks().get(0).latest();
+        ScoredReport.Score frozen = scoring.score(withTrack(new TrackReport("1", "video", "out", "TR_2", 2L, v,
+                List.of(clientVideo(10_200, 15, 2, 500))))).tracks().get(0).latest();
+        assertThat(smooth.fromClient()).isTrue();
+        assertThat(smooth.videoScore()).isCloseTo(100.0, org.assertj.core.api.Assertions.within(1e-9));
+        // F = (1 - 0.25)^2, stalls 60/min: K = e^-9; T for half the frame rate: all strictly below 1.
+        assertThat(frozen.videoScore()).isLessThan(10.0);
+    }
+
+    @Test
+    void aPublishersEncodedFrameRateIsTheReferenceForTheFramesArrivingHere() {
+        List<TrackSample> v = List.of(video(10_000, 15));
+        ScoredReport.Score s = scoring.score(withTrack(new TrackReport("1", "video", "in", "TR_2", 2L, v,
+                List.of(new ClientSample(10_100, 2000, null, null, 30.0, 640L, 480L, null, null, null, null, null,
+                        20.0, "bandwidth"))))).tracks().get(0).latest();
+        assertThat(s.fromClient()).isTrue();
+        assertThat(s.videoScore()).isLessThan(90.0);
     }
 }

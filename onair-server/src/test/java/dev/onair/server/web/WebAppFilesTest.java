@@ -24,6 +24,9 @@ class WebAppFilesTest {
         "package.json, application/json",
         "publish.html, text/html; charset=utf-8",
         "play.html, text/html; charset=utf-8",
+        "report.html, text/html; charset=utf-8",
+        "report.js, text/javascript; charset=utf-8",
+        "report.css, text/css; charset=utf-8",
     })
     void servedWithItsType(String path, String type) {
         assertThat(body(path, type)).isNotBlank();

@@ -117,6 +117,19 @@ public interface MediaService {
      */
     CompletableFuture<Recording> recording(String room, String identity);
 
+    // --- browser stats ---
+
+    /**
+     * A joined participant's browser uploaded its own {@code getStats()} summary: each entry is joined by SSRC to
+     * the participant's sessions' tracks (publisher tracks: the browser's outbound SSRC; subscriber tracks: its
+     * inbound SSRC) and stored in that track's telemetry at the server time it arrived. Entries that match no
+     * track are ignored. Completes with {@code NOT_FOUND} when there is no such room or participant. The default
+     * keeps nothing (an SFU without telemetry).
+     */
+    default CompletableFuture<CommandResult> clientStats(String room, String identity, ClientStats stats) {
+        return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "client stats are not kept"));
+    }
+
     /**
      * Registers a listener for every room event except per-subscriber ones. Listeners added later miss
      * earlier events.

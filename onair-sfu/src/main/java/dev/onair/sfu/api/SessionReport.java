@@ -33,11 +33,25 @@ public record SessionReport(String resourceId, String room, String identity, Str
      * @param trackSid  the published track's id ({@code out}: the source currently bound, null when none)
      * @param ssrc      the SSRC on this connection (the publisher's, or ours towards the subscriber); null if unknown
      * @param samples   oldest first
+     * @param client    the browser's own view of the track ({@code client_stats} joined by SSRC), oldest first;
+     *                  empty when the peer uploads none
      */
     public record TrackReport(String mid, String kind, String direction, String trackSid, Long ssrc,
-                              List<TrackSample> samples) {
+                              List<TrackSample> samples, List<ClientSample> client) {
         public TrackReport {
             samples = List.copyOf(samples);
+            client = List.copyOf(client);
+        }
+
+        /** A track without client samples. */
+        public TrackReport(String mid, String kind, String direction, String trackSid, Long ssrc,
+                           List<TrackSample> samples) {
+            this(mid, kind, direction, trackSid, ssrc, samples, List.of());
+        }
+
+        /** The same track with {@code newClient} as its client samples. */
+        public TrackReport withClient(List<ClientSample> newClient) {
+            return new TrackReport(mid, kind, direction, trackSid, ssrc, samples, newClient);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.onair.sfu.room;
 
+import dev.onair.sfu.api.ImpairmentPeriod;
 import dev.onair.sfu.api.ImpairmentSetting;
 import dev.onair.sfu.api.ParticipantListener;
 import dev.onair.sfu.api.ParticipantRole;
@@ -8,6 +9,7 @@ import dev.onair.sfu.recorder.RecorderPolicy;
 import dev.onair.sfu.session.MediaSession;
 import dev.onair.sfu.session.PublisherSession;
 import dev.onair.sfu.session.SubscriberSession;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +30,9 @@ public final class Participant {
     private final List<MediaSession> sessions = new ArrayList<>();
     private ImpairmentSetting impairment;
     private long impairmentOriginNanos;
+    /** Impairment periods kept per participant (a report's chart shows them as bands). */
+    public static final int MAX_IMPAIRMENT_PERIODS = 16;
+    private final ArrayDeque<ImpairmentPeriod> impairmentPeriods = new ArrayDeque<>();
     private final Map<String, String> subscriptions = new HashMap<>();
     private final Set<String> pausedSids = new HashSet<>();
     private final Map<String, Long> subscriberSsrcByMid = new HashMap<>();
@@ -148,6 +153,29 @@ public final class Participant {
     public void setImpairment(ImpairmentSetting setting, long originNanos) {
         this.impairment = setting;
         this.impairmentOriginNanos = originNanos;
+    }
+
+    /**
+     * Records that {@code setting} (null: none) holds from {@code wallMillis}: the open period ends there and a
+     * new one starts. The last {@link #MAX_IMPAIRMENT_PERIODS} periods are kept.
+     */
+    public void recordImpairmentPeriod(ImpairmentSetting setting, long wallMillis) {
+        ImpairmentPeriod open = impairmentPeriods.peekLast();
+        if (open != null && open.untilMillis() == null) {
+            impairmentPeriods.pollLast();
+            impairmentPeriods.addLast(open.endedAt(wallMillis));
+        }
+        if (setting != null) {
+            if (impairmentPeriods.size() == MAX_IMPAIRMENT_PERIODS) {
+                impairmentPeriods.pollFirst();
+            }
+            impairmentPeriods.addLast(new ImpairmentPeriod(wallMillis, null, setting));
+        }
+    }
+
+    /** The recorded impairment periods, oldest first. */
+    public List<ImpairmentPeriod> impairmentPeriods() {
+        return List.copyOf(impairmentPeriods);
     }
 
     public List<MediaSession> sessions() {

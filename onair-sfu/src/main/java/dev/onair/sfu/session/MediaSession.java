@@ -5,6 +5,7 @@ import dev.onair.protocol.rtcp.RtcpPacket;
 import dev.onair.protocol.rtcp.RtcpParseResult;
 import dev.onair.protocol.rtcp.RtcpParser;
 import dev.onair.protocol.rtcp.RtcpWriter;
+import dev.onair.sfu.api.ClientStats;
 import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.QualityAssessor;
 import dev.onair.sfu.api.SessionReport;
@@ -112,6 +113,12 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
 
     abstract MediaKind trackKind(int index);
 
+    /**
+     * The SSRC the peer's browser sees for track {@code index}: the one it sends (publisher) or receives
+     * (subscriber); -1 when not known yet.
+     */
+    abstract long trackPeerSsrc(int index);
+
     /** Copies the counters of track {@code index} into {@code c} (already reset) for this tick's sample. */
     abstract void fillCounters(int index, TrackCounters c);
 
@@ -160,6 +167,43 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
         }
         SessionReport.SessionSample ss = telemetry.lastSessionSample();
         return ss != null && ss.atMillis() == wallMillis ? ss.packetRateIn() : 0;
+    }
+
+    /**
+     * Joins the browser's own stats to this session's tracks by SSRC: a publisher session takes the browser's
+     * outbound entries (its SSRC is the one we receive), a subscriber session its inbound entries (the SSRC we
+     * send). Each matched entry becomes one client sample of that track at {@code wallMillis}. Returns how many
+     * tracks matched.
+     */
+    public final int acceptClientStats(ClientStats stats, long nowNanos, long wallMillis) {
+        if (closed) {
+            return 0;
+        }
+        int matched = 0;
+        for (int i = 0; i < trackCount(); i++) {
+            long ssrc = trackPeerSsrc(i);
+            if (ssrc < 0) {
+                continue;
+            }
+            if (this instanceof PublisherSession) {
+                for (ClientStats.Outbound o : stats.outbound()) {
+                    if (o.ssrc() == ssrc) {
+                        telemetry.clientSampler(trackMid(i)).addOutbound(o, nowNanos, wallMillis, stats.rttMillis());
+                        matched++;
+                        break;
+                    }
+                }
+            } else {
+                for (ClientStats.Inbound in : stats.inbound()) {
+                    if (in.ssrc() == ssrc) {
+                        telemetry.clientSampler(trackMid(i)).addInbound(in, nowNanos, wallMillis, stats.rttMillis());
+                        matched++;
+                        break;
+                    }
+                }
+            }
+        }
+        return matched;
     }
 
     /** Packets the session's queue dropped so far (subscribers); 0 for publishers. */
@@ -236,8 +280,12 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
 
     /** The session's telemetry so far, as an immutable report. */
     public final SessionReport report() {
+        List<SessionReport.TrackReport> tracks = new ArrayList<>();
+        for (SessionReport.TrackReport t : trackReports(telemetry)) {
+            tracks.add(t.withClient(telemetry.clientSamples(t.mid())));
+        }
         return new SessionReport(resourceId, room, identity, kindName(), info().state(), telemetry.capacity(),
-                telemetry.sessionSamples(), trackReports(telemetry));
+                telemetry.sessionSamples(), tracks);
     }
 
     public final MediaStatus.SessionInfo info() {

@@ -246,6 +246,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     }
 
     @Override
+    long trackPeerSsrc(int index) {
+        return tracks.get(index).ssrc();
+    }
+
+    @Override
     List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
         List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {

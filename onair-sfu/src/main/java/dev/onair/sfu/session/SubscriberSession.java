@@ -231,6 +231,11 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     }
 
     @Override
+    long trackPeerSsrc(int index) {
+        return tracks.get(index).localSsrc();
+    }
+
+    @Override
     List<SessionReport.TrackReport> trackReports(SessionTelemetry telemetry) {
         List<SessionReport.TrackReport> out = new ArrayList<>(tracks.size());
         for (SubscriberTrack t : tracks) {

@@ -1,5 +1,6 @@
 package dev.onair.sfu.telemetry;
 
+import dev.onair.sfu.api.ClientSample;
 import dev.onair.sfu.api.SessionReport.SessionSample;
 import dev.onair.sfu.api.SessionReport.TrackSample;
 import java.util.Collection;
@@ -24,6 +25,7 @@ public final class SessionTelemetry {
     private final int capacity;
     private final SampleRing<SessionSample> sessionSamples;
     private final Map<String, TrackSampler> tracks = new LinkedHashMap<>();
+    private final Map<String, ClientSampler> clients = new LinkedHashMap<>();
     private final TrackCounters scratch = new TrackCounters();
     private boolean primed;
     private long prevNanos;
@@ -62,6 +64,21 @@ public final class SessionTelemetry {
     /** Forgets the tracks not in {@code keys} (their m-line was removed). */
     public void retainTracks(Collection<String> keys) {
         tracks.keySet().retainAll(keys);
+        clients.keySet().retainAll(keys);
+    }
+
+    /**
+     * The sampler of the browser's view of track {@code key} (created on first use, same capacity as the
+     * server's series; forgotten with the track by {@link #retainTracks}).
+     */
+    public ClientSampler clientSampler(String key) {
+        return clients.computeIfAbsent(key, k -> new ClientSampler(capacity));
+    }
+
+    /** The browser's samples of track {@code key}, oldest first; empty when it uploaded none. */
+    public List<ClientSample> clientSamples(String key) {
+        ClientSampler s = clients.get(key);
+        return s == null ? List.of() : s.samples().toList();
     }
 
     /** The samples of track {@code key}, oldest first; empty when unknown. */

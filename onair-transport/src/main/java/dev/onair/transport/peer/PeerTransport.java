@@ -233,7 +233,10 @@ public final class PeerTransport {
         }, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The current shaping counters of one direction, or null when that direction is not shaped. */
+    /**
+     * The current shaping counters of one direction, or null when that direction is not shaped. Both directions
+     * tag datagrams with their {@link PacketKind#ordinal()}: {@code counters.datagrams(PacketKind.RTP.ordinal())}.
+     */
     public ShaperCounters shaperCounters(ShapeDirection direction) {
         ShapingStage s = direction == ShapeDirection.INBOUND ? inboundShaping : outboundShaping;
         return s == null ? null : s.counters();
@@ -284,7 +287,10 @@ public final class PeerTransport {
         }
     }
 
-    /** Every datagram this transport sends goes through here: the outbound shaper, when one is set. */
+    /**
+     * Every datagram this transport sends goes through here: the observer, then the outbound shaper when one is set,
+     * tagged with its {@code kind} so the shaper counts RTP apart from RTCP, STUN and DTLS.
+     */
     private boolean transmit(PacketKind kind, byte[] buf, int off, int len, InetSocketAddress to) {
         ShapingStage shaping = outboundShaping;
         DatagramObserver o = observer;
@@ -296,7 +302,7 @@ public final class PeerTransport {
         }
         long now = clock.nanoTime();
         int handle = o == null ? -1 : o.onDatagram(now, true, kind, buf, off, len);
-        ShapeDrop drop = shaping.offer(buf, off, len, to, 0, now);
+        ShapeDrop drop = shaping.offer(buf, off, len, to, kind.ordinal(), now);
         if (drop != null && o != null) {
             o.onShapeDrop(handle, drop);
         }

@@ -60,11 +60,11 @@ public final class ShapingStage {
             counters.countDrop(ShapeDrop.TRANSPORT_CLOSED);
             return ShapeDrop.TRANSPORT_CLOSED;
         }
-        counters.countDatagram();
+        counters.countDatagram(tag);
         ShapeDecision d = shaper.decide(nowNanos, len);
         if (d.dropped()) {
             ShapeDrop reason = d.dropReason();
-            counters.countDrop(reason);
+            counters.countDrop(reason, tag);
             return reason;
         }
         if (d.duplicated()) {
@@ -85,7 +85,7 @@ public final class ShapingStage {
     private boolean hold(byte[] buf, int off, int len, InetSocketAddress address, int tag, long atNanos,
                          long nowNanos) {
         if (!line.offer(buf, off, len, address, tag, atNanos)) {
-            counters.countDrop(ShapeDrop.DELAY_LINE_FULL);
+            counters.countDrop(ShapeDrop.DELAY_LINE_FULL, tag);
             return false;
         }
         counters.countDelayed();

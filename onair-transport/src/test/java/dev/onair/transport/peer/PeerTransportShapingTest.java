@@ -4,11 +4,13 @@ import static dev.onair.transport.peer.Checks.binding;
 import static dev.onair.transport.peer.Checks.tid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onair.transport.demux.PacketKind;
 import dev.onair.transport.ice.IceCredentials;
 import dev.onair.transport.shape.DatagramShaper;
 import dev.onair.transport.shape.ShapeDecision;
 import dev.onair.transport.shape.ShapeDirection;
 import dev.onair.transport.shape.ShapeDrop;
+import dev.onair.transport.shape.ShaperCounters;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,20 @@ class PeerTransportShapingTest {
         fixture.arrive(binding(SERVER, CLIENT, true, tid(2)), FROM);
         assertThat(t.state()).isEqualTo(PeerTransport.State.ICE_CONNECTED);
         assertThat(t.shaperCounters(ShapeDirection.INBOUND)).isNull();
+    }
+
+    @Test
+    void outboundDatagramsAreCountedByPacketKindSoRtpLossExcludesStun() throws Exception {
+        PeerTransport t = fixture.transport("t4", SERVER, CLIENT, new RecordingTransportListener());
+        fixture.onLoop(() -> t.setShapers(null, dropAll()));
+        fixture.arrive(binding(SERVER, CLIENT, true, tid(1)), FROM);
+
+        ShaperCounters out = t.shaperCounters(ShapeDirection.OUTBOUND);
+        assertThat(out.datagrams()).as("the binding response went through the outbound shaper").isEqualTo(1);
+        assertThat(out.datagrams(PacketKind.STUN.ordinal())).isEqualTo(1);
+        assertThat(out.dropped(PacketKind.STUN.ordinal())).isEqualTo(1);
+        assertThat(out.datagrams(PacketKind.RTP.ordinal())).isZero();
+        assertThat(out.dropped(PacketKind.RTP.ordinal())).isZero();
     }
 
     @Test

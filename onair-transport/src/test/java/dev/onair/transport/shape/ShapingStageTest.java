@@ -54,6 +54,24 @@ class ShapingStageTest {
     }
 
     @Test
+    void offeredAndDroppedAreAlsoCountedPerTagSoOneKindOfPacketCanBeToldApart() {
+        shaper.drop(ShapeDrop.LOSS).delay(0).drop(ShapeDrop.QUEUE_FULL).delay(0);
+        ShapingStage s = stage(8);
+        s.offer(datagram(), 0, 3, PEER, 2, 0);
+        s.offer(datagram(), 0, 3, PEER, 2, MS);
+        s.offer(datagram(), 0, 3, PEER, 3, 2 * MS);
+        s.offer(datagram(), 0, 3, PEER, ShaperCounters.COUNTED_TAGS, 3 * MS);
+        ShaperCounters c = s.counters();
+        assertThat(c.datagrams(2)).isEqualTo(2);
+        assertThat(c.dropped(2)).isEqualTo(1);
+        assertThat(c.datagrams(3)).isEqualTo(1);
+        assertThat(c.dropped(3)).isEqualTo(1);
+        assertThat(c.datagrams(ShaperCounters.COUNTED_TAGS)).as("beyond the counted tags: totals only").isZero();
+        assertThat(c.datagrams()).isEqualTo(4);
+        assertThat(c.drops().total()).isEqualTo(2);
+    }
+
+    @Test
     void delayedDatagramsLeaveAtTheirDeadlineInOrder() {
         shaper.delay(100 * MS).delay(100 * MS).delay(100 * MS);
         ShapingStage s = stage(8);
