@@ -48,9 +48,8 @@ public final class MediaBootstrap {
         SfuConfig sfu = new SfuConfig(anyLocal(), cfg.mediaPort(), announce, cfg.maxSessions(),
                 SfuConfig.DEFAULT_SUBSCRIBER_QUEUE_PACKETS, SrtpBackend.DEFAULT, null, MediaClock.system(),
                 PeerTransportConfig.DEFAULT_CONSENT_TIMEOUT_MILLIS, cfg.rooms())
-                // TODO(#4): a config-file key for the interval; the SFU takes any (QualityReporting).
-                .withQuality(new QualityReporting(TierAssessor.withDefaults(),
-                        QualityReporting.DEFAULT_INTERVAL_MILLIS));
+                .withQuality(new QualityReporting(TierAssessor.withDefaults(), cfg.qualityIntervalMillis()))
+                .withRecorder(cfg.recorder().policy());
         try {
             SfuNode node = SfuNode.start(sfu);
             return new Started(node.media(), node.mediaPort(), node.candidates(), node);

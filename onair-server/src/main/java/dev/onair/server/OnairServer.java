@@ -13,11 +13,14 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.HttpServer;
 import dev.onair.server.http.RouteError;
 import dev.onair.server.http.StaticFiles;
+import dev.onair.server.lab.AutoDumper;
+import dev.onair.server.lab.DumpResult;
 import dev.onair.server.report.TierCounts;
 import dev.onair.server.rtc.RtcHub;
 import dev.onair.server.webhook.WebhookResult;
 import dev.onair.server.webhook.WebhookSender;
 import dev.onair.server.whip.SessionEndpoint;
+import dev.onair.transport.clock.MediaClock;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -40,15 +43,18 @@ public final class OnairServer implements AutoCloseable {
     private final MediaBootstrap.Started media;
     /** Null when no webhook URL is configured. */
     private final WebhookSender webhooks;
+    /** Null when automatic dumps are off. */
+    private final AutoDumper dumper;
     private boolean closed;
 
     private OnairServer(ServerConfig config, TokenService tokens, HttpServer http, MediaBootstrap.Started media,
-                        WebhookSender webhooks) {
+                        WebhookSender webhooks, AutoDumper dumper) {
         this.config = config;
         this.tokens = tokens;
         this.http = http;
         this.media = media;
         this.webhooks = webhooks;
+        this.dumper = dumper;
     }
 
     /** Starts the real media service and the HTTP server. */
@@ -84,10 +90,11 @@ public final class OnairServer implements AutoCloseable {
         DropCounts<WebhookResult> webhookCounts = new DropCounts<>(WebhookResult.class);
         TierCounts tierCounts = new TierCounts();
         media.media().addListener(tierCounts);
+        DropCounts<DumpResult> dumpCounts = new DropCounts<>(DumpResult.class);
         ServerRoutes routes = new ServerRoutes(
                 new SessionEndpoint(media.media(), tokens),
                 new StatusEndpoint(media.media(), tokens, cfg.devMode()),
-                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts, tierCounts),
+                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts, tierCounts, dumpCounts),
                 new DevTokenEndpoint(tokens, cfg.devMode()),
                 new StaticFiles("web", OnairServer.class.getClassLoader()),
                 new AdminRoutes(new AdminEndpoint(media.media(), tokens)),
@@ -99,6 +106,14 @@ public final class OnairServer implements AutoCloseable {
             media.media().addListener(webhooks);
             LOG.info("webhooks to {}", cfg.webhooks().urls());
         }
+        AutoDumper dumper = null;
+        if (cfg.recorder().autoDump()) {
+            dumper = AutoDumper.start(cfg.recorder(), media.media()::recording, MediaClock.system(), dumpCounts);
+            media.media().addListener(dumper);
+            LOG.info("flight-recorder dumps to {} when quality drops (tier {} or worse, MOS below {}), at most one "
+                    + "per participant every {} s", dumper.directory(), cfg.recorder().autoDumpTier(),
+                    cfg.recorder().autoDumpMosBelowMos(), cfg.recorder().autoDumpMinIntervalMillis() / 1000);
+        }
         HttpServer http;
         try {
             RtcHub signalling = new RtcHub(tokens, media.media(), RtcHub.JOIN_TIMEOUT_MILLIS,
@@ -109,12 +124,15 @@ public final class OnairServer implements AutoCloseable {
             if (webhooks != null) {
                 webhooks.close();
             }
+            if (dumper != null) {
+                dumper.close();
+            }
             throw e;
         }
         ServerConfig bound = cfg.withPorts(http.port(), media.mediaPort());
         LOG.info("HTTP listening on http://0.0.0.0:{} (WHIP /whip/{room}, WHEP /whep/{room})", http.port());
         LOG.info("media listening on UDP port {}, ICE candidates {}", media.mediaPort(), media.candidates());
-        return new OnairServer(bound, tokens, http, media, webhooks);
+        return new OnairServer(bound, tokens, http, media, webhooks, dumper);
     }
 
     /** The bound HTTP port (the real one when configured as 0). */
@@ -148,6 +166,9 @@ public final class OnairServer implements AutoCloseable {
         closeQuietly(media.closer());
         if (webhooks != null) {
             webhooks.close();
+        }
+        if (dumper != null) {
+            dumper.close();
         }
         LOG.info("stopped");
     }

@@ -90,7 +90,7 @@ final class QualityTicker {
             changed |= !Objects.equals(tier, j.tier);
             j.tier = tier;
             if (v != null) {
-                known.add(new RoomEvent.ParticipantQuality(p.identity(), v.tier(), v.score()));
+                known.add(new RoomEvent.ParticipantQuality(p.identity(), v.tier(), v.score(), v.mos()));
             }
         }
         if (known.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.PrometheusWriter;
 import dev.onair.server.http.Responses;
 import dev.onair.server.http.RouteError;
+import dev.onair.server.lab.DumpResult;
 import dev.onair.server.report.SessionScoring;
 import dev.onair.server.report.TierAssessor;
 import dev.onair.server.report.TierCounts;
@@ -37,6 +38,7 @@ public final class MetricsEndpoint {
     private final DropCounts<RouteError> routeRejections;
     private final DropCounts<WebhookResult> webhooks;
     private final TierCounts tiers;
+    private final DropCounts<DumpResult> dumps;
 
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections) {
         this(media, http, routeRejections, new DropCounts<>(WebhookResult.class));
@@ -51,6 +53,13 @@ public final class MetricsEndpoint {
     /** With the participants' connection tiers ({@code tiers} must listen to the media service's room events). */
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections,
                            DropCounts<WebhookResult> webhooks, TierCounts tiers) {
+        this(media, http, routeRejections, webhooks, tiers, new DropCounts<>(DumpResult.class));
+    }
+
+    /** With the automatic flight-recorder dumps' counters (all zero when automatic dumps are off). */
+    public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections,
+                           DropCounts<WebhookResult> webhooks, TierCounts tiers, DropCounts<DumpResult> dumps) {
+        this.dumps = dumps;
         this.tiers = tiers;
         this.media = media;
         this.http = http;
@@ -100,6 +109,12 @@ public final class MetricsEndpoint {
                 "Participants by their latest connection tier (excellent, good, poor, lost); unknown tiers are not counted.");
         tiers.counts().forEach((tier, n) -> w.sample("onair_participants_by_tier", "tier",
                 TierAssessor.wireName(tier), n));
+        w.family("onair_recorder_dumps_total", "counter",
+                "Automatic flight-recorder dumps (quality below the threshold) by result: written or failed.");
+        for (DumpResult result : DumpResult.values()) {
+            w.sample("onair_recorder_dumps_total", "result", result.name().toLowerCase(Locale.ROOT),
+                    dumps.get(result));
+        }
         return w.toString();
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code onair}: the top-level command; see {@link ServeCommand} and {@link TokenCommand}. */
 @Command(name = "onair", mixinStandardHelpOptions = true, version = "onair " + OnairCli.VERSION,
         description = "Onair: an open-source WebRTC SFU with WHIP/WHEP.",
-        subcommands = {ServeCommand.class, TokenCommand.class, LabCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, LabCommand.class, ReplayCommand.class})
 public final class OnairCli implements Runnable {
     static final String VERSION = "0.1.0-SNAPSHOT";
 

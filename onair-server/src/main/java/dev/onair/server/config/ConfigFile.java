@@ -32,6 +32,18 @@ import java.util.Map;
  *   emptyTimeoutSeconds: 20
  *   resumeWindowSeconds: 30
  *   maxVideoPerSubscriber: 9
+ * recorder:               # every key optional; defaults in RecorderConfig
+ *   enabled: true
+ *   windowSeconds: 60
+ *   packetCapacity: 30000
+ *   controlCapacity: 8192
+ *   dumpDirectory: /var/tmp/onair-dumps
+ *   autoDump: true
+ *   autoDumpMinIntervalSeconds: 60
+ *   autoDumpTier: poor     # poor (poor or lost), lost, or none
+ *   autoDumpMosBelow: 3.0
+ * quality:
+ *   intervalSeconds: 3
  * </pre>
  */
 public record ConfigFile(
@@ -41,7 +53,9 @@ public record ConfigFile(
         Map<String, String> keys,
         @JsonAlias("max-sessions") Integer maxSessions,
         Webhooks webhooks,
-        Rooms rooms) {
+        Rooms rooms,
+        Recorder recorder,
+        Quality quality) {
 
     /** The {@code webhooks:} section as written; every field optional. */
     public record Webhooks(
@@ -59,23 +73,46 @@ public record ConfigFile(
             @JsonAlias("max-video-per-subscriber") Integer maxVideoPerSubscriber) {
     }
 
+    /** The {@code recorder:} section as written; every field optional (see {@link RecorderConfig}). */
+    public record Recorder(
+            Boolean enabled,
+            @JsonAlias("window-seconds") Integer windowSeconds,
+            @JsonAlias("packet-capacity") Integer packetCapacity,
+            @JsonAlias("control-capacity") Integer controlCapacity,
+            @JsonAlias("dump-directory") String dumpDirectory,
+            @JsonAlias("auto-dump") Boolean autoDump,
+            @JsonAlias("auto-dump-min-interval-seconds") Integer autoDumpMinIntervalSeconds,
+            @JsonAlias("auto-dump-tier") String autoDumpTier,
+            @JsonAlias("auto-dump-mos-below") Double autoDumpMosBelow) {
+    }
+
+    /** The {@code quality:} section as written; every field optional (see {@link QualityConfig}). */
+    public record Quality(@JsonAlias("interval-seconds") Integer intervalSeconds) {
+    }
+
+    /** A file without {@code recorder:} and {@code quality:} sections. */
+    public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
+                      Integer maxSessions, Webhooks webhooks, Rooms rooms) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, null, null);
+    }
+
     /** A file without a {@code rooms:} section. */
     public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
                       Integer maxSessions, Webhooks webhooks) {
-        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, null);
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, null, null, null);
     }
 
     /** A file without {@code webhooks:} and {@code rooms:} sections. */
     public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
                       Integer maxSessions) {
-        this(httpPort, mediaPort, announceIps, keys, maxSessions, null, null);
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, null, null, null, null);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads and parses a YAML file; any problem becomes a {@link ConfigException} naming the file. */

@@ -33,7 +33,8 @@ public final class ConfigResolver {
             ips = localIps.get();
         }
         return new ServerConfig(http, media, ips, file.keys(), max, WebhookConfig.from(file.webhooks()),
-                RoomConfig.from(file.rooms()));
+                RoomConfig.from(file.rooms()), RecorderConfig.from(file.recorder()),
+                QualityConfig.intervalMillis(file.quality()));
     }
 
     private static int first(Integer flag, Integer fromFile, int fallback) {

@@ -18,9 +18,12 @@ import java.util.Map;
  * @param maxSessions session limit enforced by the media service
  * @param webhooks    webhook URLs and settings ({@link WebhookConfig#none()} = off); its key must be configured
  * @param rooms       room empty timeout, resume window and video cap
+ * @param recorder    the flight recorder and its automatic dumps
+ * @param qualityIntervalMillis how often {@code connection_quality} events go to each room
  */
 public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
-                           int maxSessions, WebhookConfig webhooks, RoomPolicy rooms) {
+                           int maxSessions, WebhookConfig webhooks, RoomPolicy rooms, RecorderConfig recorder,
+                           long qualityIntervalMillis) {
 
     public static final String DEV_KEY_ID = "devkey";
     public static final String DEV_SECRET = "onair-dev-secret-0123456789abcdef";
@@ -46,11 +49,22 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
         keys = Collections.unmodifiableMap(copy);
         webhooks = webhooks == null ? WebhookConfig.none() : webhooks;
         rooms = rooms == null ? RoomPolicy.DEFAULT : rooms;
+        recorder = recorder == null ? RecorderConfig.defaults() : recorder;
+        if (qualityIntervalMillis < 1) {
+            throw new ConfigException("quality interval must be positive, got " + qualityIntervalMillis + " ms");
+        }
         String hookKey = webhooks.keyId();
         if (hookKey != null && !(copy.isEmpty() ? DEV_KEY_ID.equals(hookKey) : copy.containsKey(hookKey))) {
             throw new ConfigException("webhooks.key: '" + hookKey + "' is not one of the configured keys "
                     + (copy.isEmpty() ? "[" + DEV_KEY_ID + "] (dev mode)" : copy.keySet()));
         }
+    }
+
+    /** With the default recorder and quality interval. */
+    public ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
+                        int maxSessions, WebhookConfig webhooks, RoomPolicy rooms) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, RecorderConfig.defaults(),
+                QualityConfig.DEFAULT_INTERVAL_SECONDS * 1000L);
     }
 
     /** With the default room policy. */
@@ -92,19 +106,33 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
     }
 
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
-        return new ServerConfig(newHttpPort, newMediaPort, announceIps, keys, maxSessions, webhooks, rooms);
+        return new ServerConfig(newHttpPort, newMediaPort, announceIps, keys, maxSessions, webhooks, rooms, recorder,
+                qualityIntervalMillis);
     }
 
     public ServerConfig withKeys(Map<String, String> newKeys) {
-        return new ServerConfig(httpPort, mediaPort, announceIps, newKeys, maxSessions, webhooks, rooms);
+        return new ServerConfig(httpPort, mediaPort, announceIps, newKeys, maxSessions, webhooks, rooms, recorder,
+                qualityIntervalMillis);
     }
 
     public ServerConfig withWebhooks(WebhookConfig newWebhooks) {
-        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, newWebhooks, rooms);
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, newWebhooks, rooms, recorder,
+                qualityIntervalMillis);
     }
 
     public ServerConfig withRooms(RoomPolicy newRooms) {
-        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, newRooms);
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, newRooms, recorder,
+                qualityIntervalMillis);
+    }
+
+    public ServerConfig withRecorder(RecorderConfig newRecorder) {
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, newRecorder,
+                qualityIntervalMillis);
+    }
+
+    public ServerConfig withQualityIntervalMillis(long newIntervalMillis) {
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, recorder,
+                newIntervalMillis);
     }
 
     private static void checkPort(String name, int port) {
@@ -127,6 +155,7 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
     public String toString() {
         return "ServerConfig[httpPort=" + httpPort + ", mediaPort=" + mediaPort + ", announceIps=" + announceIps
                 + ", keyIds=" + keys.keySet() + ", maxSessions=" + maxSessions + ", webhooks=" + webhooks
-                + ", rooms=" + rooms + "]";
+                + ", rooms=" + rooms + ", recorder=" + recorder + ", qualityIntervalMillis=" + qualityIntervalMillis
+                + "]";
     }
 }

@@ -86,7 +86,8 @@ public final class TierAssessor implements QualityAssessor {
             }
             ConnectionTier tier = tracker.update(new QualitySample(audio == 0 ? Double.NaN : mosSum / audio, video,
                     rtt, loss, lastPacketAtNanos), nowNanos);
-            return new Verdict(wireName(tier), score(audio == 0 ? Double.NaN : ratingSum / audio, video));
+            return new Verdict(wireName(tier), score(audio == 0 ? Double.NaN : ratingSum / audio, video),
+                    audio == 0 ? null : Math.round(mosSum / audio * 100) / 100.0);
         }
     }
 

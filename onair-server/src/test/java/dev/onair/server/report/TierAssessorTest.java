@@ -35,6 +35,8 @@ class TierAssessorTest {
         }
         assertThat(lossy.tier()).as("20 %% loss held past the downgrade dwell").isEqualTo("poor");
         assertThat(lossy.score()).isLessThan(clean.score());
+        assertThat(clean.mos()).as("mean audio MOS").isBetween(4.0, 4.5);
+        assertThat(lossy.mos()).isLessThan(clean.mos());
 
         QualityAssessor.Verdict silent = null;
         for (int s = 7; s <= 12; s++) {
@@ -42,6 +44,7 @@ class TierAssessorTest {
         }
         assertThat(silent.tier()).as("no packet for 5 s").isEqualTo("lost");
         assertThat(silent.score()).as("no sample, no score").isNull();
+        assertThat(silent.mos()).as("no audio, no MOS").isNull();
     }
 
     @Test

@@ -43,9 +43,13 @@ public interface QualityAssessor {
     }
 
     /**
-     * A verdict: the tier's wire name ({@code excellent}, {@code good}, {@code poor}, {@code lost}) and a 0..100
-     * score, or null when none is known.
+     * A verdict: the tier's wire name ({@code excellent}, {@code good}, {@code poor}, {@code lost}), a 0..100
+     * score, or null when none is known, and the mean audio MOS (1..4.5), or null when there is no audio.
      */
-    record Verdict(String tier, Double score) {
+    record Verdict(String tier, Double score, Double mos) {
+        /** Without an audio MOS. */
+        public Verdict(String tier, Double score) {
+            this(tier, score, null);
+        }
     }
 }

@@ -99,9 +99,14 @@ public sealed interface RoomEvent {
 
     /**
      * One participant's connection quality: {@code tier} is excellent, good, poor or lost; {@code score} 0..100
-     * or null when unknown.
+     * or null when unknown; {@code mos} the mean audio MOS (1..4.5) of its tracks, or null when it has no audio
+     * (server-side listeners only; not sent to clients).
      */
-    record ParticipantQuality(String identity, String tier, Double score) {
+    record ParticipantQuality(String identity, String tier, Double score, Double mos) {
+        /** Without an audio MOS. */
+        public ParticipantQuality(String identity, String tier, Double score) {
+            this(identity, tier, score, null);
+        }
     }
 
     /** One speaker: {@code level} 0.0 (silence) to 1.0 (loudest), smoothed. */
