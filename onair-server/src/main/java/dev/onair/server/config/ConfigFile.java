@@ -42,6 +42,7 @@ import java.util.Map;
  *   autoDumpMinIntervalSeconds: 60
  *   autoDumpTier: poor     # poor (poor or lost), lost, or none
  *   autoDumpMosBelow: 3.0
+ *   autoDumpKeep: 100      # newest automatic dumps kept in dumpDirectory; older ones are deleted
  * quality:
  *   intervalSeconds: 3
  * </pre>
@@ -83,7 +84,8 @@ public record ConfigFile(
             @JsonAlias("auto-dump") Boolean autoDump,
             @JsonAlias("auto-dump-min-interval-seconds") Integer autoDumpMinIntervalSeconds,
             @JsonAlias("auto-dump-tier") String autoDumpTier,
-            @JsonAlias("auto-dump-mos-below") Double autoDumpMosBelow) {
+            @JsonAlias("auto-dump-mos-below") Double autoDumpMosBelow,
+            @JsonAlias("auto-dump-keep") Integer autoDumpKeep) {
     }
 
     /** The {@code quality:} section as written; every field optional (see {@link QualityConfig}). */

@@ -17,9 +17,14 @@ import java.util.Locale;
  * @param autoDumpMinIntervalMillis at most one automatic dump per participant this often
  * @param autoDumpTier              the tier (poor or lost) at which a dump is written, or null for none
  * @param autoDumpMosBelowMos       the audio MOS under which a dump is written, or null for none
+ * @param autoDumpKeep              how many automatic dumps (file pairs) the directory keeps; the oldest go first
  */
 public record RecorderConfig(RecorderPolicy policy, Path dumpDirectory, boolean autoDump,
-                             long autoDumpMinIntervalMillis, ConnectionTier autoDumpTier, Double autoDumpMosBelowMos) {
+                             long autoDumpMinIntervalMillis, ConnectionTier autoDumpTier, Double autoDumpMosBelowMos,
+                             int autoDumpKeep) {
+    /** Automatic dumps kept by default: at the default ring size about 100 × 1.5 MB. */
+    public static final int DEFAULT_KEEP = 100;
+    public static final int MAX_KEEP = 100_000;
     public static final int DEFAULT_MIN_INTERVAL_SECONDS = 60;
     public static final int MAX_WINDOW_SECONDS = 600;
     /** 1,000,000 packet slots: 32 MB per participant. */
@@ -39,6 +44,9 @@ public record RecorderConfig(RecorderPolicy policy, Path dumpDirectory, boolean 
             throw new ConfigException("recorder.autoDumpTier must be poor, lost or none, got "
                     + autoDumpTier.name().toLowerCase(Locale.ROOT));
         }
+        if (autoDumpKeep < 1) {
+            throw new ConfigException("recorder.autoDumpKeep must be at least 1");
+        }
         if (autoDump && !policy.enabled()) {
             throw new ConfigException("recorder.autoDump needs recorder.enabled: true");
         }
@@ -49,15 +57,19 @@ public record RecorderConfig(RecorderPolicy policy, Path dumpDirectory, boolean 
         return Path.of(System.getProperty("java.io.tmpdir"), "onair-dumps");
     }
 
-    /** The recorder on with {@link RecorderPolicy#DEFAULT}, no automatic dumps. */
+    /**
+     * The recorder on with {@link RecorderPolicy#DEFAULT} and automatic dumps on at tier poor, at most one per
+     * participant a minute, the newest {@link #DEFAULT_KEEP} kept.
+     */
     public static RecorderConfig defaults() {
-        return new RecorderConfig(RecorderPolicy.DEFAULT, defaultDumpDirectory(), false,
-                DEFAULT_MIN_INTERVAL_SECONDS * 1000L, DEFAULT_TIER, null);
+        return new RecorderConfig(RecorderPolicy.DEFAULT, defaultDumpDirectory(), true,
+                DEFAULT_MIN_INTERVAL_SECONDS * 1000L, DEFAULT_TIER, null, DEFAULT_KEEP);
     }
 
     /** The same configuration with automatic dumps on, into {@code directory}. */
     public RecorderConfig withAutoDump(Path directory, long minIntervalMillis) {
-        return new RecorderConfig(policy, directory, true, minIntervalMillis, autoDumpTier, autoDumpMosBelowMos);
+        return new RecorderConfig(policy, directory, true, minIntervalMillis, autoDumpTier, autoDumpMosBelowMos,
+                autoDumpKeep);
     }
 
     /** Whether a participant with this tier (wire name) and audio MOS (null: unknown) is below the threshold. */
@@ -110,13 +122,15 @@ public record RecorderConfig(RecorderPolicy policy, Path dumpDirectory, boolean 
         if (mos != null && !(mos > 1.0 && mos <= 4.5)) {
             throw new ConfigException("recorder.autoDumpMosBelow must be above 1.0 and at most 4.5, got " + mos);
         }
-        boolean auto = s.autoDump() != null && s.autoDump();
+        // On by default with the recorder, unless the thresholds were all turned off.
+        boolean auto = s.autoDump() != null ? s.autoDump() : enabled && (tier != null || mos != null);
+        int keep = bounded("recorder.autoDumpKeep", s.autoDumpKeep(), DEFAULT_KEEP, MAX_KEEP);
         if (auto && tier == null && mos == null) {
             throw new ConfigException("recorder.autoDump needs a threshold: autoDumpTier poor or lost, "
                     + "or autoDumpMosBelow");
         }
         return new RecorderConfig(new RecorderPolicy(enabled, window, packets, controls), dir, auto,
-                interval * 1000L, tier, mos);
+                interval * 1000L, tier, mos, keep);
     }
 
     private static ConnectionTier tierOf(String wire) {

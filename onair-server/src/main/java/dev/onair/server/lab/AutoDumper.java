@@ -58,7 +58,7 @@ public final class AutoDumper implements RoomEventListener, AutoCloseable {
         this.source = source;
         this.clock = clock;
         this.io = io;
-        this.writer = new DumpWriter(config.dumpDirectory());
+        this.writer = new DumpWriter(config.dumpDirectory(), config.autoDumpKeep());
         this.counts = counts;
     }
 

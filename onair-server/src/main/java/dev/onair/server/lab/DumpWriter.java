@@ -18,7 +18,7 @@ import java.util.List;
  * {@value #MAX_PART_CHARS} characters), so that no identity can name a path outside the directory; the time is the
  * recording's wall-clock stamp, {@code 20240501T120000.123Z}. Each file is written under a {@code .part} name and
  * then renamed, so a reader of the directory never sees half a dump. An existing dump is never overwritten: a
- * clash gets a {@code -2}, {@code -3}, … suffix.
+ * clash gets a {@code -2}, {@code -3}, … suffix. After each dump the oldest beyond {@code keep} are deleted.
  */
 public final class DumpWriter {
     /** Characters kept of the room and of the identity. */
@@ -27,9 +27,20 @@ public final class DumpWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private final Path directory;
+    private final int keep;
 
+    /** A writer that keeps every dump. */
     public DumpWriter(Path directory) {
+        this(directory, Integer.MAX_VALUE);
+    }
+
+    /** A writer that keeps the newest {@code keep} dumps (file pairs) of the directory. */
+    public DumpWriter(Path directory, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1");
+        }
         this.directory = directory.toAbsolutePath().normalize();
+        this.keep = keep;
     }
 
     public Path directory() {
@@ -58,6 +69,41 @@ public final class DumpWriter {
 
     /** Writes both files; returns their paths, JSON lines first. */
     public List<Path> write(String room, String identity, Recording recording) throws IOException {
+        List<Path> written = writePair(room, identity, recording);
+        prune();
+        return written;
+    }
+
+    /**
+     * Deletes the oldest dumps (by modification time, then name) beyond {@code keep} pairs: a server that runs for
+     * months on a flaky network must not fill its disk. Only this writer's own files ({@code onair-*.jsonl} and
+     * the {@code .pcap} beside each) are touched.
+     */
+    private void prune() throws IOException {
+        List<Path> dumps;
+        try (var files = Files.list(directory)) {
+            dumps = files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("onair-") && n.endsWith("." + RecordingDump.JSONL.extension());
+            }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        }
+        if (dumps.size() <= keep) {
+            return;
+        }
+        java.util.Map<Path, Long> times = new java.util.HashMap<>();
+        for (Path p : dumps) {
+            times.put(p, Files.getLastModifiedTime(p).toMillis());
+        }
+        dumps.sort(java.util.Comparator.<Path>comparingLong(times::get).thenComparing(Path::toString));
+        for (Path old : dumps.subList(0, dumps.size() - keep)) {
+            String n = old.getFileName().toString();
+            Files.deleteIfExists(old);
+            Files.deleteIfExists(old.resolveSibling(n.substring(0, n.length() - RecordingDump.JSONL.extension()
+                    .length()) + RecordingDump.PCAP.extension()));
+        }
+    }
+
+    private List<Path> writePair(String room, String identity, Recording recording) throws IOException {
         Files.createDirectories(directory);
         String base = baseName(room, identity, recording.takenAtWallMillis());
         for (int n = 1; n <= MAX_SUFFIX; n++) {

@@ -29,11 +29,12 @@ class RecorderConfigTest {
                   autoDumpMinIntervalSeconds: 120
                   autoDumpTier: lost
                   autoDumpMosBelow: 3.0
+                  autoDumpKeep: 7
                 quality:
                   intervalSeconds: 5
                 """);
         assertThat(cfg.recorder()).isEqualTo(new RecorderConfig(new RecorderPolicy(true, 30, 1000, 200),
-                Path.of("/var/tmp/dumps"), true, 120_000, ConnectionTier.LOST, 3.0));
+                Path.of("/var/tmp/dumps"), true, 120_000, ConnectionTier.LOST, 3.0, 7));
         assertThat(cfg.qualityIntervalMillis()).isEqualTo(5_000);
         assertThat(cfg.toString()).contains("qualityIntervalMillis=5000").contains("/var/tmp/dumps");
     }
@@ -43,13 +44,18 @@ class RecorderConfigTest {
         ServerConfig cfg = resolve("httpPort: 1\n");
         assertThat(cfg.recorder()).isEqualTo(RecorderConfig.defaults());
         assertThat(cfg.recorder().policy()).isEqualTo(RecorderPolicy.DEFAULT);
-        assertThat(cfg.recorder().autoDump()).as("off unless configured").isFalse();
+        assertThat(cfg.recorder().autoDump()).as("on by default, at tier poor").isTrue();
+        assertThat(cfg.recorder().autoDumpTier()).isEqualTo(ConnectionTier.POOR);
+        assertThat(cfg.recorder().autoDumpKeep()).isEqualTo(RecorderConfig.DEFAULT_KEEP);
         assertThat(cfg.recorder().dumpDirectory())
                 .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "onair-dumps"));
         assertThat(cfg.recorder().autoDumpMinIntervalMillis()).isEqualTo(60_000);
         assertThat(cfg.qualityIntervalMillis()).isEqualTo(3_000);
         assertThat(resolve("recorder: {autoDump: true}\nquality: {}\n").recorder())
                 .isEqualTo(RecorderConfig.defaults().withAutoDump(RecorderConfig.defaultDumpDirectory(), 60_000));
+        assertThat(resolve("recorder: {autoDump: false}\n").recorder().autoDump()).isFalse();
+        assertThat(resolve("recorder: {autoDumpTier: none}\n").recorder().autoDump())
+                .as("no threshold left: no automatic dumps").isFalse();
     }
 
     @Test
@@ -65,6 +71,7 @@ class RecorderConfigTest {
                 quality: {interval-seconds: 1}
                 """).recorder();
         assertThat(r.policy().enabled()).isFalse();
+        assertThat(r.autoDump()).as("no recorder, no automatic dumps").isFalse();
         assertThat(r.policy().windowSeconds()).isEqualTo(10);
         assertThat(r.dumpDirectory()).isEqualTo(Path.of("dumps"));
         assertThat(r.autoDumpTier()).isNull();
@@ -103,6 +110,8 @@ class RecorderConfigTest {
                 .hasMessage("recorder.autoDumpTier must be poor, lost or none, got good");
         assertThatThrownBy(() -> resolve("recorder: {autoDumpMosBelow: 5}\n")).isInstanceOf(ConfigException.class)
                 .hasMessage("recorder.autoDumpMosBelow must be above 1.0 and at most 4.5, got 5.0");
+        assertThatThrownBy(() -> resolve("recorder: {autoDumpKeep: 0}\n")).isInstanceOf(ConfigException.class)
+                .hasMessage("recorder.autoDumpKeep must be at least 1, got 0");
         assertThatThrownBy(() -> resolve("recorder: {dumpDirectory: ' '}\n")).isInstanceOf(ConfigException.class)
                 .hasMessage("recorder.dumpDirectory must not be empty");
         assertThatThrownBy(() -> resolve("recorder: {enabled: false, autoDump: true}\n"))

@@ -3,7 +3,9 @@ package dev.onair.server.e2e;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.onair.server.OnairServer;
+import dev.onair.server.config.RecorderConfig;
 import dev.onair.server.config.ServerConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -22,7 +24,9 @@ public final class BrowserServer implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void beforeAll(ExtensionContext context) {
         assumeTrue(Browser.available(), "Debian chromium and chromium-driver are required (./onair test installs them)");
-        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50));
+        // Automatic flight-recorder dumps (on by default) go under target/, not the machine's temp directory.
+        server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50)
+                .withRecorder(RecorderConfig.defaults().withAutoDump(Path.of("target", "test-dumps"), 60_000)));
         base = "http://127.0.0.1:" + server.httpPort();
     }
 

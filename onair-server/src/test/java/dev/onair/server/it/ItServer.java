@@ -9,6 +9,7 @@ import dev.onair.client.WhipSignalling;
 import dev.onair.server.OnairServer;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
+import dev.onair.server.config.RecorderConfig;
 import dev.onair.server.config.ServerConfig;
 import dev.onair.server.testing.Poll;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -40,7 +42,9 @@ final class ItServer implements AutoCloseable, AfterAllCallback {
 
     /** With the default test configuration changed by {@code customise} (e.g. {@code c -> c.withRooms(...)}). */
     ItServer(UnaryOperator<ServerConfig> customise) {
-        server = OnairServer.start(customise.apply(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50)));
+        // Automatic flight-recorder dumps (on by default) go under target/, not the machine's temp directory.
+        server = OnairServer.start(customise.apply(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 50)
+                .withRecorder(RecorderConfig.defaults().withAutoDump(Path.of("target", "test-dumps"), 60_000))));
         base = "http://127.0.0.1:" + server.httpPort();
     }
 

@@ -178,6 +178,24 @@ class AutoDumperTest {
     }
 
     @Test
+    void theDirectoryKeepsOnlyTheNewestDumps() throws IOException {
+        DumpWriter writer = new DumpWriter(dir, 2);
+        Path stranger = Files.writeString(dir.resolve("notes.jsonl"), "kept");
+        List<List<Path>> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            List<Path> pair = writer.write("r", "p" + i, new Recording(List.of(), List.of(), 0, 0, 0,
+                    WALL_MILLIS + i));
+            Files.setLastModifiedTime(pair.get(0), java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+            written.add(pair);
+        }
+        assertThat(written.get(0)).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(written.get(1)).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(written.get(2)).allSatisfy(p -> assertThat(p).exists());
+        assertThat(written.get(3)).allSatisfy(p -> assertThat(p).exists());
+        assertThat(stranger).as("files that are not ours are left alone").exists();
+    }
+
+    @Test
     void theWrittenRecordingIsTheSourcesCopy() throws IOException {
         Recording empty = new Recording(List.of(), List.of(), 0, 0, 0, WALL_MILLIS);
         List<Path> paths = new DumpWriter(dir).write("r", "i", empty);
