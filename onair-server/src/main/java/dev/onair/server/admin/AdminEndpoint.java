@@ -227,14 +227,7 @@ public final class AdminEndpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enabled", status.setting() != null);
         if (status.setting() != null && status.setting().label() instanceof ImpairmentLabel l) {
-            body.put("direction", l.direction());
-            if (l.preset() != null) {
-                body.put("preset", l.preset());
-            }
-            if (l.scenario() != null) {
-                body.put("scenario", l.scenario());
-            }
-            body.put("seed", l.seed());
+            putLabel(body, l);
         }
         if (status.up() != null) {
             body.put("up", status.up());
@@ -245,6 +238,18 @@ public final class AdminEndpoint {
         return body;
     }
 
+    /** A setting's label: direction, preset or scenario, seed. */
+    private static void putLabel(Map<String, Object> body, ImpairmentLabel l) {
+        body.put("direction", l.direction());
+        if (l.preset() != null) {
+            body.put("preset", l.preset());
+        }
+        if (l.scenario() != null) {
+            body.put("scenario", l.scenario());
+        }
+        body.put("seed", l.seed());
+    }
+
     /** The periods during which a setting held: from, until (null while it holds) and its label. */
     private static List<Map<String, Object>> periodsBody(ImpairmentStatus status) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -253,14 +258,7 @@ public final class AdminEndpoint {
             body.put("fromMillis", p.fromMillis());
             body.put("untilMillis", p.untilMillis());
             if (p.setting().label() instanceof ImpairmentLabel l) {
-                body.put("direction", l.direction());
-                if (l.preset() != null) {
-                    body.put("preset", l.preset());
-                }
-                if (l.scenario() != null) {
-                    body.put("scenario", l.scenario());
-                }
-                body.put("seed", l.seed());
+                putLabel(body, l);
             }
             out.add(body);
         }

@@ -16,7 +16,6 @@ import dev.onair.sfu.api.SessionReport.TrackReport;
 import dev.onair.sfu.api.SessionReport.TrackSample;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Scores a {@link SessionReport} (docs/quality.md §4). Pure: the same report gives the same scores.
@@ -174,47 +173,23 @@ public final class SessionScoring {
         long lastPacketAtNanos = Long.MIN_VALUE / 2;
         for (SessionSample ss : report.samples()) {
             long at = ss.atMillis();
-            double mosSum = 0;
-            int mosCount = 0;
-            double video = Double.NaN;
-            double rtt = 0;
-            double loss = 0;
-            boolean packets = false;
+            TickMeasures m = new TickMeasures();
             for (ScoredReport.Track t : tracks) {
                 for (int i = 0; i < t.samples().size(); i++) {
                     TrackSample s = t.samples().get(i);
-                    if (s.atMillis() != at) {
-                        continue;
-                    }
-                    ScoredReport.Score sc = t.scores().get(i);
-                    packets |= s.packetRate() > 0;
-                    if (sc.mos() != null) {
-                        mosSum += sc.mos();
-                        mosCount++;
-                    }
-                    if (sc.videoScore() != null) {
-                        video = Double.isNaN(video) ? sc.videoScore() : Math.min(video, sc.videoScore());
-                    }
-                    if (s.rttMillis() != null) {
-                        rtt = Math.max(rtt, s.rttMillis());
-                    }
-                    if (s.lossAfterRetransmissionPercent() != null) {
-                        loss = Math.max(loss, s.lossAfterRetransmissionPercent());
+                    if (s.atMillis() == at) {
+                        m.add(s, t.scores().get(i));
                     }
                 }
             }
             long nowNanos = at * NANOS_PER_MILLI;
-            if (packets) {
+            if (m.packets()) {
                 lastPacketAtNanos = nowNanos;
             }
-            ConnectionTier tier = tracker.update(new QualitySample(mosCount == 0 ? Double.NaN : mosSum / mosCount,
-                    video, rtt, loss, lastPacketAtNanos), nowNanos);
-            tiers.add(new ScoredReport.TierAt(at, name(tier)));
+            ConnectionTier tier = tracker.update(m.sample(lastPacketAtNanos), nowNanos);
+            tiers.add(new ScoredReport.TierAt(at, TierAssessor.wireName(tier)));
         }
-        return new ScoredReport.Quality(tiers.isEmpty() ? null : name(tracker.tier()), tiers, meanMos, minVideo);
-    }
-
-    private static String name(ConnectionTier tier) {
-        return tier.name().toLowerCase(Locale.ROOT);
+        return new ScoredReport.Quality(tiers.isEmpty() ? null : TierAssessor.wireName(tracker.tier()), tiers, meanMos,
+                minVideo);
     }
 }

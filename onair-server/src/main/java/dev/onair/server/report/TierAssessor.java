@@ -50,44 +50,26 @@ public final class TierAssessor implements QualityAssessor {
 
         @Override
         public Verdict update(Tick tick, long nowNanos) {
-            double mosSum = 0;
-            double ratingSum = 0;
-            int audio = 0;
-            double video = Double.NaN;
-            double rtt = 0;
-            double loss = 0;
-            boolean packets = tick.packetRateIn() > 0;
+            TickMeasures m = new TickMeasures();
+            if (tick.packetRateIn() > 0) {
+                m.packetsFlowed();
+            }
             for (TrackTick t : tick.tracks()) {
                 SessionReport.TrackSample s = t.sample();
-                packets |= s.packetRate() > 0;
-                ScoredReport.Score sc = scoring.score(
-                        new SessionReport.TrackReport("", t.kind(), t.direction(), null, null, List.of()), s);
-                if (sc.mos() != null) {
-                    mosSum += sc.mos();
-                    ratingSum += sc.rating();
-                    audio++;
-                }
-                if (sc.videoScore() != null) {
-                    video = Double.isNaN(video) ? sc.videoScore() : Math.min(video, sc.videoScore());
-                }
-                if (s.rttMillis() != null) {
-                    rtt = Math.max(rtt, s.rttMillis());
-                }
-                if (s.lossAfterRetransmissionPercent() != null) {
-                    loss = Math.max(loss, s.lossAfterRetransmissionPercent());
-                }
+                m.add(s, scoring.score(
+                        new SessionReport.TrackReport("", t.kind(), t.direction(), null, null, List.of()), s));
             }
-            if (packets) {
+            if (m.packets()) {
                 sawPackets = true;
                 lastPacketAtNanos = nowNanos;
             }
             if (!sawPackets) {
                 return null;
             }
-            ConnectionTier tier = tracker.update(new QualitySample(audio == 0 ? Double.NaN : mosSum / audio, video,
-                    rtt, loss, lastPacketAtNanos), nowNanos);
-            return new Verdict(wireName(tier), score(audio == 0 ? Double.NaN : ratingSum / audio, video),
-                    audio == 0 ? null : Math.round(mosSum / audio * 100) / 100.0);
+            ConnectionTier tier = tracker.update(m.sample(lastPacketAtNanos), nowNanos);
+            double mos = m.meanMos();
+            return new Verdict(wireName(tier), score(m.meanRating(), m.videoScore()),
+                    Double.isNaN(mos) ? null : Math.round(mos * 100) / 100.0);
         }
     }
 

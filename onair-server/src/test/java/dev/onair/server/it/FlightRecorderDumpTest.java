@@ -3,6 +3,8 @@ package dev.onair.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.client.ReceivedStream;
 import dev.onair.client.WebRtcPeer;
 import dev.onair.lab.impair.Impairment;
@@ -13,6 +15,7 @@ import dev.onair.lab.recorder.Replay;
 import dev.onair.lab.recorder.Resimulation;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
+import dev.onair.sfu.recorder.DropReason;
 import dev.onair.sfu.recorder.PacketRecord;
 import java.io.File;
 import java.io.StringReader;
@@ -138,5 +141,48 @@ class FlightRecorderDumpTest {
                 null);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("format must be jsonl or pcap");
+    }
+    @Test
+    void theReplayOfALossyUplinkCountsExactlyWhatTheServerDropped() throws Exception {
+        String room = "recorder-up";
+        WebRtcPeer pub = it.publisher(room, "carol");
+        pub.sendOpus(3);
+        HttpResponse<byte[]> put = send("PUT", "/api/v1/rooms/" + room + "/participants/carol/impairment",
+                "{\"direction\":\"up\",\"scenario\":\"" + SCENARIO.replace("\n", "\\n") + "\",\"seed\":3}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        int sent = 3;
+        for (int i = 0; i < 10; i++) {
+            sent += pub.sendOpus(40);
+        }
+        int total = sent;
+        long ssrc = pub.audioSsrc();
+        // Every packet reached the socket edge and was recorded there, dropped or not.
+        Media.await(() -> {
+            try {
+                return jsonl(room, "carol").packets().stream().filter(p -> p.ssrc() == ssrc).count() >= total;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        List<PacketRecord> packets = jsonl(room, "carol").packets().stream().filter(p -> p.ssrc() == ssrc).toList();
+        assertThat(packets).hasSize(total);
+        List<PacketRecord> dropped = packets.stream().filter(p -> p.drop() != DropReason.NONE).toList();
+        assertThat(dropped).as("10 %% seeded loss on %d packets", total).hasSizeBetween(total / 20, total / 5);
+
+        // The server's own count of RTP it dropped on that uplink is the recording's.
+        JsonNode status = new ObjectMapper().readTree(send("GET", "/api/v1/rooms/" + room
+                + "/participants/carol/impairment", null).body());
+        assertThat(status.at("/up/rtpDropped").asLong()).isEqualTo(dropped.size());
+
+        // The replay through the receive statistics: what arrived, and as lost exactly the drops below the highest
+        // sequence number that arrived (RFC 3550 counts nothing after it).
+        Replay.StreamStats stats = Replay.receiveStatistics(packets, pt -> 48_000).get(ssrc);
+        int first = packets.get(0).sequence();
+        java.util.function.ToIntFunction<PacketRecord> rel = p -> (p.sequence() - first) & 0xFFFF; // across a wrap
+        int lastArrived = packets.stream().filter(p -> p.drop() == DropReason.NONE).mapToInt(rel).max().orElseThrow();
+        long lostBelow = dropped.stream().filter(p -> rel.applyAsInt(p) < lastArrived).count();
+        assertThat(stats.received()).isEqualTo(total - dropped.size());
+        assertThat(stats.lost()).isEqualTo(lostBelow);
+        assertThat(stats.expected()).isEqualTo(stats.received() + lostBelow);
     }
 }
