@@ -1,6 +1,8 @@
 package dev.onair.bench;
 
 import dev.onair.lab.impair.Impairment;
+import dev.onair.sfu.recorder.RecorderPolicy;
+import dev.onair.sfu.recorder.TransportRecorder;
 import dev.onair.lab.impair.Verdict;
 import dev.onair.lab.impair.parse.ScenarioParser;
 import dev.onair.protocol.stun.StunMessage;
@@ -60,6 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * but has no DTLS peer, so {@code onSrtp} ends by counting {@code NOT_CONNECTED} instead of decrypting: SRTP
  * (≈ 0.6–1 µs, {@link SrtpBenchmark}) is the same work whether shaping is on or off and would only hide the
  * difference. The benchmark thread calls the demux directly; the media loop is idle (no timers are armed).
+ * {@code recorder=true} adds the flight recorder (on by default in the server): one record per datagram.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -75,6 +78,10 @@ public class ReceivePathBenchmark {
 
     @Param({"off", "passthrough", "impairment"})
     public String shaping;
+
+    /** With the participant's flight recorder on the transport (the server's default) or without. */
+    @Param({"false", "true"})
+    public boolean recorder;
 
     private final byte[] datagram = new byte[DATAGRAM_BYTES];
     private final ManualClock clock = new ManualClock();
@@ -110,6 +117,9 @@ public class ReceivePathBenchmark {
             demux.onDatagram(check, check.length, peer, clock.nanoTime());
             udp.flush();
             t.setShapers(shaper, null);
+            if (recorder) {
+                t.setObserver(new TransportRecorder(RecorderPolicy.DEFAULT.create(), 0));
+            }
             return t;
         }).get(30, TimeUnit.SECONDS);
         if (transport.state() != PeerTransport.State.ICE_CONNECTED) {
