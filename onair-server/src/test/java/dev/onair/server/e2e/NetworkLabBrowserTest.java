@@ -164,28 +164,36 @@ class NetworkLabBrowserTest {
     }
 
     /**
-     * The loss in the session report over the window: each {@code out} track sample's {@code lossPercent} (the
-     * player's last RR fraction lost) weighted by its packet rate, from the first sample a full second after the
-     * window began (an RR covering time before the impairment would dilute it).
+     * The loss in the session report over the window, from the player's own RTCP receiver reports as the server
+     * stored them: per {@code out} track, the change of the cumulative packets lost over the change of the extended
+     * highest sequence number between the last sample before the window (or its first one) and the last sample,
+     * summed over the tracks. RR totals lag the player's counters by up to one RTCP interval at either end.
      */
     static double reportedLossPercent(JsonNode report, long windowStartMillis) {
-        double weighted = 0;
-        double weights = 0;
+        long lost = 0;
+        long expected = 0;
         for (JsonNode track : report.path("tracks")) {
             if (!"out".equals(track.path("direction").asText())) {
                 continue;
             }
+            JsonNode first = null;
+            JsonNode last = null;
             for (JsonNode s : track.path("samples")) {
-                JsonNode loss = s.get("lossPercent");
-                if (s.path("atMillis").asLong() < windowStartMillis + 2_000 || loss == null || loss.isNull()) {
+                if (!s.has("reportedHighestSequence")) {
                     continue;
                 }
-                double rate = s.path("packetRate").asDouble();
-                weighted += rate * loss.asDouble();
-                weights += rate;
+                if (first == null || s.path("atMillis").asLong() <= windowStartMillis) {
+                    first = s;
+                }
+                last = s;
+            }
+            if (first != null && last != first) {
+                lost += last.path("reportedPacketsLost").asLong() - first.path("reportedPacketsLost").asLong();
+                expected += last.path("reportedHighestSequence").asLong()
+                        - first.path("reportedHighestSequence").asLong();
             }
         }
-        return weights == 0 ? Double.NaN : weighted / weights;
+        return expected <= 0 ? Double.NaN : 100.0 * lost / expected;
     }
 
     private static JsonNode subscriberSession(String room) {

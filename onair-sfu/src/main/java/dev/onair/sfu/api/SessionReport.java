@@ -80,13 +80,30 @@ public record SessionReport(String resourceId, String room, String identity, Str
      * @param sourceFrameWidth    {@code out} video: the publisher's encoded width as its browser reported it in
      *                            {@code client_stats}; null when not reported (e.g. a WHIP publisher)
      * @param sourceFrameHeight   likewise, the height
+     * @param reportedPacketsLost {@code out}: the cumulative packets lost of the subscriber's last RR (RFC 3550
+     *                            §6.4.1); with {@code reportedHighestSequence} it gives the exact loss between any
+     *                            two samples; null before the first RR
+     * @param reportedHighestSequence {@code out}: the extended highest sequence number of that RR
      */
     public record TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                               Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
                               Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
                               long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
                               long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
-                              Long sourceFrameHeight) {
+                              Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence) {
+
+        /** A sample without the subscriber's cumulative RR counters. */
+        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
+                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
+                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
+                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
+                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
+                           Long sourceFrameHeight) {
+            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
+                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
+                    sourceFrameHeight, null, null);
+        }
 
         /** A sample that says nothing of the publisher's source ({@code in} tracks, audio). */
         public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
@@ -96,7 +113,7 @@ public record SessionReport(String resourceId, String room, String identity, Str
                            long queueDrops) {
             this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
                     jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
-                    keyframeIntervalMillis, framesPerSecond, queueDrops, null, null, null);
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, null, null, null, null, null);
         }
     }
 

@@ -175,6 +175,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             if (t != null) {
                 t.onReceiverReport(b.lastSr(), b.delaySinceLastSr(), nowNanos);
                 t.onReceptionQuality(b.fractionLost(), b.jitter());
+                t.onReceptionTotals(b.cumulativeLost(), b.extendedHighestSeq());
             }
         }
     }
@@ -207,6 +208,8 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         c.packets = t.packetsSent();
         c.bytes = t.octetsSent();
         c.reportedLossPercent = t.reportedLossPercent();
+        c.reportedPacketsLost = t.reportedCumulativeLost();
+        c.reportedHighestSequence = t.reportedExtendedHighestSeq();
         c.jitterMillis = t.reportedJitterMillis();
         c.rttMillis = t.rttMillis() < 0 ? Double.NaN : t.rttMillis();
         c.nackReceived = t.nackReceived();

@@ -14,6 +14,9 @@ public final class TrackCounters {
     public long received;
     /** {@code out}: the subscriber's last RR fraction lost in percent; NaN = no RR yet. */
     public double reportedLossPercent;
+    /** {@code out}: the subscriber's last RR cumulative packets lost and extended highest seq; -1 = no RR yet. */
+    public long reportedPacketsLost;
+    public long reportedHighestSequence;
     /** Interarrival jitter in ms; NaN = not known. */
     public double jitterMillis;
     /** Round-trip time in ms; NaN = not known. */
@@ -47,6 +50,8 @@ public final class TrackCounters {
         expected = -1;
         received = 0;
         reportedLossPercent = Double.NaN;
+        reportedPacketsLost = -1;
+        reportedHighestSequence = -1;
         jitterMillis = Double.NaN;
         rttMillis = Double.NaN;
         nackReceived = 0;

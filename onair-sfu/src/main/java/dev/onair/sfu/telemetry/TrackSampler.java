@@ -52,7 +52,9 @@ public final class TrackSampler {
                     c.keyframeIntervalNanos > 0 ? c.keyframeIntervalNanos / 1e6 : null, fps,
                     delta(c.queueDrops, prevQueueDrops), known(c.sourceFramesPerSecond),
                     c.sourceFrameWidth > 0 ? c.sourceFrameWidth : null,
-                    c.sourceFrameHeight > 0 ? c.sourceFrameHeight : null);
+                    c.sourceFrameHeight > 0 ? c.sourceFrameHeight : null,
+                    c.reportedHighestSequence < 0 ? null : c.reportedPacketsLost,
+                    c.reportedHighestSequence < 0 ? null : c.reportedHighestSequence);
             ring.add(s);
         }
         primed = true;

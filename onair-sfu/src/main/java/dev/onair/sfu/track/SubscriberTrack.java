@@ -38,6 +38,8 @@ public final class SubscriberTrack implements PacketSink {
     private long firReceived;
     private int reportedFractionLost = -1;
     private long reportedJitterTicks = -1;
+    private long reportedCumulativeLost = -1;
+    private long reportedExtendedHighestSeq = -1;
     private long dropsNoCodec;
     private long dropsWaitingKeyframe;
     private long dropsQueueFull;
@@ -221,6 +223,25 @@ public final class SubscriberTrack implements PacketSink {
     public void onReceptionQuality(int fractionLost, long jitterTicks) {
         reportedFractionLost = fractionLost;
         reportedJitterTicks = jitterTicks;
+    }
+
+    /**
+     * The subscriber's cumulative counters from its last report block (RFC 3550 §6.4.1): packets lost so far (may
+     * be negative with duplicates) and the extended highest sequence number received.
+     */
+    public void onReceptionTotals(long cumulativeLost, long extendedHighestSeq) {
+        reportedCumulativeLost = cumulativeLost;
+        reportedExtendedHighestSeq = extendedHighestSeq;
+    }
+
+    /** Packets lost so far by the subscriber's last report; -1 before its first report. */
+    public long reportedCumulativeLost() {
+        return reportedExtendedHighestSeq < 0 ? -1 : reportedCumulativeLost;
+    }
+
+    /** The extended highest sequence number of the subscriber's last report; -1 before its first report. */
+    public long reportedExtendedHighestSeq() {
+        return reportedExtendedHighestSeq;
     }
 
     /** The subscriber's last reported loss in percent; NaN before its first report. */

@@ -49,6 +49,31 @@ class TrackSamplerTest {
     }
 
     @Test
+    void anOutTrackCarriesTheSubscribersRrTotalsAndTheSourcesView() {
+        TrackSampler s = new TrackSampler(10);
+        TrackCounters c = new TrackCounters();
+        c.packets = 10;
+        assertThat(s.sample(0, 0, c)).isNull();
+        c.packets = 60;
+        TrackSample before = s.sample(SECOND, 1000, c);
+        assertThat(before.reportedPacketsLost()).as("no RR yet").isNull();
+        assertThat(before.reportedHighestSequence()).isNull();
+        assertThat(before.sourceFramesPerSecond()).isNull();
+        c.packets = 110;
+        c.reportedPacketsLost = 7;
+        c.reportedHighestSequence = 70_000;
+        c.sourceFramesPerSecond = 29.5;
+        c.sourceFrameWidth = 1280;
+        c.sourceFrameHeight = 720;
+        TrackSample after = s.sample(2 * SECOND, 2000, c);
+        assertThat(after.reportedPacketsLost()).isEqualTo(7);
+        assertThat(after.reportedHighestSequence()).isEqualTo(70_000);
+        assertThat(after.sourceFramesPerSecond()).isEqualTo(29.5);
+        assertThat(after.sourceFrameWidth()).isEqualTo(1280);
+        assertThat(after.sourceFrameHeight()).isEqualTo(720);
+    }
+
+    @Test
     void duplicatesNeverGiveNegativeLossAndNothingExpectedGivesUnknown() {
         TrackSampler s = new TrackSampler(10);
         s.sample(0, 0, publisherAt(0, 0, 0, 0));
