@@ -129,6 +129,13 @@ public record SessionReport(String resourceId, String room, String identity, Str
      */
     public record SessionSample(long atMillis, long intervalMillis, long bitrateBps, double packetRateIn,
                                 double packetRateOut, long nackReceived, long pliReceived, long firReceived,
-                                long queueDrops) {
+                                long queueDrops, long transportFeedbackSent) {
+        /** Without transport-wide feedback (none sent in the interval). */
+        public SessionSample(long atMillis, long intervalMillis, long bitrateBps, double packetRateIn,
+                             double packetRateOut, long nackReceived, long pliReceived, long firReceived,
+                             long queueDrops) {
+            this(atMillis, intervalMillis, bitrateBps, packetRateIn, packetRateOut, nackReceived, pliReceived,
+                    firReceived, queueDrops, 0);
+        }
     }
 }

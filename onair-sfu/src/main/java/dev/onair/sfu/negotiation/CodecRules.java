@@ -18,6 +18,8 @@ import java.util.Set;
 final class CodecRules {
     private static final Set<String> H264_PROFILES = Set.of("42e01f", "42001f");
     private static final Set<String> VIDEO_FEEDBACK = Set.of("nack pli", "ccm fir", "goog-remb");
+    /** Transport-wide congestion control feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01), any kind. */
+    static final String TRANSPORT_CC = "transport-cc";
 
     private CodecRules() {
     }
@@ -53,7 +55,10 @@ final class CodecRules {
         return out;
     }
 
-    /** The offered feedback we answer, in offer order: video nack pli, ccm fir, goog-remb; audio none. */
+    /**
+     * The offered feedback we answer, in offer order: video nack pli, ccm fir, goog-remb; audio none; and
+     * transport-cc on both kinds.
+     */
     static Set<String> answerFeedback(MediaKind kind, List<RtcpFb> offered) {
         Set<String> out = new LinkedHashSet<>();
         if (kind == MediaKind.VIDEO) {
@@ -61,6 +66,11 @@ final class CodecRules {
                 if (VIDEO_FEEDBACK.contains(fb.feedback())) {
                     out.add(fb.feedback());
                 }
+            }
+        }
+        for (RtcpFb fb : offered) {
+            if (TRANSPORT_CC.equals(fb.feedback())) {
+                out.add(TRANSPORT_CC);
             }
         }
         return out;

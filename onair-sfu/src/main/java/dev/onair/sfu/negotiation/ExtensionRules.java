@@ -3,8 +3,9 @@ package dev.onair.sfu.negotiation;
 import java.util.List;
 
 /**
- * The RTP header extensions (RFC 8285) we answer when offered, keeping the offer's id. transport-cc comes
- * with a later issue.
+ * The RTP header extensions (RFC 8285) we answer when offered, keeping the offer's id. transport-cc
+ * (draft-holmer-rmcat-transport-wide-cc-extensions-01) on both directions: we feed back to publishers and
+ * stamp what we send to subscribers.
  */
 final class ExtensionRules {
     static final String MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
@@ -14,8 +15,10 @@ final class ExtensionRules {
     static final String VIDEO_ORIENTATION = "urn:3gpp:video-orientation";
     static final String RID = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
     static final String REPAIRED_RID = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
+    static final String TRANSPORT_CC = NegotiatedExtension.TRANSPORT_CC;
 
-    private static final List<String> COMMON = List.of(MID, AUDIO_LEVEL, ABS_SEND_TIME, TOFFSET, VIDEO_ORIENTATION);
+    private static final List<String> COMMON = List.of(MID, AUDIO_LEVEL, ABS_SEND_TIME, TOFFSET, VIDEO_ORIENTATION,
+            TRANSPORT_CC);
     private static final List<String> PUBLISH_ONLY = List.of(RID, REPAIRED_RID);
 
     private ExtensionRules() {

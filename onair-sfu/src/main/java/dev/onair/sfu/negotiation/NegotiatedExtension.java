@@ -7,4 +7,6 @@ package dev.onair.sfu.negotiation;
  * @param uri the extension URI
  */
 public record NegotiatedExtension(int id, String uri) {
+    /** The transport-wide sequence number extension (draft-holmer-rmcat-transport-wide-cc-extensions-01). */
+    public static final String TRANSPORT_CC = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
 }

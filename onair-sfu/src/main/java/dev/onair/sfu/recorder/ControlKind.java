@@ -15,7 +15,12 @@ public enum ControlKind {
     /** A STUN or DTLS datagram to the peer; detail = size. */
     OTHER_DATAGRAM_SENT,
     /** The link's shaping was (re)set; detail bit 1 = inbound shaped, bit 2 = outbound shaped (0 = off). */
-    SHAPING_CHANGED;
+    SHAPING_CHANGED,
+    /**
+     * Transport-wide congestion control feedback sent to a publisher (one per RTCP TransportCc); ssrc = the
+     * feedback's media SSRC, detail = the packet status count (the datagram itself is also an RTCP_SENT).
+     */
+    TRANSPORT_FEEDBACK_SENT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -32,6 +32,7 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     private final SessionContext ctx;
     private final DropCounts<SessionDrop> drops = new DropCounts<>(SessionDrop.class);
     private final DropCounts<RtcpKind> rtcpReceived = new DropCounts<>(RtcpKind.class);
+    private final DropCounts<RtcpKind> rtcpSent = new DropCounts<>(RtcpKind.class);
     private final SessionTelemetry telemetry = new SessionTelemetry(this instanceof SubscriberSession
             ? SessionTelemetry.SUBSCRIBER_CAPACITY : SessionTelemetry.DEFAULT_CAPACITY);
     private boolean connected;
@@ -70,6 +71,11 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
 
     public final DropCounts<RtcpKind> rtcpReceived() {
         return rtcpReceived;
+    }
+
+    /** Our RTCP packets sent to the peer, by type. */
+    public final DropCounts<RtcpKind> rtcpSent() {
+        return rtcpSent;
     }
 
     public final boolean isClosed() {
@@ -260,6 +266,9 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
         int len = RtcpWriter.writeCompound(compound, out, 0);
         if (len > 0) {
             transport.sendRtcp(out, 0, len);
+            for (int i = 0; i < compound.size(); i++) {
+                rtcpSent.increment(RtcpKind.of(compound.get(i)));
+            }
         }
     }
 
@@ -282,7 +291,7 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
         long bitrateBps = sampleTracks(nowNanos, wallMillis);
         telemetry.sampleSession(nowNanos, wallMillis, bitrateBps, transport.packetsIn(), transport.packetsOut(),
                 rtcpReceived.get(RtcpKind.NACK), rtcpReceived.get(RtcpKind.PLI), rtcpReceived.get(RtcpKind.FIR),
-                queueDrops());
+                queueDrops(), rtcpSent.get(RtcpKind.TWCC));
     }
 
     /** The session's telemetry so far, as an immutable report. */

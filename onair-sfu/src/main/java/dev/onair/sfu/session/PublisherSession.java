@@ -11,10 +11,12 @@ import dev.onair.protocol.rtcp.SdesChunk;
 import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
+import dev.onair.protocol.rtcp.TransportCc;
 import dev.onair.protocol.rtp.HeaderExtensionCursor;
 import dev.onair.sfu.api.ClientSample;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.negotiation.NegotiatedExtension;
 import dev.onair.sfu.recorder.ControlKind;
 import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.telemetry.SessionTelemetry;
@@ -22,6 +24,7 @@ import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.sfu.track.ReceiveStatistics;
 import dev.onair.sfu.track.PacketContext;
 import dev.onair.sfu.track.PublishedTrack;
+import dev.onair.sfu.twcc.FeedbackBuilder;
 import dev.onair.transport.peer.PeerTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,6 +42,9 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private static final Logger LOG = LoggerFactory.getLogger(PublisherSession.class);
     private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
     private static final int MAX_SSRCS = 16;
+    /** Transport-wide feedback: numbers kept, and the least time between two feedback rounds. */
+    private static final int FEEDBACK_CAPACITY = 8192;
+    private static final long FEEDBACK_INTERVAL_NANOS = 50_000_000L;
 
     private final long rtcpSsrc;
     private final List<PublishedTrack> tracks = new ArrayList<>();
@@ -47,6 +53,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private final SsrcTable<PublishedTrack> bySsrc = new SsrcTable<>(MAX_SSRCS);
     private final HeaderExtensionCursor cursor = new HeaderExtensionCursor();
     private int firSequence;
+    /** The transport-cc extension id of this BUNDLE transport, 0 when not negotiated. */
+    private int transportCcId;
+    /** One transport-wide sequence space per transport; null until transport-cc is negotiated. */
+    private FeedbackBuilder feedback;
 
     /**
      * @param trackIds hands out the id ({@code sid}) of each new track
@@ -67,6 +77,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
                 this);
         tracks.add(t);
         setups.add(s);
+        Integer tcc = s.extensionIdsByUri().get(NegotiatedExtension.TRANSPORT_CC);
+        if (tcc != null && transportCcId == 0) {
+            transportCcId = tcc;
+            feedback = new FeedbackBuilder(FEEDBACK_CAPACITY, FEEDBACK_INTERVAL_NANOS);
+        }
         for (Long ssrc : s.declaredSsrcs()) {
             bySsrc.put((int) (long) ssrc, t);
         }
@@ -129,6 +144,9 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             drops().increment(SessionDrop.RTP_MALFORMED);
             return;
         }
+        if (feedback != null) {
+            recordTransportSequence(p, arrivalNanos);
+        }
         long ssrc = p.header.ssrc();
         PublishedTrack track = bySsrc.get((int) ssrc);
         if (track == null) {
@@ -147,6 +165,48 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         if (r != null && p.keyframeStart) {
             r.markKeyframe(ssrc, p.header.sequenceNumber());
         }
+    }
+
+    /**
+     * Every RTP packet of the transport (RTX and unknown SSRCs too) counts for the publisher's estimator: its
+     * transport-wide sequence number and arrival go into the feedback, sent once the interval has passed.
+     */
+    private void recordTransportSequence(PacketContext p, long arrivalNanos) {
+        if (!p.header.hasExtension()) {
+            return;
+        }
+        cursor.reset(p.buf, p.header);
+        while (cursor.next()) {
+            if (cursor.id() == transportCcId && cursor.dataLength() >= 2) {
+                int off = cursor.dataOffset();
+                feedback.onPacket(((p.buf[off] & 0xFF) << 8) | (p.buf[off + 1] & 0xFF), arrivalNanos);
+                if (feedback.isDue(arrivalNanos)) {
+                    sendTransportFeedback(arrivalNanos);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Everything pending as TransportCc, each behind an empty RR (a compound, RFC 3550 §6.1). */
+    private void sendTransportFeedback(long nowNanos) {
+        if (!isConnected()) {
+            return;
+        }
+        long mediaSsrc = tracks.isEmpty() || tracks.get(0).ssrc() < 0 ? 0 : tracks.get(0).ssrc();
+        FlightRecorder r = recorder();
+        for (TransportCc fb : feedback.drain(rtcpSsrc, mediaSsrc, nowNanos)) {
+            if (r != null) {
+                r.recordControl(nowNanos, recorderLink(), ControlKind.TRANSPORT_FEEDBACK_SENT, mediaSsrc,
+                        fb.packetStatusCount());
+            }
+            sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), fb));
+        }
+    }
+
+    /** Transport-wide feedback packets built so far (0 when transport-cc was not negotiated). */
+    public long transportFeedbackSent() {
+        return feedback == null ? 0 : feedback.feedbackSent();
     }
 
     /** First packet of an undeclared SSRC: by MID extension, else by a payload type only one m-line has. */
@@ -276,6 +336,9 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     /** An RR for every published SSRC (RFC 3550 §6.4.2) with our SDES CNAME. */
     @Override
     void sendReports(long nowNanos) {
+        if (feedback != null && feedback.hasPending()) {
+            sendTransportFeedback(nowNanos);
+        }
         List<ReportBlock> blocks = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {
             if (t.stats() != null && t.stats().hasPackets() && blocks.size() < 31) {

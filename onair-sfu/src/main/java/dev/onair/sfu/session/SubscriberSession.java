@@ -11,8 +11,10 @@ import dev.onair.protocol.rtcp.SdesChunk;
 import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
+import dev.onair.protocol.rtcp.TransportCc;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.negotiation.NegotiatedExtension;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.queue.SubscriberQueue;
 import dev.onair.sfu.telemetry.SessionTelemetry;
@@ -20,6 +22,10 @@ import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.sfu.track.RtpRewriter;
 import dev.onair.sfu.track.SubscriberOutput;
 import dev.onair.sfu.track.SubscriberTrack;
+import dev.onair.sfu.twcc.FeedbackResults;
+import dev.onair.sfu.twcc.PacketResult;
+import dev.onair.sfu.twcc.SendLog;
+import dev.onair.sfu.twcc.SequenceStamper;
 import dev.onair.transport.peer.PeerTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +45,12 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     private final SubscriberQueue queue;
     private final RandomGenerator rng;
     private boolean dirty;
+    /** Packets kept in the send log for the estimator (about 4 s at 1000 packets/s). */
+    private static final int SEND_LOG_CAPACITY = 4096;
+    /** Transport-wide numbering of what we send, and the subscriber's feedback on it; null without transport-cc. */
+    private SequenceStamper stamper;
+    private FeedbackResults feedbackResults;
+    private List<PacketResult> lastFeedback = List.of();
 
     public SubscriberSession(String resourceId, String room, String identity, PeerTransport transport,
                              List<TrackSetup> setups, int queueCapacity, RandomGenerator rng, SessionContext ctx) {
@@ -57,6 +69,12 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
                 clockRate);
         SubscriberTrack t = new SubscriberTrack(s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(), this, rewriter);
         tracks.add(t);
+        Integer tcc = s.extensionIdsByUri().get(NegotiatedExtension.TRANSPORT_CC);
+        if (tcc != null && stamper == null) {
+            SendLog log = new SendLog(SEND_LOG_CAPACITY);
+            stamper = new SequenceStamper(tcc, 1, log);
+            feedbackResults = new FeedbackResults(log);
+        }
         return t;
     }
 
@@ -88,6 +106,21 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
                 add(s);
             }
         }
+    }
+
+    /** Our transport-wide numbering towards this subscriber, or null when transport-cc was not negotiated. */
+    public SequenceStamper transportSequencer() {
+        return stamper;
+    }
+
+    /** The subscriber's transport-wide feedback so far, or null when transport-cc was not negotiated. */
+    public FeedbackResults transportFeedback() {
+        return feedbackResults;
+    }
+
+    /** The per-packet results of the subscriber's latest feedback (for the estimator, issue #5). */
+    public List<PacketResult> lastFeedbackResults() {
+        return lastFeedback;
     }
 
     public List<SubscriberTrack> tracks() {
@@ -125,8 +158,12 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             }
             SubscriberTrack owner = (SubscriberTrack) queue.headOwner();
             int rtpLength = queue.headLength();
+            boolean stamped = stamper != null && stamper.stamp(queue.headData(), 0, rtpLength);
             if (transport.sendRtp(queue.headData(), 0, rtpLength)) {
                 owner.onSent(rtpLength, queue.headPayloadLength());
+                if (stamped) {
+                    stamper.commit(ctx().clock().nanoTime(), rtpLength);
+                }
             }
             queue.pop();
             n++;
@@ -142,6 +179,9 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
     @Override
     void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
+        if (pkt instanceof TransportCc fb && feedbackResults != null) {
+            lastFeedback = feedbackResults.onFeedback(fb);
+        }
         if (pkt instanceof ReceiverReport rr) {
             onReportBlocks(rr.reports(), arrivalNanos);
         } else if (pkt instanceof SenderReport sr) {

@@ -35,6 +35,7 @@ public final class SessionTelemetry {
     private long prevPli;
     private long prevFir;
     private long prevQueueDrops;
+    private long prevTransportFeedbackSent;
 
     public SessionTelemetry(int capacity) {
         this.capacity = capacity;
@@ -100,6 +101,14 @@ public final class SessionTelemetry {
     public SessionSample sampleSession(long nowNanos, long wallMillis, long bitrateBps, long packetsIn,
                                        long packetsOut, long nackReceived, long pliReceived, long firReceived,
                                        long queueDrops) {
+        return sampleSession(nowNanos, wallMillis, bitrateBps, packetsIn, packetsOut, nackReceived, pliReceived,
+                firReceived, queueDrops, 0);
+    }
+
+    /** As above, with the transport-wide congestion control feedback packets sent so far. */
+    public SessionSample sampleSession(long nowNanos, long wallMillis, long bitrateBps, long packetsIn,
+                                       long packetsOut, long nackReceived, long pliReceived, long firReceived,
+                                       long queueDrops, long transportFeedbackSent) {
         long dtNanos = nowNanos - prevNanos;
         SessionSample s = null;
         if (primed && dtNanos > 0) {
@@ -107,7 +116,8 @@ public final class SessionTelemetry {
             s = new SessionSample(wallMillis, Math.round(dtNanos / 1e6), bitrateBps,
                     Math.max(0, packetsIn - prevPacketsIn) / seconds, Math.max(0, packetsOut - prevPacketsOut) / seconds,
                     Math.max(0, nackReceived - prevNack), Math.max(0, pliReceived - prevPli),
-                    Math.max(0, firReceived - prevFir), Math.max(0, queueDrops - prevQueueDrops));
+                    Math.max(0, firReceived - prevFir), Math.max(0, queueDrops - prevQueueDrops),
+                    Math.max(0, transportFeedbackSent - prevTransportFeedbackSent));
             sessionSamples.add(s);
         }
         primed = true;
@@ -118,6 +128,7 @@ public final class SessionTelemetry {
         prevPli = pliReceived;
         prevFir = firReceived;
         prevQueueDrops = queueDrops;
+        prevTransportFeedbackSent = transportFeedbackSent;
         return s;
     }
 

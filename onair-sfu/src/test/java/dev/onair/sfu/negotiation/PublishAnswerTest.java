@@ -46,9 +46,7 @@ class PublishAnswerTest {
                     .satisfies(f -> assertThat(f.toAttributeValue()).isEqualTo("sha-256 " + Offers.FINGERPRINT_HEX));
             assertThat(m.rtcpMux()).isTrue();
             assertThat(m.rtpMaps()).hasSize(1).allSatisfy(map -> assertThat(map.encodingName()).isIn("opus", "VP8"));
-            assertThat(m.rtcpFbs()).extracting(fb -> fb.feedback()).doesNotContain("transport-cc", "nack");
-            assertThat(m.extMaps()).extracting(e -> e.uri()).doesNotContain(
-                    "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01");
+            assertThat(m.rtcpFbs()).extracting(fb -> fb.feedback()).doesNotContain("nack");
             assertThat(m.ssrcs()).isEmpty();
             assertThat(m.msids()).isEmpty();
             assertThat(m.endOfCandidates()).isTrue();
@@ -74,14 +72,15 @@ class PublishAnswerTest {
                 "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n",
                 "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n",
                 "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n",
-                "a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 goog-remb\r\na=rtcp-fb:96 ccm fir\r\na=rtcp-fb:96 nack pli\r\n",
+                "a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 goog-remb\r\na=rtcp-fb:96 ccm fir\r\na=rtcp-fb:96 nack pli\r\n"
+                        + "a=rtcp-fb:96 transport-cc\r\n",
                 "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n",
                 "a=extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id\r\n",
                 "a=candidate:1 1 udp 2130706431 192.0.2.10 3478 typ host\r\n"
                         + "a=candidate:2 1 udp 2130706175 2001:db8:0:0:0:0:0:10 3478 typ host\r\n"
                         + "a=candidate:1 1 udp 2130705919 192.0.2.10 3479 typ host\r\n"
                         + "a=end-of-candidates\r\n");
-        assertThat(r.answerSdp()).doesNotContain("rtx", "red/", "ulpfec", "H264", "a=rtcp-fb:111");
+        assertThat(r.answerSdp()).doesNotContain("rtx", "red/", "ulpfec", "H264");
         NegotiatedSession s = r.session();
         assertThat(s.remoteIceUfrag()).isEqualTo("2Caz");
         assertThat(s.remoteIcePwd()).isEqualTo("UCR/BLWMa/4f28wJewX03OO/");
@@ -92,14 +91,14 @@ class PublishAnswerTest {
         assertThat(audio.codecs()).singleElement().satisfies(c -> {
             assertThat(c.payloadType()).isEqualTo(111);
             assertThat(c.channels()).isEqualTo(2);
-            assertThat(c.rtcpFeedback()).isEmpty();
+            assertThat(c.rtcpFeedback()).containsExactly("transport-cc");
         });
         assertThat(audio.remoteSsrcs()).containsExactly(new RemoteSsrc(1194715756L, -1, "qS1TAD1l5aqjbsVE"));
         assertThat(audio.remoteMsid().trackId()).isEqualTo("05b3412d-f02e-4ebf-949b-6baa2bee3faf");
         NegotiatedMedia video = s.mediaByMid("1");
         assertThat(video.codecs()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("VP8");
-            assertThat(c.rtcpFeedback()).containsExactly("goog-remb", "ccm fir", "nack pli");
+            assertThat(c.rtcpFeedback()).containsExactly("goog-remb", "ccm fir", "nack pli", "transport-cc");
         });
         assertThat(video.remoteSsrcs()).containsExactly(new RemoteSsrc(1438231479L, 3837214496L, "qS1TAD1l5aqjbsVE"));
         assertThat(video.extensionId("urn:3gpp:video-orientation")).isEqualTo(13);
@@ -153,5 +152,26 @@ class PublishAnswerTest {
         assertThat(c).extracting(Candidate::priority).containsExactly(2130706431L, 2130706175L, 2130705919L);
         assertThat(c).extracting(Candidate::foundation).containsExactly("1", "2", "1");
         assertThat(Set.copyOf(c.stream().map(Candidate::type).toList())).containsExactly("host");
+    }
+
+    @Test
+    void chromiumTransportCcIsAnsweredWithTheOffersIdOnBothMlines() {
+        NegotiationResult r = publish("chromium-whip-offer.sdp");
+        String uri = NegotiatedExtension.TRANSPORT_CC;
+        assertThat(r.answerSdp()).contains("a=extmap:3 " + uri + "\r\n", "a=rtcp-fb:111 transport-cc\r\n",
+                "a=rtcp-fb:96 transport-cc\r\n");
+        assertThat(r.session().mediaByMid("0").extensionId(uri)).isEqualTo(3);
+        assertThat(r.session().mediaByMid("1").extensionId(uri)).isEqualTo(3);
+    }
+
+    @Test
+    void offerWithoutTransportCcGetsNone() {
+        String offer = Offers.text("chromium-whip-offer.sdp")
+                .replace("a=extmap:3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01\r\n", "")
+                .replace(" transport-cc\r\n", " goog-remb\r\n");
+        NegotiationResult r = SdpNegotiator.answerPublish(Offers.parse(offer), Offers.LOCAL);
+        assertThat(r.error()).isNull();
+        assertThat(r.answerSdp()).doesNotContain("transport-cc", "transport-wide-cc");
+        assertThat(r.session().mediaByMid("1").extensionId(NegotiatedExtension.TRANSPORT_CC)).isZero();
     }
 }

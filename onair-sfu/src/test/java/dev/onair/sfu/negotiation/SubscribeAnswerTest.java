@@ -33,7 +33,10 @@ class SubscribeAnswerTest {
         assertThat(video.formats()).containsExactly("96", "102", "108");
         assertThat(video.fmtp(102).raw()).isEqualTo("level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f");
         assertThat(video.rtcpFeedback(108)).extracting(fb -> fb.feedback())
-                .containsExactly("goog-remb", "ccm fir", "nack pli");
+                .containsExactly("goog-remb", "ccm fir", "nack pli", "transport-cc");
+        assertThat(audio.rtcpFeedback(111)).extracting(fb -> fb.feedback()).containsExactly("transport-cc");
+        assertThat(video.extMapId(NegotiatedExtension.TRANSPORT_CC)).isEqualTo(3);
+        assertThat(audio.extMapId(NegotiatedExtension.TRANSPORT_CC)).isEqualTo(3);
         assertThat(video.msid()).isEqualTo(new Msid("onair", "video-1"));
         assertThat(video.ssrcIds()).containsExactly(1001L);
         assertThat(video.extMaps()).extracting(e -> e.uri()).doesNotContain(
