@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 5, feedback towards publishers, in Chromium: two WHIP publishers at once, one with a 400 kbit/s cap on its
+ * Issue 5, feedback towards publishers, in Chromium: two WHIP publishers at once, one with a 200 kbit/s cap on its
  * uplink (set through the admin API), one without. With transport-cc negotiated Chromium's send-side estimator runs
  * only on our TransportCc feedback: the capped publisher's {@code availableOutgoingBitrate} (candidate pair) must fall
  * below 1.5 × the cap, the free one must be (or ramp up from Chromium's 300 kbit/s start to) above that, and the
  * server must have sent feedback to both.
  */
 class PublisherFeedbackBrowserTest {
-    static final long CAP_BPS = 400_000;
+    static final long CAP_BPS = 200_000;
     static final long THRESHOLD_BPS = CAP_BPS * 3 / 2;
     static final Duration SETTLE = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
