@@ -80,13 +80,30 @@ public record SessionReport(String resourceId, String room, String identity, Str
      * @param sourceFrameWidth    {@code out} video: the publisher's encoded width as its browser reported it in
      *                            {@code client_stats}; null when not reported (e.g. a WHIP publisher)
      * @param sourceFrameHeight   likewise, the height
+     * @param retransmitted       {@code out} video: packets resent (RTX or plain) for the subscriber's NACKs in the
+     *                            interval
+     * @param retransmissionMissed {@code out} video: NACKed packets we could not resend in the interval (no longer
+     *                            cached, older than useful, never received)
      */
     public record TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                               Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
                               Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
                               long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
                               long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
-                              Long sourceFrameHeight) {
+                              Long sourceFrameHeight, long retransmitted, long retransmissionMissed) {
+
+        /** A sample without retransmission counts. */
+        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
+                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
+                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
+                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
+                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
+                           Long sourceFrameHeight) {
+            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
+                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
+                    sourceFrameHeight, 0, 0);
+        }
 
         /** A sample that says nothing of the publisher's source ({@code in} tracks, audio). */
         public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,

@@ -15,7 +15,13 @@ public enum ControlKind {
     /** A STUN or DTLS datagram to the peer; detail = size. */
     OTHER_DATAGRAM_SENT,
     /** The link's shaping was (re)set; detail bit 1 = inbound shaped, bit 2 = outbound shaped (0 = off). */
-    SHAPING_CHANGED;
+    SHAPING_CHANGED,
+    /** A packet a subscriber NACKed was resent; ssrc = the SSRC it went out on (RTX or media), detail = its NACKed sequence number. */
+    RETRANSMISSION_SENT,
+    /** A packet a subscriber NACKed could not be resent (not cached or too old); ssrc = media SSRC, detail = sequence number. */
+    RETRANSMISSION_MISSED,
+    /** We sent the publisher a generic NACK; ssrc = its media SSRC, detail = the first sequence number asked for. */
+    NACK_SENT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

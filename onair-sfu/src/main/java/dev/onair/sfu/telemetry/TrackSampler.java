@@ -24,6 +24,8 @@ public final class TrackSampler {
     private long prevFirSent;
     private long prevFrames;
     private long prevQueueDrops;
+    private long prevRetransmitted;
+    private long prevRetransmissionMissed;
 
     public TrackSampler(int capacity) {
         ring = new SampleRing<>(capacity);
@@ -52,7 +54,8 @@ public final class TrackSampler {
                     c.keyframeIntervalNanos > 0 ? c.keyframeIntervalNanos / 1e6 : null, fps,
                     delta(c.queueDrops, prevQueueDrops), known(c.sourceFramesPerSecond),
                     c.sourceFrameWidth > 0 ? c.sourceFrameWidth : null,
-                    c.sourceFrameHeight > 0 ? c.sourceFrameHeight : null);
+                    c.sourceFrameHeight > 0 ? c.sourceFrameHeight : null, delta(c.retransmitted, prevRetransmitted),
+                    delta(c.retransmissionMissed, prevRetransmissionMissed));
             ring.add(s);
         }
         primed = true;
@@ -69,6 +72,8 @@ public final class TrackSampler {
         prevFirSent = c.firSent;
         prevFrames = c.frames;
         prevQueueDrops = c.queueDrops;
+        prevRetransmitted = c.retransmitted;
+        prevRetransmissionMissed = c.retransmissionMissed;
         return s;
     }
 
