@@ -23,19 +23,25 @@ final class NegotiatedTracks {
         for (NegotiatedMedia m : session.media()) {
             List<TrackCodec> codecs = new ArrayList<>();
             boolean pli = false;
+            boolean nack = false;
             for (NegotiatedCodec c : m.codecs()) {
-                codecs.add(new TrackCodec(c.name().toUpperCase(Locale.ROOT), c.payloadType(), c.clockRateHz()));
+                codecs.add(new TrackCodec(c.name().toUpperCase(Locale.ROOT), c.payloadType(), c.clockRateHz(),
+                        c.rtxPayloadType()));
                 pli |= c.rtcpFeedback().contains("nack pli");
+                nack |= c.rtcpFeedback().contains("nack");
             }
             Map<String, Integer> exts = new HashMap<>();
             for (NegotiatedExtension e : m.extensions()) {
                 exts.put(e.uri(), e.id());
             }
             List<Long> ssrcs = new ArrayList<>();
+            List<Long> rtxSsrcs = new ArrayList<>();
             for (RemoteSsrc r : m.remoteSsrcs()) {
                 ssrcs.add(r.ssrc());
+                rtxSsrcs.add(r.rtxSsrc());
             }
-            out.add(new TrackSetup(m.mid(), m.kind(), codecs, exts, ssrcs, pli, m.localSsrc()));
+            out.add(new TrackSetup(m.mid(), m.kind(), codecs, exts, ssrcs, pli, m.localSsrc(), m.localRtxSsrc(),
+                    rtxSsrcs, nack));
         }
         return out;
     }

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the session report (the player's RTCP receiver reports) must agree within 2 percentage points, and loss must
  * really happen. The session report must name the impairment and its seed.
  *
- * <p>With no NACK/RTX yet (issue #5) what the shaper drops is what the player loses. Determinism is shown on the
+ * <p>The SFU now answers the player's NACKs with RTX, but Chromium counts an RTX repair only on the RTX stream
+ * (its media {@code packetsLost} and its RR keep the loss; see RetransmissionBrowserTest), so what the shaper drops
+ * is still what the player's counters lose. Determinism is shown on the
  * player's flight recording: re-run twice through the preset with the seed, it drops exactly what was dropped live.
  */
 class NetworkLabBrowserTest {

@@ -84,15 +84,33 @@ public record SessionReport(String resourceId, String room, String identity, Str
      *                            §6.4.1); with {@code reportedHighestSequence} it gives the exact loss between any
      *                            two samples; null before the first RR
      * @param reportedHighestSequence {@code out}: the extended highest sequence number of that RR
+     * @param retransmitted       {@code out} video: packets resent (RTX or plain) for the subscriber's NACKs in the
+     *                            interval
+     * @param retransmissionMissed {@code out} video: NACKed packets we could not resend in the interval (no longer
+     *                            cached, older than useful, never received)
      */
     public record TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                               Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
                               Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
                               long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
                               long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
-                              Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence) {
+                              Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence,
+                              long retransmitted, long retransmissionMissed) {
 
-        /** A sample without the subscriber's cumulative RR counters. */
+        /** A sample without retransmission counts. */
+        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
+                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
+                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
+                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
+                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
+                           Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence) {
+            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
+                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
+                    sourceFrameHeight, reportedPacketsLost, reportedHighestSequence, 0, 0);
+        }
+
+        /** A sample without the subscriber's cumulative RR counters nor retransmission counts. */
         public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                            Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
                            Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
@@ -102,7 +120,7 @@ public record SessionReport(String resourceId, String room, String identity, Str
             this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
                     jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
                     keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
-                    sourceFrameHeight, null, null);
+                    sourceFrameHeight, null, null, 0, 0);
         }
 
         /** A sample that says nothing of the publisher's source ({@code in} tracks, audio). */
@@ -113,7 +131,7 @@ public record SessionReport(String resourceId, String room, String identity, Str
                            long queueDrops) {
             this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
                     jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
-                    keyframeIntervalMillis, framesPerSecond, queueDrops, null, null, null, null, null);
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, null, null, null, null, null, 0, 0);
         }
     }
 

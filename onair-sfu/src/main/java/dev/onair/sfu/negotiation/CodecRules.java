@@ -1,6 +1,7 @@
 package dev.onair.sfu.negotiation;
 
 import dev.onair.protocol.sdp.Fmtp;
+import dev.onair.protocol.sdp.MediaDescription;
 import dev.onair.protocol.sdp.RtcpFb;
 import dev.onair.protocol.sdp.RtpMap;
 import java.util.LinkedHashMap;
@@ -12,12 +13,12 @@ import java.util.Set;
 
 /**
  * The codecs and RTCP feedback the SFU accepts: opus/48000/2 (RFC 7587), VP8/90000 (RFC 7741) and
- * H264/90000 (RFC 6184) with packetization-mode=1 and profile-level-id 42e01f or 42001f. No rtx, red,
- * ulpfec or flexfec yet.
+ * H264/90000 (RFC 6184) with packetization-mode=1 and profile-level-id 42e01f or 42001f, each video codec
+ * with its RFC 4588 {@code rtx} format when offered. No red, ulpfec or flexfec yet.
  */
 final class CodecRules {
     private static final Set<String> H264_PROFILES = Set.of("42e01f", "42001f");
-    private static final Set<String> VIDEO_FEEDBACK = Set.of("nack pli", "ccm fir", "goog-remb");
+    private static final Set<String> VIDEO_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "goog-remb");
     /** Transport-wide congestion control feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01), any kind. */
     static final String TRANSPORT_CC = "transport-cc";
 
@@ -56,7 +57,7 @@ final class CodecRules {
     }
 
     /**
-     * The offered feedback we answer, in offer order: video nack pli, ccm fir, goog-remb; audio none; and
+     * The offered feedback we answer, in offer order: video nack, nack pli, ccm fir, goog-remb; audio none; and
      * transport-cc on both kinds.
      */
     static Set<String> answerFeedback(MediaKind kind, List<RtcpFb> offered) {
@@ -74,6 +75,23 @@ final class CodecRules {
             }
         }
         return out;
+    }
+
+    /**
+     * The offered {@code rtx/90000} payload type whose {@code apt} names {@code payloadType} (RFC 4588 section
+     * 8.1), or -1.
+     */
+    static int rtxFor(int payloadType, MediaDescription offered) {
+        for (RtpMap m : offered.rtpMaps()) {
+            if (m.is("rtx") && m.clockRateHz() == 90000) {
+                Fmtp f = offered.fmtp(m.payloadType());
+                String apt = f == null ? null : f.parameter("apt");
+                if (apt != null && apt.equals(Integer.toString(payloadType))) {
+                    return m.payloadType();
+                }
+            }
+        }
+        return -1;
     }
 
     /** Same codec for forwarding purposes (see {@link NegotiatedCodec#isCompatibleWith}). */

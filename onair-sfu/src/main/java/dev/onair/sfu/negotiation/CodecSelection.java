@@ -30,8 +30,10 @@ final class CodecSelection {
             if (!CodecRules.isSupported(kind, map, fmtp)) {
                 continue;
             }
+            int rtxPt = kind == MediaKind.VIDEO ? CodecRules.rtxFor(pt, offered) : -1;
             out.add(new NegotiatedCodec(map.encodingName(), pt, map.clockRateHz(), map.channels(),
-                    CodecRules.answerFmtp(map, fmtp), CodecRules.answerFeedback(kind, offered.rtcpFeedback(pt))));
+                    CodecRules.answerFmtp(map, fmtp), CodecRules.answerFeedback(kind, offered.rtcpFeedback(pt)),
+                    rtxPt));
             if (publish) {
                 break;
             }

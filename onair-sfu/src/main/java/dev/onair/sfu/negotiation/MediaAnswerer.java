@@ -26,8 +26,8 @@ import java.util.List;
  * c=IN IP4 0.0.0.0                                     c=IN IP4 0.0.0.0
  * a=ice-ufrag a=ice-pwd a=fingerprint a=setup          a=mid:1
  * a=mid a=extmap a=recvonly|sendonly [a=msid]          a=inactive
- * a=rtcp-mux [a=rtcp-rsize] a=rtpmap a=fmtp a=rtcp-fb
- * [a=ssrc cname/msid | a=rid a=simulcast] a=candidate a=end-of-candidates
+ * a=rtcp-mux [a=rtcp-rsize] a=rtpmap a=fmtp a=rtcp-fb [a=rtpmap rtx a=fmtp apt]
+ * [[a=ssrc-group:FID] a=ssrc cname/msid | a=rid a=simulcast] a=candidate a=end-of-candidates
  * </pre>
  */
 final class MediaAnswerer {
@@ -43,9 +43,24 @@ final class MediaAnswerer {
     static Answered accept(MediaDescription offered, MediaKind kind, boolean publish, boolean active,
             List<NegotiatedCodec> codecs, RemoteTransport transport, LocalParams local, List<Candidate> candidates,
             long localSsrc) {
+        return accept(offered, kind, publish, active, codecs, transport, local, candidates, localSsrc, -1);
+    }
+
+    /**
+     * Like the other {@code accept}, with {@code localRtxSsrc} (or -1) the RTX SSRC we announce on a subscribe
+     * m-line whose codecs have rtx ({@code a=ssrc-group:FID <media> <rtx>}, RFC 4588 section 8.1).
+     */
+    static Answered accept(MediaDescription offered, MediaKind kind, boolean publish, boolean active,
+            List<NegotiatedCodec> codecs, RemoteTransport transport, LocalParams local, List<Candidate> candidates,
+            long localSsrc, long localRtxSsrc) {
         Direction dir = !active ? Direction.INACTIVE : publish ? Direction.RECVONLY : Direction.SENDONLY;
         List<String> pts = new ArrayList<>();
-        codecs.forEach(c -> pts.add(Integer.toString(c.payloadType())));
+        for (NegotiatedCodec c : codecs) {
+            pts.add(Integer.toString(c.payloadType()));
+            if (c.hasRtx()) {
+                pts.add(Integer.toString(c.rtxPayloadType()));
+            }
+        }
         MediaDescriptionBuilder b = new MediaDescriptionBuilder(kind.sdpName(), 9, offered.proto(), pts)
                 .connection(Connection.UNSPECIFIED_IP4).iceUfrag(local.iceUfrag()).icePwd(local.icePwd())
                 .addFingerprint(new Fingerprint(local.fingerprintAlgorithm(), local.fingerprintHex()))
@@ -67,14 +82,23 @@ final class MediaAnswerer {
         } else if (active) {
             String trackId = kind.sdpName() + "-" + offered.mid();
             Msid msid = new Msid(STREAM_ID, trackId);
-            b.addMsid(msid).addSsrc(new SsrcAttribute(localSsrc, "cname", local.cname()))
+            b.addMsid(msid);
+            boolean rtx = localRtxSsrc >= 0 && codecs.stream().anyMatch(NegotiatedCodec::hasRtx);
+            if (rtx) {
+                b.addSsrcGroup(new SsrcGroup("FID", List.of(localSsrc, localRtxSsrc)));
+            }
+            b.addSsrc(new SsrcAttribute(localSsrc, "cname", local.cname()))
                     .addSsrc(new SsrcAttribute(localSsrc, "msid", msid.toAttributeValue()));
+            if (rtx) {
+                b.addSsrc(new SsrcAttribute(localRtxSsrc, "cname", local.cname()))
+                        .addSsrc(new SsrcAttribute(localRtxSsrc, "msid", msid.toAttributeValue()));
+            }
         }
         candidates.forEach(b::addCandidate);
         b.endOfCandidates(true);
         NegotiatedMedia media = new NegotiatedMedia(offered.mid(), kind, dir, codecs, extensions,
                 remoteSsrcs(offered), offered.ssrcGroups(), offered.msid(), offered.rids(), offered.simulcast(),
-                publish ? -1 : localSsrc);
+                publish ? -1 : localSsrc, publish ? -1 : localRtxSsrc);
         return new Answered(b.build(), media);
     }
 
@@ -96,6 +120,10 @@ final class MediaAnswerer {
         for (String fb : c.rtcpFeedback()) {
             int sp = fb.indexOf(' ');
             b.addRtcpFb(sp < 0 ? new RtcpFb(pt, fb, "") : new RtcpFb(pt, fb.substring(0, sp), fb.substring(sp + 1)));
+        }
+        if (c.hasRtx()) {
+            b.addRtpMap(new RtpMap(c.rtxPayloadType(), "rtx", c.clockRateHz(), 0));
+            b.addFmtp(Fmtp.of(c.rtxPayloadType(), "apt=" + pt));
         }
     }
 

@@ -14,13 +14,26 @@ import java.util.Set;
  * @param clockRateHz  RTP clock rate
  * @param channels     audio channels, 0 for video
  * @param fmtp         the format parameters we answered
- * @param rtcpFeedback the feedback we answered, e.g. {@code nack pli}, {@code ccm fir}, {@code goog-remb}
+ * @param rtcpFeedback the feedback we answered, e.g. {@code nack}, {@code nack pli}, {@code ccm fir}
+ * @param rtxPayloadType the payload type of the RFC 4588 {@code rtx} format paired with this codec by
+ *                     {@code apt}, or -1 when none was negotiated
  */
 public record NegotiatedCodec(String name, int payloadType, int clockRateHz, int channels, Map<String, String> fmtp,
-        Set<String> rtcpFeedback) {
+        Set<String> rtcpFeedback, int rtxPayloadType) {
     public NegotiatedCodec {
         fmtp = Collections.unmodifiableMap(new LinkedHashMap<>(fmtp));
         rtcpFeedback = Collections.unmodifiableSet(new LinkedHashSet<>(rtcpFeedback));
+    }
+
+    /** A codec without rtx. */
+    public NegotiatedCodec(String name, int payloadType, int clockRateHz, int channels, Map<String, String> fmtp,
+            Set<String> rtcpFeedback) {
+        this(name, payloadType, clockRateHz, channels, fmtp, rtcpFeedback, -1);
+    }
+
+    /** True when an rtx format is paired with this codec. */
+    public boolean hasRtx() {
+        return rtxPayloadType >= 0;
     }
 
     /**

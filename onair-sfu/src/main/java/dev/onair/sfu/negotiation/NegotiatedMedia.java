@@ -20,10 +20,11 @@ import java.util.List;
  * @param rids             the offer's rids (recorded, not used yet)
  * @param simulcast        the offer's simulcast attribute, or null (recorded, not used yet)
  * @param localSsrc        the SSRC we send on a subscribe m-line, or -1 on a publish m-line
+ * @param localRtxSsrc     the RTX SSRC we announced on a subscribe m-line with rtx, else -1
  */
 public record NegotiatedMedia(String mid, MediaKind kind, Direction localDirection, List<NegotiatedCodec> codecs,
         List<NegotiatedExtension> extensions, List<RemoteSsrc> remoteSsrcs, List<SsrcGroup> remoteSsrcGroups,
-        Msid remoteMsid, List<Rid> rids, Simulcast simulcast, long localSsrc) {
+        Msid remoteMsid, List<Rid> rids, Simulcast simulcast, long localSsrc, long localRtxSsrc) {
 
     public NegotiatedMedia {
         codecs = List.copyOf(codecs);
@@ -31,6 +32,14 @@ public record NegotiatedMedia(String mid, MediaKind kind, Direction localDirecti
         remoteSsrcs = List.copyOf(remoteSsrcs);
         remoteSsrcGroups = List.copyOf(remoteSsrcGroups);
         rids = List.copyOf(rids);
+    }
+
+    /** Without an RTX SSRC. */
+    public NegotiatedMedia(String mid, MediaKind kind, Direction localDirection, List<NegotiatedCodec> codecs,
+            List<NegotiatedExtension> extensions, List<RemoteSsrc> remoteSsrcs, List<SsrcGroup> remoteSsrcGroups,
+            Msid remoteMsid, List<Rid> rids, Simulcast simulcast, long localSsrc) {
+        this(mid, kind, localDirection, codecs, extensions, remoteSsrcs, remoteSsrcGroups, remoteMsid, rids,
+                simulcast, localSsrc, -1);
     }
 
     /** The codec with a payload type, or null. */

@@ -29,6 +29,9 @@ import java.util.List;
  * </pre>
  */
 public final class SdpNegotiator {
+    /** The allocator key of an m-line's RTX SSRC: its mid plus this suffix. */
+    public static final String RTX_KEY_SUFFIX = "/rtx";
+
     private SdpNegotiator() {
     }
 
@@ -117,8 +120,10 @@ public final class SdpNegotiator {
                 continue;
             }
             long ssrc = publish || !active ? -1 : ssrcs.next(m.mid()) & 0xFFFF_FFFFL;
+            long rtxSsrc = ssrc < 0 || codecs.stream().noneMatch(NegotiatedCodec::hasRtx) ? -1
+                    : ssrcs.next(m.mid() + RTX_KEY_SUFFIX) & 0xFFFF_FFFFL;
             MediaAnswerer.Answered a = MediaAnswerer.accept(m, kind, publish, active, codecs, transport, local,
-                    candidates, ssrc);
+                    candidates, ssrc, rtxSsrc);
             answers.add(a.answer());
             if (active) {
                 accepted.add(a.media());

@@ -20,7 +20,13 @@ public enum ControlKind {
      * Transport-wide congestion control feedback sent to a publisher (one per RTCP TransportCc); ssrc = the
      * feedback's media SSRC, detail = the packet status count (the datagram itself is also an RTCP_SENT).
      */
-    TRANSPORT_FEEDBACK_SENT;
+    TRANSPORT_FEEDBACK_SENT,
+    /** A packet a subscriber NACKed was resent; ssrc = the SSRC it went out on (RTX or media), detail = its NACKed sequence number. */
+    RETRANSMISSION_SENT,
+    /** A packet a subscriber NACKed could not be resent (not cached or too old); ssrc = media SSRC, detail = sequence number. */
+    RETRANSMISSION_MISSED,
+    /** We sent the publisher a generic NACK; ssrc = its media SSRC, detail = the first sequence number asked for. */
+    NACK_SENT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.onair.sfu.session;
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.GenericNack;
+import dev.onair.protocol.rtcp.NackItem;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
 import dev.onair.protocol.rtcp.ReportBlock;
@@ -15,6 +16,10 @@ import dev.onair.protocol.rtcp.TransportCc;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.negotiation.NegotiatedExtension;
+import dev.onair.sfu.recorder.ControlKind;
+import dev.onair.sfu.recorder.FlightRecorder;
+import dev.onair.sfu.rtx.ResendOutcome;
+import dev.onair.sfu.rtx.RetransmissionTimers;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.queue.SubscriberQueue;
 import dev.onair.sfu.telemetry.SessionTelemetry;
@@ -67,7 +72,8 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         int clockRate = s.codecs().isEmpty() ? 90_000 : s.codecs().get(0).clockRateHz();
         RtpRewriter rewriter = new RtpRewriter(s.localSsrc(), rng.nextInt(1 << 15), rng.nextLong() & 0xFFFFFFFFL,
                 clockRate);
-        SubscriberTrack t = new SubscriberTrack(s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(), this, rewriter);
+        SubscriberTrack t = new SubscriberTrack(s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(), this, rewriter,
+                s.localRtxSsrc(), rng.nextInt(1 << 16));
         tracks.add(t);
         Integer tcc = s.extensionIdsByUri().get(NegotiatedExtension.TRANSPORT_CC);
         if (tcc != null && stamper == null) {
@@ -204,9 +210,35 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             SubscriberTrack t = trackBySsrc(nack.mediaSsrc());
             if (t != null) {
                 t.onNackReceived();
+                onNack(t, nack, arrivalNanos);
             }
         }
-        // NACK, REMB and TWCC are counted; retransmission and bandwidth estimation come with TODO(#5).
+        // REMB and TWCC are counted; bandwidth estimation comes with TODO(#5).
+    }
+
+    /** Resends every packet the NACK names (RFC 4585 section 6.2.1: PID plus the BLP bitmask). */
+    private void onNack(SubscriberTrack t, GenericNack nack, long nowNanos) {
+        long rttNanos = t.rttMillis() < 0 ? RetransmissionTimers.DEFAULT_RTT_NANOS : t.rttMillis() * 1_000_000L;
+        long usefulAgeNanos = RetransmissionTimers.usefulAgeNanos(rttNanos);
+        long intervalNanos = RetransmissionTimers.resendIntervalNanos(rttNanos);
+        for (int i = 0; i < nack.items().size(); i++) {
+            NackItem item = nack.items().get(i);
+            resendOne(t, item.pid(), nowNanos, usefulAgeNanos, intervalNanos);
+            for (int bit = 0; bit < 16; bit++) {
+                if ((item.blp() & (1 << bit)) != 0) {
+                    resendOne(t, (item.pid() + bit + 1) & 0xFFFF, nowNanos, usefulAgeNanos, intervalNanos);
+                }
+            }
+        }
+    }
+
+    private void resendOne(SubscriberTrack t, int seq, long nowNanos, long usefulAgeNanos, long intervalNanos) {
+        ResendOutcome o = t.resend(seq, nowNanos, usefulAgeNanos, intervalNanos);
+        FlightRecorder r = recorder();
+        if (r != null && o != ResendOutcome.SUPPRESSED) {
+            r.recordControl(nowNanos, recorderLink(), o.sent() ? ControlKind.RETRANSMISSION_SENT
+                    : ControlKind.RETRANSMISSION_MISSED, o == ResendOutcome.SENT_RTX ? t.rtxSsrc() : t.localSsrc(), seq);
+        }
     }
 
     private void onReportBlocks(List<ReportBlock> blocks, long nowNanos) {
@@ -253,6 +285,8 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         c.jitterMillis = t.reportedJitterMillis();
         c.rttMillis = t.rttMillis() < 0 ? Double.NaN : t.rttMillis();
         c.nackReceived = t.nackReceived();
+        c.retransmitted = t.retransmitted();
+        c.retransmissionMissed = t.retransmissionMissed();
         c.pliReceived = t.pliReceived();
         c.firReceived = t.firReceived();
         c.frames = t.kind() == MediaKind.VIDEO ? t.framesForwarded() : -1;

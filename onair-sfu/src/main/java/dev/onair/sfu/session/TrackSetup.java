@@ -15,7 +15,18 @@ import java.util.Map;
  * @param declaredSsrcs     SSRCs the peer declared for this m-line (a=ssrc), possibly empty
  * @param pliSupported      the peer accepts PLI ("nack pli"); otherwise FIR if "ccm fir"
  * @param localSsrc         for sendonly m-lines: the SSRC we send with; 0 otherwise
+ * @param localRtxSsrc      for sendonly m-lines with rtx: our RTX SSRC; -1 otherwise
+ * @param remoteRtxSsrcs    the peer's RTX SSRC of each declared SSRC with a FID group, same order as
+ *                          {@code declaredSsrcs} (-1: none)
+ * @param nackSupported     the peer takes generic NACKs ({@code a=rtcp-fb:* nack})
  */
 public record TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
-                         List<Long> declaredSsrcs, boolean pliSupported, long localSsrc) {
+                         List<Long> declaredSsrcs, boolean pliSupported, long localSsrc, long localRtxSsrc,
+                         List<Long> remoteRtxSsrcs, boolean nackSupported) {
+
+    /** Without retransmission. */
+    public TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
+                      List<Long> declaredSsrcs, boolean pliSupported, long localSsrc) {
+        this(mid, kind, codecs, extensionIdsByUri, declaredSsrcs, pliSupported, localSsrc, -1, List.of(), false);
+    }
 }

@@ -23,6 +23,9 @@ public final class TrackCounters {
     public double rttMillis;
     public long nackReceived;
     public long nackSent;
+    /** {@code out}: packets resent for the subscriber's NACKs, and NACKed packets we could not resend. */
+    public long retransmitted;
+    public long retransmissionMissed;
     public long pliReceived;
     public long pliSent;
     public long firReceived;
@@ -56,6 +59,8 @@ public final class TrackCounters {
         rttMillis = Double.NaN;
         nackReceived = 0;
         nackSent = 0;
+        retransmitted = 0;
+        retransmissionMissed = 0;
         pliReceived = 0;
         pliSent = 0;
         firReceived = 0;

@@ -24,6 +24,8 @@ public final class TrackSampler {
     private long prevFirSent;
     private long prevFrames;
     private long prevQueueDrops;
+    private long prevRetransmitted;
+    private long prevRetransmissionMissed;
 
     public TrackSampler(int capacity) {
         ring = new SampleRing<>(capacity);
@@ -54,7 +56,8 @@ public final class TrackSampler {
                     c.sourceFrameWidth > 0 ? c.sourceFrameWidth : null,
                     c.sourceFrameHeight > 0 ? c.sourceFrameHeight : null,
                     c.reportedHighestSequence < 0 ? null : c.reportedPacketsLost,
-                    c.reportedHighestSequence < 0 ? null : c.reportedHighestSequence);
+                    c.reportedHighestSequence < 0 ? null : c.reportedHighestSequence,
+                    delta(c.retransmitted, prevRetransmitted), delta(c.retransmissionMissed, prevRetransmissionMissed));
             ring.add(s);
         }
         primed = true;
@@ -71,6 +74,8 @@ public final class TrackSampler {
         prevFirSent = c.firSent;
         prevFrames = c.frames;
         prevQueueDrops = c.queueDrops;
+        prevRetransmitted = c.retransmitted;
+        prevRetransmissionMissed = c.retransmissionMissed;
         return s;
     }
 

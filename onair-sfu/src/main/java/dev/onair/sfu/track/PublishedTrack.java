@@ -6,6 +6,7 @@ import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.protocol.rtp.AudioLevelDrop;
 import dev.onair.sfu.api.TrackSource;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.rtx.RetransmissionCache;
 import dev.onair.sfu.speaker.AudioLevelMeter;
 import dev.onair.sfu.speaker.SpeakerPolicy;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class PublishedTrack {
     private final int audioLevelId;
     private final AudioLevelMeter audioLevel;
     private final DropCounts<AudioLevelDrop> audioLevelDrops = new DropCounts<>(AudioLevelDrop.class);
+    private final RetransmissionCache retransmissions;
     private ReceiveStatistics stats;
     private long ssrc = -1;
     private long packets;
@@ -65,6 +67,7 @@ public final class PublishedTrack {
         this.keyframeSender = sender;
         this.audioLevelId = kind == MediaKind.AUDIO ? this.extensionIdsByUri.getOrDefault(AudioLevel.URI, 0) : 0;
         this.audioLevel = kind == MediaKind.AUDIO ? new AudioLevelMeter(SpeakerPolicy.DEFAULT) : null;
+        this.retransmissions = kind == MediaKind.VIDEO ? new RetransmissionCache() : null;
         for (TrackCodec c : codecs) {
             codecsByPt[c.payloadType() & 0x7F] = c;
         }
@@ -195,6 +198,11 @@ public final class PublishedTrack {
         return unknownPayloadTypeDrops;
     }
 
+    /** The packets kept for subscribers' NACKs (video), shared by all of them; null for audio. */
+    public RetransmissionCache retransmissions() {
+        return retransmissions;
+    }
+
     public KeyframeRequester keyframes() {
         return keyframes;
     }
@@ -246,6 +254,9 @@ public final class PublishedTrack {
         if (mutedBySelf || mutedByAdmin) {
             mutedDrops++;
             return;
+        }
+        if (retransmissions != null) {
+            retransmissions.put(p.buf, p.off, p.len, pktSsrc, p.extendedSeq, p.arrivalNanos);
         }
         for (int i = 0; i < sinks.size(); i++) {
             sinks.get(i).accept(this, p);

@@ -90,6 +90,32 @@ public final class RtpRewriter {
         firstExtSeqOfSource = sourceSeqs.unwrap(srcSeq);
     }
 
+    /**
+     * The source sequence number behind {@code outSeq}, a number this stream already used for the current
+     * source (a NACK of the receiver, in its sequence space); -1 when there is no current source, or when
+     * {@code outSeq} lies before the first packet of the current source (it belonged to an earlier source) or
+     * after the newest one.
+     */
+    public int sourceSeqOf(int outSeq) {
+        if (sourceSsrc < 0 || !sent) {
+            return -1;
+        }
+        int srcSeq = (outSeq - seqOffset) & 0xFFFF;
+        long highest = sourceSeqs.highest();
+        long ext = highest + SequenceNumbers.diff(srcSeq, (int) (highest & 0xFFFF));
+        return ext < firstExtSeqOfSource || ext > highest ? -1 : srcSeq;
+    }
+
+    /**
+     * Writes this stream's SSRC, sequence number and timestamp for an already forwarded packet of the current
+     * source (a retransmission) without touching the stream's state.
+     */
+    public void rewriteResent(byte[] buf, int off, int srcSeq, long srcTs) {
+        RtpWriter.setSsrc(buf, off, outSsrc);
+        RtpWriter.setSequenceNumber(buf, off, (srcSeq + seqOffset) & 0xFFFF);
+        RtpWriter.setTimestamp(buf, off, (srcTs + tsOffset) & 0xFFFFFFFFL);
+    }
+
     /** Maps a source RTP timestamp to this stream's timeline (for sender reports). */
     public long mapTimestamp(long srcTs) {
         return (srcTs + tsOffset) & 0xFFFFFFFFL;

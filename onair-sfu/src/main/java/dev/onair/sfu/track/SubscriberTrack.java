@@ -4,7 +4,12 @@ import dev.onair.protocol.rtcp.NtpTime;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtp.HeaderExtensions;
 import dev.onair.protocol.rtp.RtpWriter;
+import dev.onair.protocol.rtp.RtpHeader;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.rtx.ResendGuard;
+import dev.onair.sfu.rtx.ResendOutcome;
+import dev.onair.sfu.rtx.RetransmissionCache;
+import dev.onair.sfu.rtx.RtxPacket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,15 @@ public final class SubscriberTrack implements PacketSink {
     private final SubscriberOutput output;
     private final RtpRewriter rewriter;
     private final int[] ptMap = new int[128];
+    /** Our payload type to our rtx payload type (-1: no rtx for it). */
+    private final int[] rtxPtMap = new int[128];
+    private final long rtxSsrc;
+    private int rtxSeq;
+    private final RtpHeader resendHeader = new RtpHeader();
+    private final ResendGuard resendGuard = new ResendGuard();
+    private long nackedPackets;
+    private long retransmitted;
+    private long retransmissionMissed;
     private final byte[] extIdMap = new byte[256];
     private PublishedTrack source;
     private boolean waitingForKeyframe;
@@ -49,6 +63,23 @@ public final class SubscriberTrack implements PacketSink {
 
     public SubscriberTrack(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
                            SubscriberOutput output, RtpRewriter rewriter) {
+        this(mid, kind, codecs, extensionIdsByUri, output, rewriter, -1, 0);
+    }
+
+    /**
+     * @param rtxSsrc       our RTX SSRC on this m-line (RFC 4588), or -1 when rtx was not negotiated
+     * @param initialRtxSeq the first RTX sequence number (random per RFC 3550 section 5.1)
+     */
+    public SubscriberTrack(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
+                           SubscriberOutput output, RtpRewriter rewriter, long rtxSsrc, int initialRtxSeq) {
+        this.rtxSsrc = rtxSsrc;
+        this.rtxSeq = initialRtxSeq & 0xFFFF;
+        Arrays.fill(rtxPtMap, -1);
+        for (TrackCodec c : codecs) {
+            if (rtxSsrc >= 0 && c.rtxPayloadType() >= 0) {
+                rtxPtMap[c.payloadType() & 0x7F] = c.rtxPayloadType() & 0x7F;
+            }
+        }
         this.mid = mid;
         this.kind = kind;
         this.codecs = List.copyOf(codecs);
@@ -89,6 +120,7 @@ public final class SubscriberTrack implements PacketSink {
         }
         source = newSource;
         rewriter.resync();
+        resendGuard.clear();
         Arrays.fill(ptMap, -1);
         Arrays.fill(extIdMap, (byte) 0);
         if (newSource == null) {
@@ -314,5 +346,86 @@ public final class SubscriberTrack implements PacketSink {
 
     public long rttMillis() {
         return rttMillis;
+    }
+
+    /** Our RTX SSRC, or -1 without rtx. */
+    public long rtxSsrc() {
+        return rtxSsrc;
+    }
+
+    /**
+     * Resends the packet the subscriber NACKed as {@code outSeq} (its sequence space): mapped back to the
+     * source's packet, taken from the source's shared {@link RetransmissionCache}, rewritten as it was first
+     * sent, then queued as RTX when negotiated (else as it was). Not resent when older than useful
+     * ({@code usefulAgeNanos}, capped by the cache) or resent already less than {@code resendIntervalNanos} ago.
+     */
+    public ResendOutcome resend(int outSeq, long nowNanos, long usefulAgeNanos, long resendIntervalNanos) {
+        nackedPackets++;
+        ResendOutcome o = resendOnce(outSeq & 0xFFFF, nowNanos, usefulAgeNanos, resendIntervalNanos);
+        if (o.sent()) {
+            retransmitted++;
+            output.onEnqueued();
+        } else if (o == ResendOutcome.MISSED) {
+            retransmissionMissed++;
+        }
+        return o;
+    }
+
+    private ResendOutcome resendOnce(int outSeq, long nowNanos, long usefulAgeNanos, long resendIntervalNanos) {
+        PublishedTrack src = source;
+        RetransmissionCache cache = src == null ? null : src.retransmissions();
+        int srcSeq = cache == null ? -1 : rewriter.sourceSeqOf(outSeq);
+        int slot = srcSeq < 0 ? -1 : cache.find(rewriter.sourceSsrc(), srcSeq, nowNanos, usefulAgeNanos);
+        if (slot < 0 || !resendHeader.parse(cache.data(), cache.offset(slot), cache.length(slot))) {
+            return ResendOutcome.MISSED;
+        }
+        int dstPt = ptMap[resendHeader.payloadType()];
+        if (dstPt < 0) {
+            return ResendOutcome.MISSED;
+        }
+        if (!resendGuard.tryResend(outSeq, nowNanos, resendIntervalNanos)) {
+            return ResendOutcome.SUPPRESSED;
+        }
+        byte[] slotBuf = output.queue().claim();
+        if (slotBuf == null) {
+            dropsQueueFull++;
+            return ResendOutcome.MISSED;
+        }
+        int len = HeaderExtensions.copyWithMappedExtensions(cache.data(), cache.offset(slot), resendHeader, extIdMap,
+                slotBuf, 0);
+        if (len < 0) {
+            return ResendOutcome.MISSED;
+        }
+        rewriter.rewriteResent(slotBuf, 0, srcSeq, resendHeader.timestamp());
+        RtpWriter.setPayloadType(slotBuf, 0, dstPt);
+        int payloadLen = resendHeader.payloadLength();
+        int rtxPt = rtxPtMap[dstPt];
+        if (rtxPt < 0) {
+            output.queue().commit(this, len, payloadLen);
+            return ResendOutcome.SENT_PLAIN;
+        }
+        int payloadOffset = len - payloadLen - resendHeader.paddingLength();
+        int rtxLen = RtxPacket.wrap(slotBuf, 0, len, payloadOffset, rtxPt, rtxSsrc, rtxSeq);
+        if (rtxLen < 0) {
+            return ResendOutcome.MISSED;
+        }
+        rtxSeq = (rtxSeq + 1) & 0xFFFF;
+        output.queue().commit(this, rtxLen, payloadLen + RtxPacket.OSN_BYTES);
+        return ResendOutcome.SENT_RTX;
+    }
+
+    /** Packets the subscriber's NACKs asked for. */
+    public long nackedPackets() {
+        return nackedPackets;
+    }
+
+    /** Packets resent (RTX or plain). */
+    public long retransmitted() {
+        return retransmitted;
+    }
+
+    /** Requested packets we could not resend (not cached, too old, not ours, queue full). */
+    public long retransmissionMissed() {
+        return retransmissionMissed;
     }
 }

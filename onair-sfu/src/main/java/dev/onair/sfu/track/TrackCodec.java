@@ -6,8 +6,14 @@ package dev.onair.sfu.track;
  * @param name          encoding name, upper-case ("OPUS", "VP8", "H264")
  * @param payloadType   this peer's payload type
  * @param clockRateHz   RTP clock rate
+ * @param rtxPayloadType this peer's payload type of the RFC 4588 rtx format paired with it, or -1
  */
-public record TrackCodec(String name, int payloadType, int clockRateHz) {
+public record TrackCodec(String name, int payloadType, int clockRateHz, int rtxPayloadType) {
+
+    /** A codec without rtx. */
+    public TrackCodec(String name, int payloadType, int clockRateHz) {
+        this(name, payloadType, clockRateHz, -1);
+    }
 
     public boolean isVp8() {
         return "VP8".equals(name);

@@ -45,8 +45,12 @@ class PublishAnswerTest {
             assertThat(m.fingerprints()).singleElement()
                     .satisfies(f -> assertThat(f.toAttributeValue()).isEqualTo("sha-256 " + Offers.FINGERPRINT_HEX));
             assertThat(m.rtcpMux()).isTrue();
-            assertThat(m.rtpMaps()).hasSize(1).allSatisfy(map -> assertThat(map.encodingName()).isIn("opus", "VP8"));
-            assertThat(m.rtcpFbs()).extracting(fb -> fb.feedback()).doesNotContain("nack");
+            assertThat(m.rtpMaps()).filteredOn(map -> !map.is("rtx")).hasSize(1)
+                    .allSatisfy(map -> assertThat(map.encodingName()).isIn("opus", "VP8"));
+            String mainPt = Integer.toString(m.rtpMaps().stream().filter(map -> !map.is("rtx")).findFirst()
+                    .orElseThrow().payloadType());
+            assertThat(m.rtpMaps()).filteredOn(map -> map.is("rtx"))
+                    .allSatisfy(map -> assertThat(m.fmtp(map.payloadType()).parameter("apt")).isEqualTo(mainPt));
             assertThat(m.ssrcs()).isEmpty();
             assertThat(m.msids()).isEmpty();
             assertThat(m.endOfCandidates()).isTrue();
@@ -71,8 +75,10 @@ class PublishAnswerTest {
                 "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n",
                 "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n",
                 "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n",
-                "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n",
-                "a=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 goog-remb\r\na=rtcp-fb:96 ccm fir\r\na=rtcp-fb:96 nack pli\r\n"
+                "m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\n",
+                "a=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\n",
+                "a=fmtp:97 apt=96\r\n",
+                "a=rtcp-fb:96 goog-remb\r\na=rtcp-fb:96 ccm fir\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n"
                         + "a=rtcp-fb:96 transport-cc\r\n",
                 "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n",
                 "a=extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id\r\n",
@@ -80,7 +86,7 @@ class PublishAnswerTest {
                         + "a=candidate:2 1 udp 2130706175 2001:db8:0:0:0:0:0:10 3478 typ host\r\n"
                         + "a=candidate:1 1 udp 2130705919 192.0.2.10 3479 typ host\r\n"
                         + "a=end-of-candidates\r\n");
-        assertThat(r.answerSdp()).doesNotContain("rtx", "red/", "ulpfec", "H264");
+        assertThat(r.answerSdp()).doesNotContain("red/", "ulpfec", "H264", "a=rtcp-fb:111 nack", "a=ssrc-group");
         NegotiatedSession s = r.session();
         assertThat(s.remoteIceUfrag()).isEqualTo("2Caz");
         assertThat(s.remoteIcePwd()).isEqualTo("UCR/BLWMa/4f28wJewX03OO/");
@@ -98,7 +104,8 @@ class PublishAnswerTest {
         NegotiatedMedia video = s.mediaByMid("1");
         assertThat(video.codecs()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("VP8");
-            assertThat(c.rtcpFeedback()).containsExactly("goog-remb", "ccm fir", "nack pli", "transport-cc");
+            assertThat(c.rtcpFeedback()).containsExactly("goog-remb", "ccm fir", "nack", "nack pli", "transport-cc");
+            assertThat(c.rtxPayloadType()).isEqualTo(97);
         });
         assertThat(video.remoteSsrcs()).containsExactly(new RemoteSsrc(1438231479L, 3837214496L, "qS1TAD1l5aqjbsVE"));
         assertThat(video.extensionId("urn:3gpp:video-orientation")).isEqualTo(13);
@@ -114,7 +121,9 @@ class PublishAnswerTest {
         assertThat(h264.payloadType()).isEqualTo(108); // 104 is packetization-mode=0
         assertThat(h264.fmtp()).containsEntry("profile-level-id", "42e01f").containsEntry("packetization-mode", "1")
                 .containsEntry("level-asymmetry-allowed", "1");
-        assertThat(r.answerSdp()).contains("m=video 9 UDP/TLS/RTP/SAVPF 108\r\n", "a=rtpmap:108 H264/90000\r\n",
+        assertThat(h264.rtxPayloadType()).isEqualTo(109);
+        assertThat(r.answerSdp()).contains("m=video 9 UDP/TLS/RTP/SAVPF 108 109\r\n", "a=rtpmap:108 H264/90000\r\n",
+                "a=fmtp:109 apt=108\r\n",
                 "a=fmtp:108 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f\r\n");
     }
 
