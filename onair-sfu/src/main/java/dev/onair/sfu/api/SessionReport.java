@@ -65,7 +65,10 @@ public record SessionReport(String resourceId, String room, String identity, Str
      * @param lossPercent         {@code in}: packets missing in the interval from the sequence numbers (expected vs
      *                            received, before retransmission); {@code out}: the subscriber's last RR fraction
      *                            lost. Null when nothing was expected or no RR arrived yet
-     * @param lossAfterRetransmissionPercent equal to {@code lossPercent} until NACK/RTX exist (issue #5)
+     * @param lossAfterRetransmissionPercent {@code in} video whose publisher takes NACKs: packets given up in the
+     *                            interval (still missing after the NACK deadline, max(1 s, 5 RTT) after the loss, or
+     *                            dropped by an overflowing missing list) over the packets expected in it, so it lags
+     *                            the loss by up to that deadline; otherwise equal to {@code lossPercent}
      * @param jitterMillis        interarrival jitter (RFC 3550 A.8): ours for {@code in}, the subscriber's RR for
      *                            {@code out}; null when unknown
      * @param rttMillis           {@code out}: from the subscriber's RR to our SR (LSR/DLSR); {@code in}: null, we
@@ -88,6 +91,12 @@ public record SessionReport(String resourceId, String room, String identity, Str
      *                            interval
      * @param retransmissionMissed {@code out} video: NACKed packets we could not resend in the interval (no longer
      *                            cached, older than useful, never received)
+     * @param rtxRecovered        {@code in} video: packets restored from the publisher's RTX and forwarded in the
+     *                            interval
+     * @param rtxDiscarded        {@code in} video: RTX packets dropped in the interval (already received, padding-only
+     *                            probes, unusable)
+     * @param unrecoverableLosses {@code in} video whose publisher takes NACKs: missing packets given up in the
+     *                            interval (each also triggers a throttled keyframe request); null otherwise
      */
     public record TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                               Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
@@ -95,7 +104,23 @@ public record SessionReport(String resourceId, String room, String identity, Str
                               long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
                               long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
                               Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence,
-                              long retransmitted, long retransmissionMissed) {
+                              long retransmitted, long retransmissionMissed, long rtxRecovered,
+                              long rtxDiscarded, Long unrecoverableLosses) {
+
+        /** A sample without upstream retransmission counts. */
+        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
+                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
+                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
+                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
+                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
+                           Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence,
+                           long retransmitted, long retransmissionMissed) {
+            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
+                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
+                    sourceFrameHeight, reportedPacketsLost, reportedHighestSequence, retransmitted,
+                    retransmissionMissed, 0, 0, null);
+        }
 
         /** A sample without retransmission counts. */
         public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,

@@ -32,4 +32,25 @@ public final class RtxPacket {
         RtpWriter.setSequenceNumber(buf, off, rtxSeq & 0xFFFF);
         return len + OSN_BYTES;
     }
+
+    /**
+     * The reverse of {@link #wrap}, in place for a received RTX packet {@code buf[off, off + len)} whose payload
+     * (padding excluded) starts at {@code payloadOffset} (absolute) and is {@code payloadLength} long: the header
+     * moves two bytes right over the OSN, and takes the original payload type, SSRC and the OSN as sequence number.
+     * The restored packet is {@code buf[off + OSN_BYTES, off + len)}. Returns the OSN, or -1 when the payload has
+     * nothing after the OSN (a padding-only probe) or the offsets do not fit; the buffer is then unchanged.
+     */
+    public static int unwrap(byte[] buf, int off, int len, int payloadOffset, int payloadLength,
+            int originalPayloadType, long originalSsrc) {
+        if (payloadLength <= OSN_BYTES || payloadOffset < off + 12 || payloadOffset + payloadLength > off + len) {
+            return -1;
+        }
+        int osn = Bytes.u16(buf, payloadOffset);
+        System.arraycopy(buf, off, buf, off + OSN_BYTES, payloadOffset - off);
+        int o = off + OSN_BYTES;
+        RtpWriter.setPayloadType(buf, o, originalPayloadType);
+        RtpWriter.setSsrc(buf, o, originalSsrc);
+        RtpWriter.setSequenceNumber(buf, o, osn);
+        return osn;
+    }
 }

@@ -3,6 +3,7 @@ package dev.onair.sfu.session;
 import dev.onair.protocol.SsrcTable;
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
+import dev.onair.protocol.rtcp.GenericNack;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
 import dev.onair.protocol.rtcp.ReportBlock;
@@ -19,6 +20,7 @@ import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.negotiation.NegotiatedExtension;
 import dev.onair.sfu.recorder.ControlKind;
 import dev.onair.sfu.recorder.FlightRecorder;
+import dev.onair.sfu.rtx.NackGenerator;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.sfu.track.ReceiveStatistics;
@@ -51,6 +53,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private final List<TrackSetup> setups = new ArrayList<>();
     private final Supplier<String> trackIds;
     private final SsrcTable<PublishedTrack> bySsrc = new SsrcTable<>(MAX_SSRCS);
+    /** The publisher's RTX SSRCs (declared FID groups, or learnt from an rtx payload type) and their tracks. */
+    private final SsrcTable<PublishedTrack> rtxBySsrc = new SsrcTable<>(MAX_SSRCS);
+    /** The sequence numbers of one NACK being built (reused). */
+    private final long[] nackScratch = new long[NackGenerator.DEFAULT_CAPACITY];
     private final HeaderExtensionCursor cursor = new HeaderExtensionCursor();
     private int firSequence;
     /** The transport-cc extension id of this BUNDLE transport, 0 when not negotiated. */
@@ -85,6 +91,14 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         for (Long ssrc : s.declaredSsrcs()) {
             bySsrc.put((int) (long) ssrc, t);
         }
+        for (Long rtx : s.remoteRtxSsrcs()) {
+            if (rtx >= 0) {
+                rtxBySsrc.put((int) (long) rtx, t);
+            }
+        }
+        if (s.nackSupported()) {
+            t.enableNacks();
+        }
         return t;
     }
 
@@ -104,6 +118,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
                 tracks.remove(i);
                 setups.remove(i);
                 bySsrc.removeValue(t);
+                rtxBySsrc.removeValue(t);
                 t.close();
                 removed.add(0, t);
             }
@@ -149,21 +164,66 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         }
         long ssrc = p.header.ssrc();
         PublishedTrack track = bySsrc.get((int) ssrc);
-        if (track == null) {
-            track = resolve(p);
-            if (track == null) {
+        PublishedTrack rtxTrack = track == null ? rtxBySsrc.get((int) ssrc) : null;
+        if (track == null && rtxTrack == null) {
+            PublishedTrack resolved = resolve(p);
+            if (resolved == null) {
                 drops().increment(SessionDrop.UNKNOWN_SSRC);
                 return;
             }
-            if (!bySsrc.put((int) ssrc, track)) {
+            boolean rtx = resolved.isRtxPayloadType(p.header.payloadType());
+            if (!(rtx ? rtxBySsrc : bySsrc).put((int) ssrc, resolved)) {
                 drops().increment(SessionDrop.SSRC_TABLE_FULL);
                 return;
             }
+            if (rtx) {
+                rtxTrack = resolved;
+            } else {
+                track = resolved;
+            }
         }
-        track.onRtp(p);
+        if (rtxTrack != null) {
+            if (!rtxTrack.onRtx(p)) {
+                pollNacks(arrivalNanos);
+                return;
+            }
+            track = rtxTrack;
+        } else {
+            track.onRtp(p);
+        }
         FlightRecorder r = recorder();
         if (r != null && p.keyframeStart) {
-            r.markKeyframe(ssrc, p.header.sequenceNumber());
+            r.markKeyframe(p.header.ssrc(), p.header.sequenceNumber());
+        }
+        pollNacks(arrivalNanos);
+    }
+
+    /**
+     * Runs the NACK generators that are due (driven by every arriving packet, and by the periodic reports when the
+     * publisher goes quiet): one generic NACK per track for what is missing now, and a throttled keyframe request
+     * when packets were given up.
+     */
+    private void pollNacks(long nowNanos) {
+        for (int i = 0; i < tracks.size(); i++) {
+            PublishedTrack t = tracks.get(i);
+            NackGenerator g = t.nacks();
+            if (g == null || !g.isDue(nowNanos)) {
+                continue;
+            }
+            int n = g.poll(nowNanos, nackScratch);
+            if (n > 0 && t.ssrc() >= 0 && isConnected()) {
+                FlightRecorder r = recorder();
+                if (r != null) {
+                    r.recordControl(nowNanos, recorderLink(), ControlKind.NACK_SENT, t.ssrc(),
+                            (int) (nackScratch[0] & 0xFFFF));
+                }
+                sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()),
+                        new GenericNack(rtcpSsrc, t.ssrc(), NackGenerator.items(nackScratch, n))));
+                t.onNackSent();
+            }
+            if (g.takeKeyframeNeeded()) {
+                t.requestKeyframe(nowNanos);
+            }
         }
     }
 
@@ -285,6 +345,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         }
         c.pliSent = t.pliSent();
         c.firSent = t.firSent();
+        c.nackSent = t.nackSent();
+        c.rtxRecovered = t.rtxRecovered();
+        c.rtxDiscarded = t.rtxDuplicates() + t.rtxPaddingOnly() + t.rtxUnusable();
+        NackGenerator g = t.nacks();
+        c.unrecoverable = g == null ? -1 : g.unrecoverable();
         if (t.kind() == MediaKind.VIDEO) {
             c.keyframeIntervalNanos = t.keyframeIntervalNanos();
             c.frames = t.framesEnded();
@@ -298,6 +363,9 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             return;
         }
         ClientSample last = telemetry.lastClientSample(t.mid());
+        if (t.nacks() != null && last != null && last.rttMillis() != null) {
+            t.nacks().setRttNanos(Math.round(last.rttMillis() * 1e6));
+        }
         long width = last == null || last.frameWidth() == null ? -1 : last.frameWidth();
         long height = last == null || last.frameHeight() == null ? -1 : last.frameHeight();
         t.setSourceVideo(s.framesPerSecond() == null ? Double.NaN : s.framesPerSecond(), width, height);
@@ -336,6 +404,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     /** An RR for every published SSRC (RFC 3550 §6.4.2) with our SDES CNAME. */
     @Override
     void sendReports(long nowNanos) {
+        pollNacks(nowNanos);
         if (feedback != null && feedback.hasPending()) {
             sendTransportFeedback(nowNanos);
         }

@@ -26,6 +26,15 @@ public final class TrackCounters {
     /** {@code out}: packets resent for the subscriber's NACKs, and NACKed packets we could not resend. */
     public long retransmitted;
     public long retransmissionMissed;
+    /** {@code in} video: packets restored from the publisher's RTX and delivered. */
+    public long rtxRecovered;
+    /** {@code in} video: RTX packets dropped (duplicates, padding-only probes, unusable). */
+    public long rtxDiscarded;
+    /**
+     * {@code in} video: missing packets given up after the NACK deadline (or list overflow); -1 = this track does not
+     * NACK, so loss after retransmission is the plain loss.
+     */
+    public long unrecoverable;
     public long pliReceived;
     public long pliSent;
     public long firReceived;
@@ -61,6 +70,9 @@ public final class TrackCounters {
         nackSent = 0;
         retransmitted = 0;
         retransmissionMissed = 0;
+        rtxRecovered = 0;
+        rtxDiscarded = 0;
+        unrecoverable = -1;
         pliReceived = 0;
         pliSent = 0;
         firReceived = 0;

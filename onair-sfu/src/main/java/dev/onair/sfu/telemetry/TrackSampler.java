@@ -26,6 +26,9 @@ public final class TrackSampler {
     private long prevQueueDrops;
     private long prevRetransmitted;
     private long prevRetransmissionMissed;
+    private long prevRtxRecovered;
+    private long prevRtxDiscarded;
+    private long prevUnrecoverable = -1;
 
     public TrackSampler(int capacity) {
         ring = new SampleRing<>(capacity);
@@ -44,10 +47,11 @@ public final class TrackSampler {
             long dBytes = Math.max(0, c.bytes - prevBytes);
             long dPackets = Math.max(0, c.packets - prevPackets);
             Double loss = loss(c);
+            Double lossAfter = c.unrecoverable < 0 ? loss : lossAfterRetransmission(c);
             Double fps = c.frames < 0 || prevFrames < 0 || c.frames < prevFrames ? null
                     : (c.frames - prevFrames) / seconds;
             s = new TrackSample(wallMillis, Math.round(dtNanos / 1e6), Math.round(dBytes * 8 / seconds),
-                    dPackets / seconds, loss, loss, known(c.jitterMillis), known(c.rttMillis),
+                    dPackets / seconds, loss, lossAfter, known(c.jitterMillis), known(c.rttMillis),
                     delta(c.nackReceived, prevNackReceived), delta(c.nackSent, prevNackSent),
                     delta(c.pliReceived, prevPliReceived), delta(c.pliSent, prevPliSent),
                     delta(c.firReceived, prevFirReceived), delta(c.firSent, prevFirSent),
@@ -57,7 +61,9 @@ public final class TrackSampler {
                     c.sourceFrameHeight > 0 ? c.sourceFrameHeight : null,
                     c.reportedHighestSequence < 0 ? null : c.reportedPacketsLost,
                     c.reportedHighestSequence < 0 ? null : c.reportedHighestSequence,
-                    delta(c.retransmitted, prevRetransmitted), delta(c.retransmissionMissed, prevRetransmissionMissed));
+                    delta(c.retransmitted, prevRetransmitted), delta(c.retransmissionMissed, prevRetransmissionMissed),
+                    delta(c.rtxRecovered, prevRtxRecovered), delta(c.rtxDiscarded, prevRtxDiscarded),
+                    c.unrecoverable < 0 ? null : delta(c.unrecoverable, Math.max(0, prevUnrecoverable)));
             ring.add(s);
         }
         primed = true;
@@ -76,6 +82,9 @@ public final class TrackSampler {
         prevQueueDrops = c.queueDrops;
         prevRetransmitted = c.retransmitted;
         prevRetransmissionMissed = c.retransmissionMissed;
+        prevRtxRecovered = c.rtxRecovered;
+        prevRtxDiscarded = c.rtxDiscarded;
+        prevUnrecoverable = c.unrecoverable;
         return s;
     }
 
@@ -93,6 +102,21 @@ public final class TrackSampler {
             return Math.max(0, dExpected - dReceived) * 100.0 / dExpected;
         }
         return known(c.reportedLossPercent);
+    }
+
+    /**
+     * A track that NACKs its publisher: the packets given up in the interval (still missing after the NACK
+     * deadline, about a second after the loss) over the packets expected in it; null when that is unknown.
+     */
+    private Double lossAfterRetransmission(TrackCounters c) {
+        if (prevExpected < 0 || c.expected < prevExpected || prevUnrecoverable < 0 || c.unrecoverable < prevUnrecoverable) {
+            return null;
+        }
+        long dExpected = c.expected - prevExpected;
+        if (dExpected <= 0) {
+            return null;
+        }
+        return Math.min(100.0, (c.unrecoverable - prevUnrecoverable) * 100.0 / dExpected);
     }
 
     private static long delta(long now, long before) {

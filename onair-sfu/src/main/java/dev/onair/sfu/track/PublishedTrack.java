@@ -6,10 +6,13 @@ import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.protocol.rtp.AudioLevelDrop;
 import dev.onair.sfu.api.TrackSource;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.rtx.NackGenerator;
 import dev.onair.sfu.rtx.RetransmissionCache;
+import dev.onair.sfu.rtx.RtxPacket;
 import dev.onair.sfu.speaker.AudioLevelMeter;
 import dev.onair.sfu.speaker.SpeakerPolicy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,8 @@ public final class PublishedTrack {
     private final String mid;
     private final MediaKind kind;
     private final TrackCodec[] codecsByPt = new TrackCodec[128];
+    /** The original payload type of each rtx payload type (RFC 4588 apt), -1 where none. */
+    private final int[] aptByRtxPt = new int[128];
     private final List<PacketSink> sinks = new ArrayList<>();
     private final KeyframeRequester keyframes = new KeyframeRequester(KeyframeRequester.DEFAULT_MIN_INTERVAL_NANOS);
     private final KeyframeSender keyframeSender;
@@ -38,6 +43,12 @@ public final class PublishedTrack {
     private final DropCounts<AudioLevelDrop> audioLevelDrops = new DropCounts<>(AudioLevelDrop.class);
     private final RetransmissionCache retransmissions;
     private ReceiveStatistics stats;
+    private NackGenerator nacks;
+    private long nackSent;
+    private long rtxRecovered;
+    private long rtxDuplicates;
+    private long rtxPaddingOnly;
+    private long rtxUnusable;
     private long ssrc = -1;
     private long packets;
     private long bytes;
@@ -68,9 +79,98 @@ public final class PublishedTrack {
         this.audioLevelId = kind == MediaKind.AUDIO ? this.extensionIdsByUri.getOrDefault(AudioLevel.URI, 0) : 0;
         this.audioLevel = kind == MediaKind.AUDIO ? new AudioLevelMeter(SpeakerPolicy.DEFAULT) : null;
         this.retransmissions = kind == MediaKind.VIDEO ? new RetransmissionCache() : null;
+        Arrays.fill(aptByRtxPt, -1);
         for (TrackCodec c : codecs) {
             codecsByPt[c.payloadType() & 0x7F] = c;
+            if (c.rtxPayloadType() >= 0) {
+                aptByRtxPt[c.rtxPayloadType() & 0x7F] = c.payloadType() & 0x7F;
+            }
         }
+    }
+
+    /**
+     * Video whose publisher takes generic NACKs: from now on gaps are tracked and the owning session asks for the
+     * missing packets (see {@link #nacks()}). No-op for audio.
+     */
+    public void enableNacks() {
+        if (kind == MediaKind.VIDEO && nacks == null) {
+            nacks = new NackGenerator();
+        }
+    }
+
+    /** The NACK generator of this track's SSRC; null unless {@link #enableNacks} was called on a video track. */
+    public NackGenerator nacks() {
+        return nacks;
+    }
+
+    /** The owning session sent the publisher a generic NACK for this track. */
+    public void onNackSent() {
+        nackSent++;
+    }
+
+    /** Generic NACKs (RTCP packets) sent to the publisher for this track. */
+    public long nackSent() {
+        return nackSent;
+    }
+
+    /** True when {@code payloadType} is one of this track's rtx payload types. */
+    public boolean isRtxPayloadType(int payloadType) {
+        return aptByRtxPt[payloadType & 0x7F] >= 0;
+    }
+
+    /**
+     * Receives one parsed packet of the publisher's RTX stream for this track (RFC 4588): restores the original
+     * packet in place (payload type from apt, the track's SSRC, the OSN as sequence number, the OSN stripped) and
+     * delivers it like an original, unless it is padding only, a packet already received, or of no known rtx
+     * payload type / before the first original packet (each dropped and counted). Returns true if delivered;
+     * {@code p} then describes the restored packet.
+     */
+    public boolean onRtx(PacketContext p) {
+        int apt = aptByRtxPt[p.header.payloadType() & 0x7F];
+        if (apt < 0 || stats == null || ssrc < 0) {
+            rtxUnusable++;
+            return false;
+        }
+        int osn = RtxPacket.unwrap(p.buf, p.off, p.len, p.header.payloadOffset(), p.header.payloadLength(), apt, ssrc);
+        if (osn < 0) {
+            rtxPaddingOnly++;
+            return false;
+        }
+        long ext = stats.onRetransmitted(osn);
+        if (nacks != null && nacks.onPacket(ext, p.arrivalNanos) == NackGenerator.Arrival.OLD) {
+            rtxDuplicates++;
+            return false;
+        }
+        int off = p.off + RtxPacket.OSN_BYTES;
+        int len = p.len - RtxPacket.OSN_BYTES;
+        p.reset(p.buf, off, len, p.arrivalNanos);
+        if (!p.header.parse(p.buf, off, len)) {
+            rtxUnusable++;
+            return false;
+        }
+        rtxRecovered++;
+        deliver(p, codecsByPt[apt], ext);
+        return true;
+    }
+
+    /** Packets restored from RTX and delivered (they were missing, or had not arrived yet). */
+    public long rtxRecovered() {
+        return rtxRecovered;
+    }
+
+    /** RTX packets dropped because their packet had already arrived (or was given up). */
+    public long rtxDuplicates() {
+        return rtxDuplicates;
+    }
+
+    /** RTX packets dropped because they carried nothing after the OSN (padding-only bandwidth probes). */
+    public long rtxPaddingOnly() {
+        return rtxPaddingOnly;
+    }
+
+    /** RTX packets dropped for an unknown rtx payload type, a malformed restore, or before the first original. */
+    public long rtxUnusable() {
+        return rtxUnusable;
     }
 
     /**
@@ -232,10 +332,23 @@ public final class PublishedTrack {
         if (pktSsrc != ssrc || stats == null) {
             ssrc = pktSsrc;
             stats = new ReceiveStatistics(pktSsrc, codec.clockRateHz());
+            if (nacks != null) {
+                nacks.reset();
+            }
         }
+        long ext = stats.onPacket(p.header.sequenceNumber(), p.header.timestamp(), p.arrivalNanos);
+        if (nacks != null) {
+            nacks.onPacket(ext, p.arrivalNanos);
+        }
+        deliver(p, codec, ext);
+    }
+
+    /** Counts, inspects, caches and fans out one packet (an original or one restored from RTX). */
+    private void deliver(PacketContext p, TrackCodec codec, long ext) {
+        long pktSsrc = p.header.ssrc();
         packets++;
         bytes += p.len;
-        p.extendedSeq = stats.onPacket(p.header.sequenceNumber(), p.header.timestamp(), p.arrivalNanos);
+        p.extendedSeq = ext;
         if (audioLevelId > 0) {
             int level = AudioLevel.element(p.buf, p.header, audioLevelId);
             if (level >= 0) {

@@ -54,6 +54,18 @@ public final class ReceiveStatistics {
         return ext;
     }
 
+    /**
+     * A packet restored from RTX: returns its extended sequence number without counting it as received nor using
+     * its arrival for jitter, so loss and jitter stay those of the original stream (before retransmission).
+     */
+    public long onRetransmitted(int seq) {
+        long ext = unwrapper.unwrap(seq);
+        if (started && ext > maxExtSeq) {
+            maxExtSeq = ext;
+        }
+        return ext;
+    }
+
     public void onSenderReport(long ntpTimestamp, long rtpTimestamp, long arrivalNanos) {
         lastSrNtp = ntpTimestamp;
         lastSrRtpTimestamp = rtpTimestamp;

@@ -149,4 +149,31 @@ class TrackSamplerTest {
         assertThat(s.samples().toList()).extracting(TrackSample::atMillis)
                 .containsExactly(16_000L, 17_000L, 18_000L, 19_000L, 20_000L);
     }
+
+    @Test
+    void aTrackThatNacksHasLossAfterRetransmissionFromItsGiveUps() {
+        TrackSampler s = new TrackSampler(8);
+        TrackCounters base = publisherAt(0, 0, 0, 0);
+        base.unrecoverable = 0;
+        s.sample(0, 0, base);
+        TrackCounters now = publisherAt(180, 0, 200, 180); // 20 of 200 missing
+        now.unrecoverable = 2;
+        now.rtxRecovered = 17;
+        now.rtxDiscarded = 40;
+        TrackSample t = s.sample(SECOND, 1000, now);
+        assertThat(t.lossPercent()).isEqualTo(10.0);
+        assertThat(t.lossAfterRetransmissionPercent()).isEqualTo(1.0);
+        assertThat(t.unrecoverableLosses()).isEqualTo(2L);
+        assertThat(t.rtxRecovered()).isEqualTo(17);
+        assertThat(t.rtxDiscarded()).isEqualTo(40);
+    }
+
+    @Test
+    void aTrackThatDoesNotNackKeepsLossAfterRetransmissionEqualToLoss() {
+        TrackSampler s = new TrackSampler(8);
+        s.sample(0, 0, publisherAt(0, 0, 0, 0));
+        TrackSample t = s.sample(SECOND, 1000, publisherAt(180, 0, 200, 180));
+        assertThat(t.lossAfterRetransmissionPercent()).isEqualTo(t.lossPercent()).isEqualTo(10.0);
+        assertThat(t.unrecoverableLosses()).isNull();
+    }
 }
