@@ -4,6 +4,7 @@ import dev.onair.protocol.DropCounts;
 import dev.onair.protocol.codec.KeyframeDetector;
 import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.protocol.rtp.AudioLevelDrop;
+import dev.onair.protocol.rtp.RedDrop;
 import dev.onair.sfu.api.TrackSource;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.rtx.RetransmissionCache;
@@ -37,6 +38,8 @@ public final class PublishedTrack {
     private final AudioLevelMeter audioLevel;
     private final DropCounts<AudioLevelDrop> audioLevelDrops = new DropCounts<>(AudioLevelDrop.class);
     private final RetransmissionCache retransmissions;
+    private final DropCounts<RedDrop> redDrops = new DropCounts<>(RedDrop.class);
+    private long redPackets;
     private ReceiveStatistics stats;
     private long ssrc = -1;
     private long packets;
@@ -194,6 +197,16 @@ public final class PublishedTrack {
         return bytes;
     }
 
+    /** RFC 2198 packets received and parsed (audio redundancy from the publisher). */
+    public long redPackets() {
+        return redPackets;
+    }
+
+    /** RED packets dropped as malformed, by reason. */
+    public DropCounts<RedDrop> redDrops() {
+        return redDrops;
+    }
+
     public long unknownPayloadTypeDrops() {
         return unknownPayloadTypeDrops;
     }
@@ -243,6 +256,14 @@ public final class PublishedTrack {
             } else {
                 audioLevelDrops.increment(AudioLevel.dropReason(level));
             }
+        }
+        if (codec.isRed()) {
+            p.isRed = p.red.parse(p.buf, p.header.payloadOffset(), p.header.payloadLength());
+            if (!p.isRed) {
+                redDrops.increment(p.red.dropReason());
+                return;
+            }
+            redPackets++;
         }
         if (kind == MediaKind.VIDEO) {
             int po = p.header.payloadOffset();
