@@ -271,6 +271,11 @@ public final class PublishedTrack {
             p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
                     : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
             countFrame(p);
+            if (p.keyframeStart) {
+                keyframes.onKeyframe();
+            } else if (keyframes.retryDue(p.arrivalNanos, keyframeIntervalNanos)) {
+                keyframeSender.sendKeyframeRequest(this);
+            }
         }
         if (mutedBySelf || mutedByAdmin) {
             mutedDrops++;
@@ -337,9 +342,18 @@ public final class PublishedTrack {
         }
     }
 
-    /** A subscriber (or the SFU) needs a keyframe; throttled to one request per 500 ms. */
+    /**
+     * A subscriber (or the SFU: a new subscriber, a source switch, an unmute, unrecoverable loss) needs a keyframe;
+     * throttled to one request per 500 ms, and asked again while none arrives (see {@link KeyframeRequester}).
+     * Before the publisher's first packet (SSRC unknown) the request waits for that packet.
+     */
     public void requestKeyframe(long nowNanos) {
-        if (kind == MediaKind.VIDEO && keyframes.tryRequest(nowNanos)) {
+        if (kind != MediaKind.VIDEO) {
+            return;
+        }
+        if (ssrc < 0) {
+            keyframes.defer();
+        } else if (keyframes.tryRequest(nowNanos)) {
             keyframeSender.sendKeyframeRequest(this);
         }
     }
