@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The codecs and RTCP feedback the SFU accepts: opus/48000/2 (RFC 7587), VP8/90000 (RFC 7741) and
  * H264/90000 (RFC 6184) with packetization-mode=1 and profile-level-id 42e01f or 42001f, each video codec
- * with its RFC 4588 {@code rtx} format when offered. No red, ulpfec or flexfec yet.
+ * with its RFC 4588 {@code rtx} format when offered, and RFC 2198 {@code red/48000/2} over opus (audio
+ * redundancy; see {@link CodecSelection}). No ulpfec or flexfec.
  */
 final class CodecRules {
     private static final Set<String> H264_PROFILES = Set.of("42e01f", "42001f");
@@ -44,12 +45,51 @@ final class CodecRules {
                 && H264_PROFILES.contains(profile.toLowerCase(Locale.ROOT));
     }
 
-    /** The fmtp we answer for a supported format: fixed for opus, none for VP8, the offer's for H.264. */
+    /** True for {@code red/48000/2} (RFC 2198 over opus, as Chromium offers it). */
+    static boolean isRed(RtpMap map) {
+        return map.is("red") && map.clockRateHz() == 48000 && map.channels() == 2;
+    }
+
+    /**
+     * The payload type every block of a RED fmtp names ({@code 111/111}: primary and redundant blocks all opus
+     * 111, RFC 2198 section 5), or -1 when the fmtp is missing, malformed or mixes payload types.
+     */
+    static int redPrimary(Fmtp fmtp) {
+        if (fmtp == null) {
+            return -1;
+        }
+        String raw = fmtp.raw().trim();
+        if (raw.isEmpty() || raw.length() > 64) {
+            return -1;
+        }
+        int pt = -1;
+        for (String part : raw.split("/", -1)) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return -1;
+            }
+            int v = Integer.parseInt(part);
+            if (v > 127 || (pt >= 0 && v != pt)) {
+                return -1;
+            }
+            pt = v;
+        }
+        return pt;
+    }
+
+    /**
+     * The fmtp we answer for a supported format: for opus minptime=10, useinbandfec=1 (RFC 7587 section 6.1: we
+     * forward the publisher's in-band FEC) and usedtx as offered (DTX passes through: gaps in the RTP timestamps,
+     * not in sequence numbers); none for VP8; the offer's for H.264.
+     */
     static Map<String, String> answerFmtp(RtpMap map, Fmtp offered) {
         Map<String, String> out = new LinkedHashMap<>();
         if (map.is("opus")) {
             out.put("minptime", "10");
             out.put("useinbandfec", "1");
+            String dtx = offered == null ? null : offered.parameter("usedtx");
+            if (dtx != null) {
+                out.put("usedtx", dtx);
+            }
         } else if (map.is("H264") && offered != null) {
             out.putAll(offered.parameters());
         }

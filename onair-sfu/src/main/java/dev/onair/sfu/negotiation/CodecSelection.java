@@ -5,6 +5,7 @@ import dev.onair.protocol.sdp.MediaDescription;
 import dev.onair.protocol.sdp.RtpMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Picks the codecs we answer on one m-line from its offered formats, in the offer's order
@@ -38,7 +39,42 @@ final class CodecSelection {
                 break;
             }
         }
+        if (kind == MediaKind.AUDIO) {
+            addRed(offered, publish, out);
+        }
         return out;
+    }
+
+    /**
+     * Adds the offered RFC 2198 {@code red/48000/2} whose blocks all name a selected opus payload type: first for a
+     * publisher (libwebrtc sends RED only when it comes before the codec it carries), in offer order otherwise.
+     */
+    private static void addRed(MediaDescription offered, boolean publish, List<NegotiatedCodec> selected) {
+        for (String format : offered.formats()) {
+            int pt = parsePayloadType(format);
+            RtpMap map = pt < 0 ? null : offered.rtpMap(pt);
+            if (map == null || !CodecRules.isRed(map)) {
+                continue;
+            }
+            int primary = CodecRules.redPrimary(offered.fmtp(pt));
+            NegotiatedCodec opus = null;
+            for (NegotiatedCodec c : selected) {
+                opus = c.payloadType() == primary && c.name().equalsIgnoreCase("opus") ? c : opus;
+            }
+            if (opus == null) {
+                continue;
+            }
+            NegotiatedCodec red = new NegotiatedCodec(map.encodingName(), pt, map.clockRateHz(), map.channels(),
+                    Map.of(offered.fmtp(pt).raw().trim(), ""), CodecRules.answerFeedback(MediaKind.AUDIO,
+                            offered.rtcpFeedback(pt)));
+            if (publish) {
+                selected.add(0, red);
+            } else {
+                selected.add(offered.formats().indexOf(format) < offered.formats().indexOf(
+                        Integer.toString(opus.payloadType())) ? selected.indexOf(opus) : selected.size(), red);
+            }
+            return;
+        }
     }
 
     private static int parsePayloadType(String format) {

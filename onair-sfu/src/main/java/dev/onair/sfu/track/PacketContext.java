@@ -1,5 +1,6 @@
 package dev.onair.sfu.track;
 
+import dev.onair.protocol.rtp.RedPayload;
 import dev.onair.protocol.rtp.RtpHeader;
 
 /**
@@ -14,6 +15,9 @@ public final class PacketContext {
     public long arrivalNanos;
     public long extendedSeq;
     public boolean keyframeStart;
+    /** The RFC 2198 blocks of a RED packet, parsed once by its track for every sink; valid when {@link #isRed}. */
+    public final RedPayload red = new RedPayload();
+    public boolean isRed;
 
     public void reset(byte[] buf, int off, int len, long arrivalNanos) {
         this.buf = buf;
@@ -22,5 +26,6 @@ public final class PacketContext {
         this.arrivalNanos = arrivalNanos;
         this.extendedSeq = 0;
         this.keyframeStart = false;
+        this.isRed = false;
     }
 }

@@ -4,6 +4,7 @@ import dev.onair.protocol.DropCounts;
 import dev.onair.protocol.codec.KeyframeDetector;
 import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.protocol.rtp.AudioLevelDrop;
+import dev.onair.protocol.rtp.RedDrop;
 import dev.onair.sfu.api.TrackSource;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.rtx.NackGenerator;
@@ -42,6 +43,8 @@ public final class PublishedTrack {
     private final AudioLevelMeter audioLevel;
     private final DropCounts<AudioLevelDrop> audioLevelDrops = new DropCounts<>(AudioLevelDrop.class);
     private final RetransmissionCache retransmissions;
+    private final DropCounts<RedDrop> redDrops = new DropCounts<>(RedDrop.class);
+    private long redPackets;
     private ReceiveStatistics stats;
     private NackGenerator nacks;
     private long nackSent;
@@ -294,6 +297,16 @@ public final class PublishedTrack {
         return bytes;
     }
 
+    /** RFC 2198 packets received and parsed (audio redundancy from the publisher). */
+    public long redPackets() {
+        return redPackets;
+    }
+
+    /** RED packets dropped as malformed, by reason. */
+    public DropCounts<RedDrop> redDrops() {
+        return redDrops;
+    }
+
     public long unknownPayloadTypeDrops() {
         return unknownPayloadTypeDrops;
     }
@@ -357,12 +370,25 @@ public final class PublishedTrack {
                 audioLevelDrops.increment(AudioLevel.dropReason(level));
             }
         }
+        if (codec.isRed()) {
+            p.isRed = p.red.parse(p.buf, p.header.payloadOffset(), p.header.payloadLength());
+            if (!p.isRed) {
+                redDrops.increment(p.red.dropReason());
+                return;
+            }
+            redPackets++;
+        }
         if (kind == MediaKind.VIDEO) {
             int po = p.header.payloadOffset();
             int pl = p.header.payloadLength();
             p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
                     : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
             countFrame(p);
+            if (p.keyframeStart) {
+                keyframes.onKeyframe();
+            } else if (keyframes.retryDue(p.arrivalNanos, keyframeIntervalNanos)) {
+                keyframeSender.sendKeyframeRequest(this);
+            }
         }
         if (mutedBySelf || mutedByAdmin) {
             mutedDrops++;
@@ -429,9 +455,18 @@ public final class PublishedTrack {
         }
     }
 
-    /** A subscriber (or the SFU) needs a keyframe; throttled to one request per 500 ms. */
+    /**
+     * A subscriber (or the SFU: a new subscriber, a source switch, an unmute, unrecoverable loss) needs a keyframe;
+     * throttled to one request per 500 ms, and asked again while none arrives (see {@link KeyframeRequester}).
+     * Before the publisher's first packet (SSRC unknown) the request waits for that packet.
+     */
     public void requestKeyframe(long nowNanos) {
-        if (kind == MediaKind.VIDEO && keyframes.tryRequest(nowNanos)) {
+        if (kind != MediaKind.VIDEO) {
+            return;
+        }
+        if (ssrc < 0) {
+            keyframes.defer();
+        } else if (keyframes.tryRequest(nowNanos)) {
             keyframeSender.sendKeyframeRequest(this);
         }
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  * One outgoing track of a subscriber (one sendonly m-line), bound to at most one {@link PublishedTrack} at a
  * time. Maps payload types and header-extension ids from the publisher's numbering to the subscriber's,
  * rewrites SSRC/sequence/timestamp through an {@link RtpRewriter}, holds video until a keyframe after every
- * (re)bind, and keeps the sender statistics for our SRs. Media loop only; no allocation per packet.
+ * (re)bind, and keeps the sender statistics for our SRs. RFC 2198 RED from the publisher goes out as RED (blocks
+ * renumbered) when this subscriber negotiated it, else stripped in place to its primary opus block. Media loop only; no allocation per packet.
  */
 public final class SubscriberTrack implements PacketSink {
     /** A publisher SR older than this no longer gives a trustworthy NTP/RTP mapping. */
@@ -30,6 +31,10 @@ public final class SubscriberTrack implements PacketSink {
     private final SubscriberOutput output;
     private final RtpRewriter rewriter;
     private final int[] ptMap = new int[128];
+    /** Source RED payload types this subscriber did not negotiate RED for: sent as their primary opus block. */
+    private final boolean[] stripRed = new boolean[128];
+    private long redForwarded;
+    private long redStripped;
     /** Our payload type to our rtx payload type (-1: no rtx for it). */
     private final int[] rtxPtMap = new int[128];
     private final long rtxSsrc;
@@ -122,6 +127,7 @@ public final class SubscriberTrack implements PacketSink {
         rewriter.resync();
         resendGuard.clear();
         Arrays.fill(ptMap, -1);
+        Arrays.fill(stripRed, false);
         Arrays.fill(extIdMap, (byte) 0);
         if (newSource == null) {
             return;
@@ -136,6 +142,11 @@ public final class SubscriberTrack implements PacketSink {
                         break;
                     }
                 }
+                if (src.isRed() && ptMap[pt] < 0) {
+                    int opus = payloadTypeOf("OPUS");
+                    ptMap[pt] = opus;
+                    stripRed[pt] = opus >= 0;
+                }
             }
         }
         for (Map.Entry<String, Integer> e : newSource.extensionIdsByUri().entrySet()) {
@@ -149,9 +160,19 @@ public final class SubscriberTrack implements PacketSink {
         newSource.requestKeyframe(nowNanos);
     }
 
+    private int payloadTypeOf(String name) {
+        for (TrackCodec mine : codecs) {
+            if (mine.name().equals(name)) {
+                return mine.payloadType();
+            }
+        }
+        return -1;
+    }
+
     @Override
     public void accept(PublishedTrack from, PacketContext p) {
-        int dstPt = ptMap[p.header.payloadType()];
+        int srcPt = p.header.payloadType();
+        int dstPt = ptMap[srcPt];
         if (dstPt < 0) {
             dropsNoCodec++;
             return;
@@ -181,7 +202,19 @@ public final class SubscriberTrack implements PacketSink {
             return;
         }
         RtpWriter.setPayloadType(slot, 0, dstPt);
-        output.queue().commit(this, len, p.header.payloadLength());
+        int payloadLen = p.header.payloadLength();
+        if (p.isRed) {
+            int payloadOff = len - payloadLen - p.header.paddingLength();
+            if (stripRed[srcPt]) {
+                len = p.red.stripToPrimary(slot, 0, payloadOff, dstPt);
+                payloadLen = p.red.primaryLength();
+                redStripped++;
+            } else {
+                p.red.mapPayloadTypes(slot, payloadOff, ptMap);
+                redForwarded++;
+            }
+        }
+        output.queue().commit(this, len, payloadLen);
         if (p.header.marker() && kind == MediaKind.VIDEO) {
             framesForwarded++;
         }
@@ -326,6 +359,16 @@ public final class SubscriberTrack implements PacketSink {
         if (source != null) {
             source.requestKeyframe(nowNanos);
         }
+    }
+
+    /** RED packets forwarded as RED (blocks renumbered to this subscriber's payload types). */
+    public long redForwarded() {
+        return redForwarded;
+    }
+
+    /** RED packets sent as their primary opus block, this subscriber not having negotiated RED. */
+    public long redStripped() {
+        return redStripped;
     }
 
     public long packetsSent() {

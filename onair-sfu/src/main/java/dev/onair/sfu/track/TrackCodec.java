@@ -19,6 +19,11 @@ public record TrackCodec(String name, int payloadType, int clockRateHz, int rtxP
         return "VP8".equals(name);
     }
 
+    /** RFC 2198 redundant audio ({@code red/48000/2}). */
+    public boolean isRed() {
+        return "RED".equals(name);
+    }
+
     public boolean isH264() {
         return "H264".equals(name);
     }

@@ -45,10 +45,12 @@ class PublishAnswerTest {
             assertThat(m.fingerprints()).singleElement()
                     .satisfies(f -> assertThat(f.toAttributeValue()).isEqualTo("sha-256 " + Offers.FINGERPRINT_HEX));
             assertThat(m.rtcpMux()).isTrue();
-            assertThat(m.rtpMaps()).filteredOn(map -> !map.is("rtx")).hasSize(1)
+            assertThat(m.rtpMaps()).filteredOn(map -> !map.is("rtx") && !map.is("red")).hasSize(1)
                     .allSatisfy(map -> assertThat(map.encodingName()).isIn("opus", "VP8"));
-            String mainPt = Integer.toString(m.rtpMaps().stream().filter(map -> !map.is("rtx")).findFirst()
-                    .orElseThrow().payloadType());
+            String mainPt = Integer.toString(m.rtpMaps().stream().filter(map -> !map.is("rtx") && !map.is("red"))
+                    .findFirst().orElseThrow().payloadType());
+            assertThat(m.rtpMaps()).filteredOn(map -> map.is("red"))
+                    .allSatisfy(map -> assertThat(m.fmtp(map.payloadType()).raw()).isEqualTo(mainPt + "/" + mainPt));
             assertThat(m.rtpMaps()).filteredOn(map -> map.is("rtx"))
                     .allSatisfy(map -> assertThat(m.fmtp(map.payloadType()).parameter("apt")).isEqualTo(mainPt));
             assertThat(m.ssrcs()).isEmpty();
@@ -72,8 +74,10 @@ class PublishAnswerTest {
         NegotiationResult r = publish("chromium-whip-offer.sdp");
         assertThat(r.answerSdp()).contains(
                 "a=group:BUNDLE 0 1\r\na=ice-lite\r\na=msid-semantic: WMS *\r\n",
-                "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n",
-                "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n",
+                // RED before opus: libwebrtc sends RED only when it precedes the codec it carries
+                "m=audio 9 UDP/TLS/RTP/SAVPF 63 111\r\nc=IN IP4 0.0.0.0\r\n",
+                "a=rtpmap:63 red/48000/2\r\na=rtpmap:111 opus/48000/2\r\n"
+                        + "a=fmtp:63 111/111\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n",
                 "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n",
                 "m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\n",
                 "a=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\n",
@@ -86,7 +90,7 @@ class PublishAnswerTest {
                         + "a=candidate:2 1 udp 2130706175 2001:db8:0:0:0:0:0:10 3478 typ host\r\n"
                         + "a=candidate:1 1 udp 2130705919 192.0.2.10 3479 typ host\r\n"
                         + "a=end-of-candidates\r\n");
-        assertThat(r.answerSdp()).doesNotContain("red/", "ulpfec", "H264", "a=rtcp-fb:111 nack", "a=ssrc-group");
+        assertThat(r.answerSdp()).doesNotContain("ulpfec", "H264", "a=rtcp-fb:111 nack", "a=ssrc-group");
         NegotiatedSession s = r.session();
         assertThat(s.remoteIceUfrag()).isEqualTo("2Caz");
         assertThat(s.remoteIcePwd()).isEqualTo("UCR/BLWMa/4f28wJewX03OO/");
@@ -94,7 +98,8 @@ class PublishAnswerTest {
         assertThat(s.rtcpReducedSize()).isTrue();
         NegotiatedMedia audio = s.mediaByMid("0");
         assertThat(audio.kind()).isEqualTo(MediaKind.AUDIO);
-        assertThat(audio.codecs()).singleElement().satisfies(c -> {
+        assertThat(audio.codecs()).extracting(NegotiatedCodec::name).containsExactly("red", "opus");
+        assertThat(audio.codecs().get(1)).satisfies(c -> {
             assertThat(c.payloadType()).isEqualTo(111);
             assertThat(c.channels()).isEqualTo(2);
             assertThat(c.rtcpFeedback()).containsExactly("transport-cc");

@@ -23,7 +23,8 @@ class SubscribeAnswerTest {
         MediaDescription audio = answer.media().get(0);
         assertThat(audio.direction()).isEqualTo(Direction.SENDONLY);
         assertThat(audio.setup()).isEqualTo(SetupRole.PASSIVE);
-        assertThat(audio.formats()).containsExactly("111");
+        assertThat(audio.formats()).containsExactly("111", "63");
+        assertThat(audio.fmtp(63).raw()).isEqualTo("111/111");
         assertThat(audio.msid()).isEqualTo(new Msid("onair", "audio-0"));
         assertThat(audio.ssrcAttribute(1000, "cname")).isEqualTo("onaircname");
         assertThat(audio.ssrcAttribute(1000, "msid")).isEqualTo("onair audio-0");

@@ -31,9 +31,12 @@ class SubscriberTrackTest {
         TrackFixtures.Recorder out = new TrackFixtures.Recorder(16);
         SubscriberTrack sub = subscriber(out, 0xABCDEF01L, 100, 9);
         sub.bind(track, 0);
-        assertThat(requests).as("a keyframe is requested when a subscriber joins a video track").hasSize(1);
+        assertThat(requests).as("requested on join, sent once the publisher's SSRC is known").isEmpty();
+        assertThat(track.keyframes().outstanding()).isTrue();
 
         track.onRtp(context(vp8(96, 7000, 90_000, 0x1111, 4, true), 0));
+        assertThat(track.keyframes().outstanding()).as("the first packet is a keyframe: nothing to ask").isFalse();
+        assertThat(requests).isEmpty();
         track.onRtp(context(vp8(96, 7001, 93_000, 0x1111, 4, false), 33 * MS));
         out.drain();
 

@@ -68,6 +68,22 @@ public final class TrackFixtures {
         return b;
     }
 
+    /**
+     * An RFC 2198 packet (payload type {@code redPt}) with the audio level element under {@code levelId}: one
+     * redundant opus block {@code {1, 2}} 960 ticks old, then the primary block {@code primary}, both naming
+     * {@code opusPt}.
+     */
+    public static byte[] red(int redPt, int opusPt, int seq, long ts, long ssrc, int levelId, int levelDbov,
+            byte[] primary) {
+        byte[] payload = new byte[64];
+        int n = dev.onair.protocol.rtp.RedPayload.write(payload, 0, new int[] {opusPt}, new int[] {960},
+                new byte[][] {{1, 2}}, opusPt, primary);
+        byte[] b = new byte[12 + 8 + n];
+        header(b, redPt, seq, ts, ssrc, levelId, (levelDbov <= 40 ? 0x80 : 0) | (levelDbov & 0x7F));
+        System.arraycopy(payload, 0, b, 20, n);
+        return b;
+    }
+
     /** An Opus track; {@code levelId} 0 means the audio level extension was not negotiated. */
     public static PublishedTrack audioTrack(String id, int levelId) {
         Map<String, Integer> ext = levelId > 0 ? Map.of(AUDIO_LEVEL_URI, levelId) : Map.of();
