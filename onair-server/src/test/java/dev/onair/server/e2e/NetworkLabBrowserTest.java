@@ -1,25 +1,19 @@
 package dev.onair.server.e2e;
 
+import static dev.onair.server.e2e.AdminHttp.num;
+import static dev.onair.server.e2e.AdminHttp.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.lab.impair.Impairment;
 import dev.onair.lab.impair.Presets;
 import dev.onair.lab.impair.Scenario;
 import dev.onair.lab.recorder.JsonLinesReader;
 import dev.onair.lab.recorder.Resimulation;
-import dev.onair.server.auth.Permission;
-import dev.onair.server.auth.TokenSpec;
 import dev.onair.server.testing.Poll;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -46,8 +40,6 @@ class NetworkLabBrowserTest {
     static final Duration WINDOW = Duration.ofSeconds(20);
     /** The agreement the issue asks for, in percentage points. */
     static final double AGREEMENT_POINTS = 2.0;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     @RegisterExtension
     static final BrowserServer SERVER = new BrowserServer();
 
@@ -230,33 +222,7 @@ class NetworkLabBrowserTest {
         return new PlayerCounts(num(stats, "packetsReceived"), num(stats, "packetsLost"));
     }
 
-    private static long num(Map<?, ?> m, String key) {
-        return m.get(key) instanceof Number n ? n.longValue() : 0;
-    }
-
     private static HttpResponse<String> admin(String method, String path, String json) {
-        String token = SERVER.server().tokens().mint(new TokenSpec("*", "ops", null, EnumSet.of(Permission.ADMIN),
-                Duration.ofHours(1)));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(SERVER.base() + path))
-                .header("Authorization", "Bearer " + token);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return AdminHttp.send(SERVER, method, path, json);
     }
 }
