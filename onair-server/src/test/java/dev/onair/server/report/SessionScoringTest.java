@@ -105,7 +105,7 @@ class SessionScoringTest {
     private static TrackSample outVideo(long at, double forwardedFps, Double sourceFps, Long sourceWidth,
                                         Long sourceHeight) {
         return new TrackSample(at, 1000, 500_000, 60, 0.0, 0.0, 1.0, 40.0, 0, 0, 0, 0, 0, 0, null, forwardedFps, 0,
-                sourceFps, sourceWidth, sourceHeight);
+                sourceFps, sourceWidth, sourceHeight, null, null, 0, 0, 0, 0, null);
     }
 
     @Test

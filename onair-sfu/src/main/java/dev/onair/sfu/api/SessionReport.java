@@ -107,48 +107,7 @@ public record SessionReport(String resourceId, String room, String identity, Str
                               long retransmitted, long retransmissionMissed, long rtxRecovered,
                               long rtxDiscarded, Long unrecoverableLosses) {
 
-        /** A sample without upstream retransmission counts. */
-        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
-                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
-                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
-                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
-                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
-                           Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence,
-                           long retransmitted, long retransmissionMissed) {
-            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
-                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
-                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
-                    sourceFrameHeight, reportedPacketsLost, reportedHighestSequence, retransmitted,
-                    retransmissionMissed, 0, 0, null);
-        }
-
-        /** A sample without retransmission counts. */
-        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
-                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
-                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
-                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
-                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
-                           Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence) {
-            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
-                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
-                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
-                    sourceFrameHeight, reportedPacketsLost, reportedHighestSequence, 0, 0);
-        }
-
-        /** A sample without the subscriber's cumulative RR counters nor retransmission counts. */
-        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
-                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
-                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
-                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
-                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
-                           Long sourceFrameHeight) {
-            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
-                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
-                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
-                    sourceFrameHeight, null, null, 0, 0);
-        }
-
-        /** A sample that says nothing of the publisher's source ({@code in} tracks, audio). */
+        /** A sample with only the server's own counts: nothing of the source, the RRs or retransmission. */
         public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                            Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
                            Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
@@ -156,7 +115,7 @@ public record SessionReport(String resourceId, String room, String identity, Str
                            long queueDrops) {
             this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
                     jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
-                    keyframeIntervalMillis, framesPerSecond, queueDrops, null, null, null, null, null, 0, 0);
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, null, null, null, null, null, 0, 0, 0, 0, null);
         }
     }
 

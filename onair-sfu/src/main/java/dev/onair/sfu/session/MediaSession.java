@@ -13,6 +13,7 @@ import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
+import dev.onair.sfu.track.SessionTrack;
 import dev.onair.transport.peer.PeerTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,12 +113,20 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     /** One RTCP packet of the peer's compound, already counted. */
     abstract void onRtcpPacket(RtcpPacket packet, long arrivalNanos);
 
-    /** How many tracks (m-lines) the session has now; {@link #trackMid}, {@link #trackKind} index them. */
-    abstract int trackCount();
+    /** The session's tracks (m-lines) now, in m-line order; {@link #trackMid}, {@link #trackKind} index them. */
+    public abstract List<? extends SessionTrack> tracks();
 
-    abstract String trackMid(int index);
+    private int trackCount() {
+        return tracks().size();
+    }
 
-    abstract MediaKind trackKind(int index);
+    private String trackMid(int index) {
+        return tracks().get(index).mid();
+    }
+
+    private MediaKind trackKind(int index) {
+        return tracks().get(index).kind();
+    }
 
     /**
      * The SSRC the peer's browser sees for track {@code index}: the one it sends (publisher) or receives

@@ -132,6 +132,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         return new Renegotiated(added, removed);
     }
 
+    @Override
     public List<PublishedTrack> tracks() {
         return tracks;
     }
@@ -369,21 +370,6 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         long width = last == null || last.frameWidth() == null ? -1 : last.frameWidth();
         long height = last == null || last.frameHeight() == null ? -1 : last.frameHeight();
         t.setSourceVideo(s.framesPerSecond() == null ? Double.NaN : s.framesPerSecond(), width, height);
-    }
-
-    @Override
-    int trackCount() {
-        return tracks.size();
-    }
-
-    @Override
-    String trackMid(int index) {
-        return tracks.get(index).mid();
-    }
-
-    @Override
-    MediaKind trackKind(int index) {
-        return tracks.get(index).kind();
     }
 
     @Override

@@ -129,6 +129,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         return lastFeedback;
     }
 
+    @Override
     public List<SubscriberTrack> tracks() {
         return tracks;
     }
@@ -297,21 +298,6 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             c.sourceFrameWidth = source.encodedFrameWidth();
             c.sourceFrameHeight = source.encodedFrameHeight();
         }
-    }
-
-    @Override
-    int trackCount() {
-        return tracks.size();
-    }
-
-    @Override
-    String trackMid(int index) {
-        return tracks.get(index).mid();
-    }
-
-    @Override
-    MediaKind trackKind(int index) {
-        return tracks.get(index).kind();
     }
 
     @Override

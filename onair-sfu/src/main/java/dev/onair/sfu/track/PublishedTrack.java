@@ -22,7 +22,7 @@ import java.util.Map;
  * throttling, the audio level meter of an audio track that negotiated RFC 6464, and the sinks it fans out
  * to. Media loop only.
  */
-public final class PublishedTrack {
+public final class PublishedTrack implements SessionTrack {
 
     /** How the track asks its publisher for a keyframe (PLI or FIR, decided by the owning session). */
     public interface KeyframeSender {
@@ -205,10 +205,12 @@ public final class PublishedTrack {
         return id;
     }
 
+    @Override
     public String mid() {
         return mid;
     }
 
+    @Override
     public MediaKind kind() {
         return kind;
     }

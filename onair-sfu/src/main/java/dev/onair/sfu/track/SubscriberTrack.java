@@ -21,7 +21,7 @@ import java.util.Map;
  * (re)bind, and keeps the sender statistics for our SRs. RFC 2198 RED from the publisher goes out as RED (blocks
  * renumbered) when this subscriber negotiated it, else stripped in place to its primary opus block. Media loop only; no allocation per packet.
  */
-public final class SubscriberTrack implements PacketSink {
+public final class SubscriberTrack implements PacketSink, SessionTrack {
     /** A publisher SR older than this no longer gives a trustworthy NTP/RTP mapping. */
     private static final long MAX_SR_AGE_NANOS = 60_000_000_000L;
     private final String mid;
@@ -95,10 +95,12 @@ public final class SubscriberTrack implements PacketSink {
         Arrays.fill(ptMap, -1);
     }
 
+    @Override
     public String mid() {
         return mid;
     }
 
+    @Override
     public MediaKind kind() {
         return kind;
     }
