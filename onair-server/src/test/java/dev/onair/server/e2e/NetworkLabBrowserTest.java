@@ -139,7 +139,7 @@ class NetworkLabBrowserTest {
                 s -> num(s, "framesDecoded") > 30 && num(s, "audioPacketsReceived") > 50);
         assertThat(num(playing, "framesDecoded")).as("the player plays before the impairment: %s", playing)
                 .isGreaterThan(30);
-        JsonNode subscriber = subscriberSession(room);
+        JsonNode subscriber = ServerStatus.awaitSession(SERVER.base(), room, "subscribe");
         String identity = subscriber.path("identity").asText();
         String resourceId = subscriber.path("resourceId").asText();
 
@@ -188,19 +188,6 @@ class NetworkLabBrowserTest {
             }
         }
         return expected <= 0 ? Double.NaN : 100.0 * lost / expected;
-    }
-
-    private static JsonNode subscriberSession(String room) {
-        JsonNode found = Poll.until(Duration.ofSeconds(5), () -> {
-            for (JsonNode s : ServerStatus.get(SERVER.base()).path("sessions")) {
-                if (room.equals(s.path("room").asText()) && "subscribe".equals(s.path("kind").asText())) {
-                    return s;
-                }
-            }
-            return null;
-        }, s -> s != null);
-        assertThat(found).as("the player's subscriber session").isNotNull();
-        return found;
     }
 
     /** The player's inbound-rtp counters, straight from its RTCPPeerConnection. */

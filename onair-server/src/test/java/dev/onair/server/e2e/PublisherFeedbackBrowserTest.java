@@ -31,8 +31,10 @@ class PublisherFeedbackBrowserTest {
         try (Browser capped = new Browser(); Browser free = new Browser()) {
             capped.open(SERVER.base() + "/publish.html?autostart=1&codec=vp8&room=twcc-cap");
             free.open(SERVER.base() + "/publish.html?autostart=1&codec=vp8&room=twcc-free");
-            JsonNode cappedSession = publisherSession("twcc-cap");
-            JsonNode freeSession = publisherSession("twcc-free");
+            JsonNode cappedSession = ServerStatus.awaitSession(SERVER.base(), "twcc-cap", "publish", Duration.ofSeconds(15),
+                    s -> "connected".equals(s.path("state").asText()));
+            JsonNode freeSession = ServerStatus.awaitSession(SERVER.base(), "twcc-free", "publish", Duration.ofSeconds(15),
+                    s -> "connected".equals(s.path("state").asText()));
             String identity = cappedSession.path("identity").asText();
             HttpResponse<String> put = admin("PUT", "/api/v1/rooms/twcc-cap/participants/" + identity
                     + "/impairment", "{\"direction\":\"up\",\"scenario\":\"name: cap\\nbase: {rateBps: " + CAP_BPS
@@ -92,20 +94,6 @@ class PublisherFeedbackBrowserTest {
             sum += s.path("transportFeedbackSent").asLong();
         }
         return sum;
-    }
-
-    private static JsonNode publisherSession(String room) {
-        JsonNode found = Poll.until(Duration.ofSeconds(15), () -> {
-            for (JsonNode s : ServerStatus.get(SERVER.base()).path("sessions")) {
-                if (room.equals(s.path("room").asText()) && "publish".equals(s.path("kind").asText())
-                        && "connected".equals(s.path("state").asText())) {
-                    return s;
-                }
-            }
-            return null;
-        }, s -> s != null);
-        assertThat(found).as("the publisher's session in %s", room).isNotNull();
-        return found;
     }
 
     private static HttpResponse<String> admin(String method, String path, String json) {

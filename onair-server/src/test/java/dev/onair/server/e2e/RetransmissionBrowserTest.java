@@ -36,7 +36,7 @@ class RetransmissionBrowserTest {
             Map<?, ?> playing = Poll.until(Duration.ofSeconds(20), () -> inbound(player),
                     s -> num(s, "framesDecoded") > 30 && num(s, "audioReceived") > 50);
             assertThat(num(playing, "framesDecoded")).as("plays before the impairment: %s", playing).isGreaterThan(30);
-            String identity = subscriberIdentity(room);
+            String identity = ServerStatus.awaitSession(SERVER.base(), room, "subscribe").path("identity").asText();
             HttpResponse<String> put = admin("PUT", "/api/v1/rooms/" + room + "/participants/" + identity
                     + "/impairment", "{\"direction\":\"down\",\"scenario\":\"" + SCENARIO + "\",\"seed\":5}");
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
@@ -90,19 +90,6 @@ class RetransmissionBrowserTest {
             assertThat((double) lostAfterRecovery).as("at least 80 %% recovered: %s", summary)
                     .isLessThanOrEqualTo(0.2 * videoDrops);
         }
-    }
-
-    private static String subscriberIdentity(String room) {
-        JsonNode found = Poll.until(Duration.ofSeconds(5), () -> {
-            for (JsonNode s : ServerStatus.get(SERVER.base()).path("sessions")) {
-                if (room.equals(s.path("room").asText()) && "subscribe".equals(s.path("kind").asText())) {
-                    return s;
-                }
-            }
-            return null;
-        }, s -> s != null);
-        assertThat(found).as("the player's subscriber session").isNotNull();
-        return found.path("identity").asText();
     }
 
     /** The player's inbound-rtp counters by kind. */

@@ -1,5 +1,7 @@
 package dev.onair.server.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.onair.server.testing.Poll;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** {@code GET /api/v1/status} of a dev-mode server (open without a token), read from the tests. */
 final class ServerStatus {
@@ -41,6 +46,28 @@ final class ServerStatus {
             }
         }
         return n;
+    }
+
+    /**
+     * Polls until {@code room} has a session of {@code kind} ("publish" or "subscribe") that also passes {@code also}
+     * and returns it; fails the test after {@code timeout}.
+     */
+    static JsonNode awaitSession(String base, String room, String kind, Duration timeout, Predicate<JsonNode> also) {
+        JsonNode found = Poll.until(timeout, () -> {
+            for (JsonNode s : get(base).path("sessions")) {
+                if (room.equals(s.path("room").asText()) && kind.equals(s.path("kind").asText()) && also.test(s)) {
+                    return s;
+                }
+            }
+            return null;
+        }, s -> s != null);
+        assertThat(found).as("a %s session in %s", kind, room).isNotNull();
+        return found;
+    }
+
+    /** The first session of {@code kind} in {@code room}, within 5 s. */
+    static JsonNode awaitSession(String base, String room, String kind) {
+        return awaitSession(base, room, kind, Duration.ofSeconds(5), s -> true);
     }
 
     /** The room's active speakers as the server last announced them (empty when nobody speaks). */

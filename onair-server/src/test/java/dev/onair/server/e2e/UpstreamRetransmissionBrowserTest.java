@@ -35,7 +35,7 @@ class UpstreamRetransmissionBrowserTest {
             Map<?, ?> playing = Poll.until(Duration.ofSeconds(20), () -> inbound(player),
                     s -> num(s, "framesDecoded") > 30);
             assertThat(num(playing, "framesDecoded")).as("plays before the impairment: %s", playing).isGreaterThan(30);
-            JsonNode pub = session(room, "publish");
+            JsonNode pub = ServerStatus.awaitSession(SERVER.base(), room, "publish");
             String identity = pub.path("identity").asText();
             String path = "/api/v1/rooms/" + room + "/participants/" + identity + "/impairment";
             HttpResponse<String> put = admin("PUT", path,
@@ -98,19 +98,6 @@ class UpstreamRetransmissionBrowserTest {
                     .isLessThanOrEqualTo(0.2 * lossSum);
             assertThat(framesDecoded).as("the player kept decoding: %s", summary).isGreaterThan(200);
         }
-    }
-
-    private static JsonNode session(String room, String kind) {
-        JsonNode found = Poll.until(Duration.ofSeconds(5), () -> {
-            for (JsonNode s : ServerStatus.get(SERVER.base()).path("sessions")) {
-                if (room.equals(s.path("room").asText()) && kind.equals(s.path("kind").asText())) {
-                    return s;
-                }
-            }
-            return null;
-        }, s -> s != null);
-        assertThat(found).as("the %s session", kind).isNotNull();
-        return found;
     }
 
     /** The publisher's outbound-rtp video counters. */
