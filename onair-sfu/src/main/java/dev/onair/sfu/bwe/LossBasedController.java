@@ -1,0 +1,90 @@
+package dev.onair.sfu.bwe;
+
+/**
+ * Classic GCC loss control (draft-ietf-rmcat-gcc-02 §6, libwebrtc SendSideBandwidthEstimation): the loss fraction
+ * over at least 20 reported packets; above 10 % the limit drops to estimate × (1 − 0.5 × loss), at most once per
+ * 300 ms + RTT; below 2 % it may rise to estimate × 1.08 + 1 kbit/s once per second; in between it holds. The
+ * estimator uses min(delay-based, this limit).
+ */
+final class LossBasedController {
+    static final double LOW_LOSS = 0.02;
+    static final double HIGH_LOSS = 0.10;
+    static final int MIN_PACKETS = 20;
+    static final double INCREASE_FACTOR = 1.08;
+    static final long INCREASE_EXTRA_BPS = 1_000L;
+    static final long INCREASE_INTERVAL_NANOS = 1_000_000_000L;
+    static final long DECREASE_INTERVAL_NANOS = 300_000_000L;
+
+    private final BweConfig config;
+    private long lostPackets;
+    private long expectedPackets;
+    private double lossFraction;
+    private boolean fresh;
+    private long limitBps;
+    private boolean hasIncreased;
+    private long lastIncreaseNanos;
+    private boolean hasDecreased;
+    private long lastDecreaseNanos;
+    private boolean decreasedLast;
+
+    LossBasedController(BweConfig config) {
+        this.config = config;
+        this.limitBps = config.maxBitrateBps();
+    }
+
+    void onPackets(int lost, int total) {
+        lostPackets += lost;
+        expectedPackets += total;
+        if (expectedPackets >= MIN_PACKETS) {
+            lossFraction = (double) lostPackets / expectedPackets;
+            lostPackets = 0;
+            expectedPackets = 0;
+            fresh = true;
+        }
+    }
+
+    /** Applies the newest loss fraction, if one is due, against the current combined estimate. */
+    long update(long estimateBps, long rttMillis, long nowNanos) {
+        decreasedLast = false;
+        if (!fresh) {
+            return limitBps;
+        }
+        fresh = false;
+        if (lossFraction < LOW_LOSS) {
+            if (!hasIncreased || nowNanos - lastIncreaseNanos >= INCREASE_INTERVAL_NANOS) {
+                long raised = (long) (estimateBps * INCREASE_FACTOR) + INCREASE_EXTRA_BPS;
+                limitBps = config.clamp(Math.max(limitBps, raised));
+                hasIncreased = true;
+                lastIncreaseNanos = nowNanos;
+            }
+        } else if (lossFraction > HIGH_LOSS) {
+            long interval = DECREASE_INTERVAL_NANOS + rttMillis * 1_000_000L;
+            if (!hasDecreased || nowNanos - lastDecreaseNanos >= interval) {
+                limitBps = config.clamp((long) (estimateBps * (1.0 - 0.5 * lossFraction)));
+                hasDecreased = true;
+                lastDecreaseNanos = nowNanos;
+                decreasedLast = true;
+            }
+        }
+        return limitBps;
+    }
+
+    /** A probe showed the link carries {@code bps}: lift the limit unless the loss is high. */
+    void onProbe(long bps) {
+        if (lossFraction <= HIGH_LOSS) {
+            limitBps = config.clamp(Math.max(limitBps, bps));
+        }
+    }
+
+    double lossFraction() {
+        return lossFraction;
+    }
+
+    long limitBps() {
+        return limitBps;
+    }
+
+    boolean decreasedLast() {
+        return decreasedLast;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.onair.sfu.bwe;
+
+/**
+ * Decides when to probe (libwebrtc ProbeController, simplified): whenever the allocation wants more than the
+ * estimate, ask for a cluster at 2 × the estimate (capped by 2 × wanted and the maximum), 15 ms and at least 5
+ * packets, one at a time. A probe whose measured rate reached 70 % of its target is followed by the next one at
+ * once (exponential probing up to what is wanted); after a failed or unanswered one (no result within 1 s) the
+ * next waits 5 s (periodic probing). Never while the delay detector says overuse.
+ */
+final class ProbeController {
+    static final long PROBE_DURATION_NANOS = 15_000_000L;
+    static final int PROBE_MIN_PACKETS = 5;
+    static final long RESULT_TIMEOUT_NANOS = 1_000_000_000L;
+    static final long PERIODIC_INTERVAL_NANOS = 5_000_000_000L;
+    static final double SUCCESS_FRACTION = 0.7;
+    static final long SCALE = 2;
+
+    private int nextId = 1;
+    private int inFlightId = -1;
+    private long inFlightTargetBps;
+    private long inFlightSinceNanos;
+    private boolean continueNow = true;
+    private boolean hasProbed;
+    private long lastProbeNanos;
+    private long probesRequested;
+
+    /** The next cluster to send, or null when none is due. */
+    ProbeCluster next(long nowNanos, long estimateBps, long wantedBps, long maxBps, DelaySignal signal) {
+        if (inFlightId >= 0) {
+            if (nowNanos - inFlightSinceNanos < RESULT_TIMEOUT_NANOS) {
+                return null;
+            }
+            inFlightId = -1;
+            continueNow = false;
+        }
+        if (wantedBps <= estimateBps || estimateBps >= maxBps || signal == DelaySignal.OVERUSING) {
+            return null;
+        }
+        if (!continueNow && hasProbed && nowNanos - lastProbeNanos < PERIODIC_INTERVAL_NANOS) {
+            return null;
+        }
+        long target = Math.min(SCALE * estimateBps, Math.min(SCALE * wantedBps, maxBps));
+        if (target <= estimateBps) {
+            return null;
+        }
+        ProbeCluster cluster = new ProbeCluster(nextId, target, PROBE_MIN_PACKETS, PROBE_DURATION_NANOS);
+        nextId = nextId == Integer.MAX_VALUE ? 1 : nextId + 1;
+        inFlightId = cluster.id();
+        inFlightTargetBps = target;
+        inFlightSinceNanos = nowNanos;
+        hasProbed = true;
+        lastProbeNanos = nowNanos;
+        continueNow = false;
+        probesRequested++;
+        return cluster;
+    }
+
+    /** The measured rate of cluster {@code id}. */
+    void onResult(int id, long measuredBps) {
+        if (id != inFlightId) {
+            return;
+        }
+        inFlightId = -1;
+        continueNow = measuredBps >= SUCCESS_FRACTION * inFlightTargetBps;
+    }
+
+    long probesRequested() {
+        return probesRequested;
+    }
+}
