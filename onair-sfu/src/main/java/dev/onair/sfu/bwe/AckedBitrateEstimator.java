@@ -1,13 +1,14 @@
 package dev.onair.sfu.bwe;
 
 /**
- * What actually arrives: received bytes over the last 500 ms of receiver time (arrival clock), kept per packet in
+ * What actually arrives: received bytes over the last 250 ms of receiver time (short, so that it follows
+ * a probe's jump before the next overuse decision) (arrival clock), kept per packet in
  * a preallocated ring (4096 packets; above that the window shortens). 0 until 100 ms of arrivals are seen. An
  * arrival before the newest counts as the newest (reordering); a jump of more than 2 s forward or any backwards
  * jump of the clock starts over. No allocation.
  */
 final class AckedBitrateEstimator {
-    static final long WINDOW_NANOS = 500_000_000L;
+    static final long WINDOW_NANOS = 250_000_000L;
     static final long MIN_WINDOW_NANOS = 100_000_000L;
     static final long MAX_GAP_NANOS = 2_000_000_000L;
     static final long MAX_BACKWARDS_NANOS = 1_000_000_000L;

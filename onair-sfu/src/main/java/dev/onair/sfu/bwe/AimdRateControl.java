@@ -32,6 +32,7 @@ final class AimdRateControl {
     private State state = State.HOLD;
     private long lastUpdateNanos;
     private long lastChangeNanos;
+    private long lastDecreaseNanos;
     private long rttMillis = 200;
     private double capacityKbps = -1;
     private double capacityVariance = 0.4;
@@ -42,6 +43,7 @@ final class AimdRateControl {
         this.currentBps = config.startBitrateBps();
         this.lastUpdateNanos = nowNanos;
         this.lastChangeNanos = nowNanos;
+        this.lastDecreaseNanos = nowNanos;
     }
 
     void setRttMillis(long rttMillis) {
@@ -125,6 +127,7 @@ final class AimdRateControl {
                 currentBps = decreased;
                 decreasedLast = true;
                 lastChangeNanos = nowNanos;
+                lastDecreaseNanos = nowNanos;
             }
         }
         state = State.HOLD;
@@ -132,7 +135,7 @@ final class AimdRateControl {
 
     private boolean timeToReduceFurther(long ackedBps, long nowNanos) {
         long intervalMillis = Math.max(10, Math.min(200, rttMillis));
-        if (nowNanos - lastChangeNanos >= intervalMillis * 1_000_000L) {
+        if (nowNanos - lastDecreaseNanos >= intervalMillis * 1_000_000L) {
             return true;
         }
         return ackedBps > 0 && ackedBps < currentBps / 2;

@@ -2,27 +2,32 @@ package dev.onair.sfu.bwe;
 
 /**
  * Decides when to probe (libwebrtc ProbeController, simplified): whenever the allocation wants more than the
- * estimate, ask for a cluster at 2 × the estimate (capped by 2 × wanted and the maximum), 15 ms and at least 5
- * packets, one at a time. A probe whose measured rate reached 70 % of its target is followed by the next one at
- * once (exponential probing up to what is wanted); after a failed or unanswered one (no result within 1 s) the
- * next waits 5 s (periodic probing). Never while the delay detector says overuse.
+ * estimate, ask for a cluster at 2 × the estimate (capped by what is wanted and the maximum), 15 ms and at least
+ * 5 packets, one at a time. A probe whose measured rate reached 70 % of its target and 110 % of the estimate it started
+ * from is followed by the next one at once (exponential probing up to what is wanted); otherwise probing is periodic: 5 s after the last probe,
+ * doubling with each failed or unanswered one (no result within 1 s) up to 60 s, so that a link already used to
+ * its capacity is not pushed into overuse every few seconds. Never while the delay detector says overuse.
  */
 final class ProbeController {
     static final long PROBE_DURATION_NANOS = 15_000_000L;
     static final int PROBE_MIN_PACKETS = 5;
     static final long RESULT_TIMEOUT_NANOS = 1_000_000_000L;
     static final long PERIODIC_INTERVAL_NANOS = 5_000_000_000L;
+    static final long MAX_PERIODIC_INTERVAL_NANOS = 60_000_000_000L;
     static final double SUCCESS_FRACTION = 0.7;
     static final long SCALE = 2;
+    static final double MIN_GAIN = 1.1;
 
     private int nextId = 1;
     private int inFlightId = -1;
     private long inFlightTargetBps;
+    private long inFlightStartEstimateBps;
     private long inFlightSinceNanos;
     private boolean continueNow = true;
     private boolean hasProbed;
     private long lastProbeNanos;
     private long probesRequested;
+    private long periodicIntervalNanos = PERIODIC_INTERVAL_NANOS;
 
     /** The next cluster to send, or null when none is due. */
     ProbeCluster next(long nowNanos, long estimateBps, long wantedBps, long maxBps, DelaySignal signal) {
@@ -31,15 +36,15 @@ final class ProbeController {
                 return null;
             }
             inFlightId = -1;
-            continueNow = false;
+            onFailure();
         }
         if (wantedBps <= estimateBps || estimateBps >= maxBps || signal == DelaySignal.OVERUSING) {
             return null;
         }
-        if (!continueNow && hasProbed && nowNanos - lastProbeNanos < PERIODIC_INTERVAL_NANOS) {
+        if (!continueNow && hasProbed && nowNanos - lastProbeNanos < periodicIntervalNanos) {
             return null;
         }
-        long target = Math.min(SCALE * estimateBps, Math.min(SCALE * wantedBps, maxBps));
+        long target = Math.min(SCALE * estimateBps, Math.min(wantedBps, maxBps));
         if (target <= estimateBps) {
             return null;
         }
@@ -47,6 +52,7 @@ final class ProbeController {
         nextId = nextId == Integer.MAX_VALUE ? 1 : nextId + 1;
         inFlightId = cluster.id();
         inFlightTargetBps = target;
+        inFlightStartEstimateBps = estimateBps;
         inFlightSinceNanos = nowNanos;
         hasProbed = true;
         lastProbeNanos = nowNanos;
@@ -61,7 +67,17 @@ final class ProbeController {
             return;
         }
         inFlightId = -1;
-        continueNow = measuredBps >= SUCCESS_FRACTION * inFlightTargetBps;
+        if (measuredBps >= SUCCESS_FRACTION * inFlightTargetBps && measuredBps >= MIN_GAIN * inFlightStartEstimateBps) {
+            continueNow = true;
+            periodicIntervalNanos = PERIODIC_INTERVAL_NANOS;
+        } else {
+            onFailure();
+        }
+    }
+
+    private void onFailure() {
+        continueNow = false;
+        periodicIntervalNanos = Math.min(MAX_PERIODIC_INTERVAL_NANOS, 2 * periodicIntervalNanos);
     }
 
     long probesRequested() {
