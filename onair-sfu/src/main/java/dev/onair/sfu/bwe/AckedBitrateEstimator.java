@@ -13,6 +13,8 @@ final class AckedBitrateEstimator {
     static final long MAX_GAP_NANOS = 2_000_000_000L;
     static final long MAX_BACKWARDS_NANOS = 1_000_000_000L;
     static final int CAPACITY = 4096;
+    /** Junk sizes or times cannot make it claim more than this. */
+    static final long MAX_BITRATE_BPS = 100_000_000_000L;
 
     private final long[] arrivals = new long[CAPACITY];
     private final int[] sizes = new int[CAPACITY];
@@ -68,7 +70,7 @@ final class AckedBitrateEstimator {
         if (spanNanos < MIN_WINDOW_NANOS) {
             return bitrateBps;
         }
-        bitrateBps = (long) (bytesInWindow * 8.0 * 1e9 / spanNanos);
+        bitrateBps = (long) Math.min(MAX_BITRATE_BPS, bytesInWindow * 8.0 * 1e9 / spanNanos);
         return bitrateBps;
     }
 

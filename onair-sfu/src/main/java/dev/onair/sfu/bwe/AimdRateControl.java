@@ -84,7 +84,8 @@ final class AimdRateControl {
         if (capacityKbps > 0 && ackedBps / 1000.0 > capacityUpperKbps()) {
             capacityKbps = -1;
         }
-        long limit = (long) (ACKED_INCREASE_FACTOR * ackedBps) + ACKED_INCREASE_HEADROOM_BPS;
+        long limit = (long) Math.min(Long.MAX_VALUE / 4.0,
+                ACKED_INCREASE_FACTOR * ackedBps + ACKED_INCREASE_HEADROOM_BPS);
         if (currentBps >= limit) {
             return;
         }

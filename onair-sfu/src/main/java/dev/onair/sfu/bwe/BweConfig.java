@@ -16,7 +16,8 @@ public record BweConfig(long startBitrateBps, long minBitrateBps, long maxBitrat
 
     public BweConfig {
         if (minBitrateBps <= 0 || maxBitrateBps < minBitrateBps) {
-            throw new IllegalArgumentException("need 0 < min <= max, got min=" + minBitrateBps + " max=" + maxBitrateBps);
+            throw new IllegalArgumentException(
+                    "need 0 < min <= max, got min=" + minBitrateBps + " max=" + maxBitrateBps);
         }
         if (startBitrateBps < minBitrateBps || startBitrateBps > maxBitrateBps) {
             throw new IllegalArgumentException("start " + startBitrateBps + " outside [" + minBitrateBps + ", "

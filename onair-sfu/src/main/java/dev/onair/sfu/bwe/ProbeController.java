@@ -3,10 +3,11 @@ package dev.onair.sfu.bwe;
 /**
  * Decides when to probe (libwebrtc ProbeController, simplified): whenever the allocation wants more than the
  * estimate, ask for a cluster at 2 × the estimate (capped by what is wanted and the maximum), 15 ms and at least
- * 5 packets, one at a time. A probe whose measured rate reached 70 % of its target and 110 % of the estimate it started
- * from is followed by the next one at once (exponential probing up to what is wanted); otherwise probing is periodic: 5 s after the last probe,
- * doubling with each failed or unanswered one (no result within 1 s) up to 60 s, so that a link already used to
- * its capacity is not pushed into overuse every few seconds. Never while the delay detector says overuse.
+ * 5 packets, one at a time. A probe whose measured rate reached 70 % of its target and 110 % of the estimate it
+ * started from is followed by the next one at once (exponential probing up to what is wanted). Otherwise probing
+ * is periodic: 5 s after the last probe, doubling with each further failed or unanswered one (no result within
+ * 1 s) up to 60 s, so that a link already used to its capacity is not pushed into overuse every few seconds.
+ * Never while the delay detector says overuse.
  */
 final class ProbeController {
     static final long PROBE_DURATION_NANOS = 15_000_000L;
@@ -27,7 +28,7 @@ final class ProbeController {
     private boolean hasProbed;
     private long lastProbeNanos;
     private long probesRequested;
-    private long periodicIntervalNanos = PERIODIC_INTERVAL_NANOS;
+    private int consecutiveFailures;
 
     /** The next cluster to send, or null when none is due. */
     ProbeCluster next(long nowNanos, long estimateBps, long wantedBps, long maxBps, DelaySignal signal) {
@@ -41,7 +42,7 @@ final class ProbeController {
         if (wantedBps <= estimateBps || estimateBps >= maxBps || signal == DelaySignal.OVERUSING) {
             return null;
         }
-        if (!continueNow && hasProbed && nowNanos - lastProbeNanos < periodicIntervalNanos) {
+        if (!continueNow && hasProbed && nowNanos - lastProbeNanos < periodicIntervalNanos()) {
             return null;
         }
         long target = Math.min(SCALE * estimateBps, Math.min(wantedBps, maxBps));
@@ -69,7 +70,7 @@ final class ProbeController {
         inFlightId = -1;
         if (measuredBps >= SUCCESS_FRACTION * inFlightTargetBps && measuredBps >= MIN_GAIN * inFlightStartEstimateBps) {
             continueNow = true;
-            periodicIntervalNanos = PERIODIC_INTERVAL_NANOS;
+            consecutiveFailures = 0;
         } else {
             onFailure();
         }
@@ -77,7 +78,13 @@ final class ProbeController {
 
     private void onFailure() {
         continueNow = false;
-        periodicIntervalNanos = Math.min(MAX_PERIODIC_INTERVAL_NANOS, 2 * periodicIntervalNanos);
+        consecutiveFailures = Math.min(consecutiveFailures + 1, 16);
+    }
+
+    /** 5 s after one failure, doubling per further failure, at most 60 s. */
+    private long periodicIntervalNanos() {
+        long interval = PERIODIC_INTERVAL_NANOS << Math.max(0, consecutiveFailures - 1);
+        return Math.min(MAX_PERIODIC_INTERVAL_NANOS, interval);
     }
 
     long probesRequested() {

@@ -76,7 +76,8 @@ public final class SendSideEstimator {
                 double arrivalDeltaMs = interArrival.arrivalDeltaNanos() / 1e6;
                 long groupArrival = interArrival.groupArrivalNanos();
                 if (trendline.update(arrivalDeltaMs, sendDeltaMs, groupArrival)) {
-                    DelaySignal s = detector.detect(trendline.slope(), sendDeltaMs, trendline.numDeltas(), groupArrival);
+                    DelaySignal s = detector.detect(trendline.slope(), sendDeltaMs, trendline.numDeltas(),
+                            groupArrival);
                     overuse |= s == DelaySignal.OVERUSING;
                 }
             }
