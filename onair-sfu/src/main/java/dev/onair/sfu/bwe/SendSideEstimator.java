@@ -8,12 +8,15 @@ import java.util.List;
  * {@link InterArrival} grouping, the {@link TrendlineFilter} and the {@link OveruseDetector} into the delay-based
  * {@link AimdRateControl}; all packets feed the {@link AckedBitrateEstimator} and the {@link LossBasedController};
  * probe packets feed the {@link ProbeResultEstimator}, whose result lifts the estimate at once. The estimate is
- * min(delay-based, loss-based), clamped to the {@link BweConfig}. Packets whose sequence is not above the highest
- * seen (duplicates, reordering across feedbacks) are ignored and counted. Never throws on feedback content; no
+ * min(delay-based, loss-based), clamped to the {@link BweConfig}. A sequence reported twice (among the last 4096)
+ * is ignored and counted; packets sent out of order are left out of the delay groups by {@link InterArrival}. Never throws on feedback content; no
  * allocation per packet. Media loop only (one thread, no locks).
  */
 public final class SendSideEstimator {
     static final long MAX_RTT_MILLIS = 10_000L;
+    /** Sequence numbers remembered to drop duplicates (a power of two). */
+    static final int SEEN_CAPACITY = 4096;
+    private static final long NOT_SEEN = Long.MIN_VALUE;
 
     private final BweConfig config;
     private final InterArrival interArrival = new InterArrival();
@@ -27,7 +30,7 @@ public final class SendSideEstimator {
 
     private long estimateBps;
     private long rttMillis = 200;
-    private long highestSequence = Long.MIN_VALUE;
+    private final long[] seen = new long[SEEN_CAPACITY];
     private DelaySignal delaySignal = DelaySignal.NORMAL;
     private String lastChangeReason = "start";
     private long feedbacks;
@@ -40,6 +43,7 @@ public final class SendSideEstimator {
         this.aimd = new AimdRateControl(config, nowNanos);
         this.loss = new LossBasedController(config);
         this.estimateBps = config.startBitrateBps();
+        java.util.Arrays.fill(seen, NOT_SEEN);
     }
 
     /** One subscriber feedback's results (in sequence order, as {@code FeedbackResults} gives them). */
@@ -54,11 +58,10 @@ public final class SendSideEstimator {
         int n = results.size();
         for (int i = 0; i < n; i++) {
             PacketResult r = results.get(i);
-            if (r == null || r.sequence() <= highestSequence) {
+            if (r == null || isDuplicate(r.sequence())) {
                 ignoredPackets++;
                 continue;
             }
-            highestSequence = r.sequence();
             total++;
             boolean received = r.received() && r.arrivalNanos() >= 0;
             probeResults.onPacket(r.sequence(), r.sendNanos(), r.sizeBytes(), received, r.arrivalNanos());
@@ -116,6 +119,16 @@ public final class SendSideEstimator {
         if (estimateBps != before) {
             lastChangeReason = reason != null ? reason : estimateBps > before ? "increase" : "decrease";
         }
+    }
+
+    /** True when {@code sequence} was already reported among the last {@link #SEEN_CAPACITY}; remembers it. */
+    private boolean isDuplicate(long sequence) {
+        int slot = (int) (sequence & (SEEN_CAPACITY - 1));
+        if (seen[slot] == sequence && sequence != NOT_SEEN) {
+            return true;
+        }
+        seen[slot] = sequence;
+        return false;
     }
 
     private static String formatMbps(long bps) {
@@ -201,7 +214,7 @@ public final class SendSideEstimator {
         return overuseEvents;
     }
 
-    /** Results ignored: null, duplicate or not above the highest sequence seen. */
+    /** Results ignored: null, or a sequence already reported. */
     public long ignoredPackets() {
         return ignoredPackets;
     }

@@ -25,6 +25,16 @@ class SendSideEstimatorSimulationTest {
         long average = sim.averageEstimateOver(10 * SECOND);
         assertThat(average).isBetween(900_000L, 1_100_000L);
         assertThat(sim.estimator.overuseEvents()).isPositive();
+        assertThat(sim.link.maxQueueDelayNanos()).isLessThan(200 * MS);
+    }
+
+    @Test
+    void convergesWithALongRttAndFeedbackEveryHundredMilliseconds() {
+        SimulatedLink link = new SimulatedLink(2_500_000, 100 * MS, 300 * MS, 100 * MS, 8);
+        VideoSenderSimulation sim = new VideoSenderSimulation(link, CONFIG, 10_000_000, true);
+        sim.run(20 * SECOND);
+        long average = sim.averageEstimateOver(10 * SECOND);
+        assertThat(average).isBetween(2_250_000L, 2_750_000L);
     }
 
     @Test
