@@ -3,6 +3,7 @@ package dev.onair.sfu.bwe;
 import dev.onair.sfu.twcc.PacketResult;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Drives a {@link SendSideEstimator} over a {@link SimulatedLink} in 1 ms steps of simulated time: a video source
@@ -33,6 +34,7 @@ final class VideoSenderSimulation {
     private long sentBytes;
     private boolean overuseSeen;
     private double pacingFactor = DEFAULT_PACING_FACTOR;
+    private UnaryOperator<List<PacketResult>> feedbackPath = UnaryOperator.identity();
 
     VideoSenderSimulation(SimulatedLink link, BweConfig config, long offeredBps, boolean probing) {
         this.link = link;
@@ -47,6 +49,11 @@ final class VideoSenderSimulation {
 
     void setPacingFactor(double pacingFactor) {
         this.pacingFactor = pacingFactor;
+    }
+
+    /** What happens to each feedback between the link and the estimator (e.g. a real TWCC round trip). */
+    void setFeedbackPath(UnaryOperator<List<PacketResult>> feedbackPath) {
+        this.feedbackPath = feedbackPath;
     }
 
     void setProbing(boolean probing) {
@@ -100,7 +107,7 @@ final class VideoSenderSimulation {
         sendDue();
         List<PacketResult> feedback = link.pollFeedback(nowNanos);
         if (feedback != null) {
-            estimator.onFeedback(feedback, nowNanos);
+            estimator.onFeedback(feedbackPath.apply(feedback), nowNanos);
             overuseSeen |= estimator.delaySignal() == DelaySignal.OVERUSING;
         }
     }
