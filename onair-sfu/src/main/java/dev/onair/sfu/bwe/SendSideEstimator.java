@@ -166,7 +166,7 @@ public final class SendSideEstimator {
         return estimateBps;
     }
 
-    /** What arrived at the subscriber over the last 500 ms, by its feedback; 0 before enough is known. */
+    /** What arrived at the subscriber over the last 250 ms, by its feedback; 0 before enough is known. */
     public long ackedBitrateBps() {
         return acked.bitrateBps();
     }

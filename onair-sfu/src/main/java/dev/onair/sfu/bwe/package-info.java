@@ -10,12 +10,16 @@
  *       &gt; 10 ms and not shrinking), {@code AimdRateControl} (decrease to 0.85 × acked; +8 %/s far from the last
  *       congestion point, one packet per RTT + 100 ms near it; hold while underusing; never above
  *       1.5 × acked + 10 kbit/s).</li>
- *   <li>{@code AckedBitrateEstimator}: received bytes over 500 ms of arrival time.</li>
+ *   <li>{@code AckedBitrateEstimator}: received bytes over the last 250 ms of arrival time.</li>
  *   <li>{@code LossBasedController}: loss &gt; 10 % → × (1 − 0.5 loss) per 300 ms + RTT; &lt; 2 % → up to
  *       × 1.08 per second; combined as min(delay, loss).</li>
  *   <li>{@code ProbeController} / {@code ProbeResultEstimator}: 2 × estimate clusters (15 ms, ≥ 5 packets) while
- *       the allocation wants more than the estimate; result = min(send, receive rate) of the cluster.</li>
+ *       the allocation wants more than the estimate; result = min(send, receive rate) of the cluster; after a
+ *       success the next probe follows at once, after a failure it waits 5 s, doubling up to 60 s.</li>
  * </ul>
+ * The caller (one per subscriber transport): {@code onFeedback} per TWCC feedback, {@code onRtt} when an RTT is
+ * measured, {@code nextProbe(now, wantedBps)} from its periodic tick, {@code onProbeSent} per probe packet sent, and
+ * reads {@code estimateBps()}, {@code lastChangeReason()} and the other getters for allocation and telemetry.
  * Time comes in as nanos arguments (the caller's MediaClock); media loop only, no locks, no allocation per packet.
  */
 package dev.onair.sfu.bwe;
