@@ -89,7 +89,7 @@ window.harness = {
       if (o.camera) {
         await room.localParticipant.enableCamera(true, { width: { ideal: v.width ?? 320 },
           height: { ideal: v.height ?? 240 }, frameRate: { ideal: v.frameRate ?? 15 } },
-        { simulcast: o.simulcast ?? true });
+        { simulcast: o.simulcast ?? false }); // single-layer unless a test asks (SimulcastBrowserTest does)
       }
       if (o.mic) await room.localParticipant.enableMicrophone(true, o.audio ?? {});
       return { ok: true, identity: room.localParticipant.identity, role: room.localParticipant.role };

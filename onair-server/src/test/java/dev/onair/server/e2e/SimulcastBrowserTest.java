@@ -34,7 +34,7 @@ class SimulcastBrowserTest {
         try (Browser browser = new Browser()) {
             HarnessPage page = new HarnessPage(browser, SERVER.base());
             page.join("alice", new HarnessPage.Join(ROOM, "alice", "conference", "publish,subscribe", true, false),
-                    Map.of("video", Map.of("width", 1280, "height", 720, "frameRate", 15)));
+                    Map.of("video", Map.of("width", 1280, "height", 720, "frameRate", 15), "simulcast", true));
             String sid = Poll.until(WAIT, () -> (String) page.invoke("localSid", "alice", "camera").get("sid"),
                     s -> s != null);
             page.join("bob", new HarnessPage.Join(ROOM, "bob", "conference", "subscribe", false, false));
