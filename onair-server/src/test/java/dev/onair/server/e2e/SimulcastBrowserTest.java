@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * at 320 and h at 640 px wide sending, f sending or held back only for bandwidth); a dynacast {@code layers} message
  * from the SFU stops the layers nobody watches while the other goes on, and a later one resumes them; and the
  * subscriber's SDK reports the size its {@code <video>} is shown at ({@code track_view}), which
- * reaches its subscriber track (seen in its flight recorder). Only the publisher side of simulcast is checked: the
+ * reaches its subscriber track (seen in its flight recorder). A WHIP publisher ({@code publish.html?simulcast=1})
+ * may offer the same three layers. Only the publisher side of simulcast is checked: the
  * SFU's forwarding of layers is another piece of work.
  */
 class SimulcastBrowserTest {
@@ -82,6 +83,39 @@ class SimulcastBrowserTest {
             assertThat(Poll.until(WAIT, () -> views("bob"), v -> v.contains(large))).as("the size after a resize")
                     .contains(large);
         }
+    }
+
+    @Test
+    void aWhipPublisherMayOfferSimulcastToo() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(SERVER.base() + "/publish.html?autostart=1&simulcast=1&room=simulcast-whip");
+            Map<String, Map<?, ?>> layers = Poll.until(WAIT, () -> whipLayers(browser),
+                    l -> l.keySet().containsAll(List.of("q", "h", "f")) && bytes(l, "q") > 10_000
+                            && bytes(l, "h") > 10_000);
+            System.out.printf("SimulcastBrowserTest: WHIP layers %s%n", layers);
+            assertThat(layers.keySet()).as("%s", layers).containsExactlyInAnyOrder("q", "h", "f");
+            assertThat(bytes(layers, "q")).isGreaterThan(10_000);
+            assertThat(bytes(layers, "h")).isGreaterThan(10_000);
+        }
+    }
+
+    /** The WHIP publisher page's video outbound-rtp by rid. */
+    private static Map<String, Map<?, ?>> whipLayers(Browser browser) {
+        Object r = browser.async("const done = arguments[arguments.length - 1];"
+                + "const s = window.onair && window.onair.session;"
+                + "if (!s) { done([]); return; }"
+                + "s.pc.getStats().then(stats => { const out = []; stats.forEach(r => {"
+                + " if (r.type === 'outbound-rtp' && r.kind === 'video') out.push({rid: r.rid || null,"
+                + " bytesSent: r.bytesSent || 0}); }); done(out); }, e => done([]));");
+        Map<String, Map<?, ?>> out = new HashMap<>();
+        if (r instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m && m.get("rid") != null) {
+                    out.put(m.get("rid").toString(), m);
+                }
+            }
+        }
+        return out;
     }
 
     private static void notify(String sid, List<String> rids) throws Exception {
