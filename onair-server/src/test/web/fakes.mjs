@@ -115,7 +115,18 @@ export function createEnv() {
       this.currentDirection = null;
       this.firedTrack = false;
       this.replaceTrackCalls = 0;
-      this.sender = { track, replaceTrack: async (t) => { this.replaceTrackCalls += 1; this.sender.track = t; } };
+      this.sendEncodings = (init.sendEncodings ?? [{}]).map((e) => ({ active: true, ...e }));
+      this.setParametersCalls = 0;
+      this.sender = {
+        track,
+        replaceTrack: async (t) => { this.replaceTrackCalls += 1; this.sender.track = t; },
+        // As in browsers: a copy, and setParameters takes what getParameters returned.
+        getParameters: () => ({ transactionId: 'tx', encodings: this.sendEncodings.map((e) => ({ ...e })) }),
+        setParameters: async (params) => {
+          this.setParametersCalls += 1;
+          this.sendEncodings = params.encodings.map((e) => ({ ...e }));
+        },
+      };
       this.receiver = { track: new FakeTrack(this.kind, `remote-${this.kind}-${++trackCounter}`) };
     }
   }

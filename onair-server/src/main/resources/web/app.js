@@ -274,6 +274,7 @@ const QUALITY_TEXT = { excellent: 'Excellent', good: 'Good', poor: 'Poor', lost:
 /** One participant (or one screen share) on the stage. */
 class Tile {
   videoTrack = null;
+  videoPub = null; // the remote publication attached to <video> (it reports the rendered size to the server)
   audioTracks = new Map(); // track -> <audio>
 
   constructor({ identity, screen }) {
@@ -292,7 +293,7 @@ class Tile {
     this.quality = $('.quality', this.el);
   }
 
-  update({ name, local, videoTrack, audioTracks, micMuted, speaking, note, quality }) {
+  update({ name, local, videoTrack, videoPub, audioTracks, micMuted, speaking, note, quality }) {
     this.#showQuality(name, quality);
     this.name.textContent = name + (local ? ' (you)' : '');
     this.avatar.textContent = initials(name);
@@ -301,7 +302,10 @@ class Tile {
     this.el.title = note || '';
     if (this.videoTrack !== videoTrack) {
       this.videoTrack = videoTrack;
-      this.video.srcObject = videoTrack ? new MediaStream([videoTrack]) : null;
+      this.videoPub?.detach(this.video);
+      this.videoPub = videoTrack && videoPub ? videoPub : null;
+      if (this.videoPub) this.videoPub.attach(this.video);
+      else this.video.srcObject = videoTrack ? new MediaStream([videoTrack]) : null;
     }
     this.el.classList.toggle('has-video', !!videoTrack);
     this.#syncAudio(audioTracks);
@@ -335,6 +339,8 @@ class Tile {
   }
 
   remove() {
+    this.videoPub?.detach(this.video);
+    this.videoPub = null;
     this.video.srcObject = null;
     for (const audio of this.audioTracks.values()) audio.srcObject = null;
     this.el.remove();
@@ -713,7 +719,7 @@ class RoomScreen {
       const usable = (pub) => (pub && pub.track && !pub.muted && pub.state !== 'paused' ? pub.track : null);
       entries.push({
         key: `p:${p.identity}`, identity: p.identity, name: p.name || p.identity, local: false,
-        videoTrack: usable(cam), audioTracks: mic?.track ? [mic.track] : [], micMuted: !mic || mic.muted,
+        videoTrack: usable(cam), videoPub: cam, audioTracks: mic?.track ? [mic.track] : [], micMuted: !mic || mic.muted,
         speaking: this.speaking.has(p.identity), note: cam?.state === 'paused' ? 'Video paused to save bandwidth' : '',
         quality: p.connectionQuality,
       });
@@ -721,7 +727,7 @@ class RoomScreen {
       if (screen) {
         const audio = p.getTrackPublication('screen_audio');
         screens.push({ key: `s:${p.identity}`, identity: p.identity, name: `${p.name || p.identity}'s screen`, screen: true, local: false,
-          videoTrack: usable(screen), audioTracks: audio?.track ? [audio.track] : [], micMuted: false });
+          videoTrack: usable(screen), videoPub: screen, audioTracks: audio?.track ? [audio.track] : [], micMuted: false });
       }
     }
     this.stage.render([...screens, ...entries]);

@@ -113,6 +113,16 @@ export interface RoomEnvironment {
   clearTimeout?: (handle: unknown) => void;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
+  /** For {@link RemoteTrackPublication.attach}. */
+  MediaStream?: { new (tracks: MediaStreamTrack[]): MediaStream };
+  /** Measures attached videos for `track_view` (none: sizes are measured only on attach/detach). */
+  ResizeObserver?: { new (callback: ResizeObserverCallback): ResizeObserver };
+  /** Tells whether attached videos are on screen (none: always counted as visible). */
+  IntersectionObserver?: { new (callback: IntersectionObserverCallback): IntersectionObserver };
+  /** Its `visibilityState` `hidden` reports every view as 0x0. */
+  document?: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
+  /** Device pixels per CSS pixel (default `window.devicePixelRatio`). */
+  devicePixelRatio?: number;
 }
 
 export interface RoomOptions {
@@ -150,6 +160,18 @@ export declare class RemoteTrackPublication {
   state: SubscriptionState;
   /** The received track once subscribed and mapped to its m-line; null otherwise. */
   track: MediaStreamTrack | null;
+  /**
+   * Shows the track in `el` (srcObject, set again whenever the track is received anew). For video the SDK then
+   * reports the size `el` is shown at (CSS px x devicePixelRatio, the largest of the attached elements, 0x0 while
+   * hidden or off screen) in `track_view`, debounced by {@link VIEW_DEBOUNCE_MILLIS}, so the server can send a
+   * simulcast layer no larger than that. Returns `el`.
+   */
+  attach<E extends HTMLMediaElement>(el: E): E;
+  /** Stops showing it in `el` (srcObject = null), or in every attached element; returns those elements. */
+  detach(el?: HTMLMediaElement): HTMLMediaElement[];
+  readonly attachedElements: HTMLMediaElement[];
+  /** The last size reported in `track_view` (device px), or null before the first report. */
+  readonly viewSize: { width: number; height: number } | null;
 }
 
 /** Another participant of the room. Viewers of a broadcast room only appear to hosts. */
@@ -178,12 +200,32 @@ export declare class LocalTrackPublication {
   muted: boolean;
   /** The track being sent; {@link LocalParticipant.switchDevice} replaces it. */
   track: MediaStreamTrack;
+  /** Sent as the simulcast layers {@link CAMERA_SIMULCAST_ENCODINGS} (cameras by default). */
+  readonly simulcast: boolean;
+  /**
+   * Dynacast: the rids the server last said someone watches (`layers`); the others are paused
+   * (`encodings[i].active = false`), all of them when empty. Null before the server said anything.
+   */
+  readonly activeLayers: string[] | null;
 }
 
 export interface PublishTrackOptions {
   /** Default: `microphone` for audio, `camera` for video. */
   source?: TrackSource;
+  /** Send a camera as three simulcast layers (default true; ignored for other sources, which send one layer). */
+  simulcast?: boolean;
 }
+
+/** One simulcast layer of a camera: `rid` q (quarter), h (half), f (full resolution). */
+export interface SimulcastEncoding {
+  readonly rid: 'q' | 'h' | 'f';
+  readonly scaleResolutionDownBy: number;
+  readonly maxBitrate: number;
+}
+/** The camera's simulcast layers, lowest first: q 1/4 at 150 kbps, h 1/2 at 500 kbps, f full at 1.5 Mbps. */
+export declare const CAMERA_SIMULCAST_ENCODINGS: readonly SimulcastEncoding[];
+/** How long an attached video's size must stay still before `track_view` reports it (ms). */
+export declare const VIEW_DEBOUNCE_MILLIS: 300;
 
 /** This client in the room. Publishing needs a room that is not disconnected, and a role other than viewer. */
 export declare class LocalParticipant {
@@ -215,7 +257,7 @@ export declare class LocalParticipant {
    * it as `camera`; if already published, unmutes it. false: unpublishes and stops it.
    * @throws {OnairError} `not_connected` or `forbidden` (a viewer) before any device is opened.
    */
-  enableCamera(enabled: boolean, constraints?: MediaTrackConstraints): Promise<LocalTrackPublication | undefined>;
+  enableCamera(enabled: boolean, constraints?: MediaTrackConstraints, options?: { simulcast?: boolean }): Promise<LocalTrackPublication | undefined>;
   /** As {@link enableCamera}, for the microphone (echo cancellation and noise suppression on). */
   enableMicrophone(enabled: boolean, constraints?: MediaTrackConstraints): Promise<LocalTrackPublication | undefined>;
   /**
@@ -245,6 +287,8 @@ export interface EngineCounters {
   unknownFrames: number;
   trickleSent: number;
   resumeAttempts: number;
+  /** `track_view` messages the server refused (e.g. the subscription is not there yet). */
+  trackViewErrors: number;
 }
 
 /**
@@ -293,6 +337,8 @@ export interface RoomEventMap {
   /** A local publication got its sid (again after a resume with `resumed: false`). */
   localTrackPublished: [publication: LocalTrackPublication];
   localTrackUnpublished: [publication: LocalTrackPublication];
+  /** Dynacast: the server's `layers` changed which simulcast layers of a local track are sent (`activeLayers`). */
+  localTrackLayersChanged: [publication: LocalTrackPublication, activeRids: string[]];
   /** An unsolicited server `error` frame, a bad server frame, or a background failure (e.g. an auto-subscribe). */
   error: [error: OnairError];
   /** The number of viewers of a broadcast room changed. */

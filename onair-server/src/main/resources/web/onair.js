@@ -28,6 +28,18 @@ const FATAL_JOIN_ERRORS = new Set(['unauthenticated', 'forbidden']);
 /** Errors that mean "the socket went away or the PC was replaced": a negotiation is retried after resume. */
 const RETRYABLE = new Set(['connection_closed', 'stale_peer_connection']);
 const SOURCES = new Set(['camera', 'microphone', 'screen', 'screen_audio']);
+/**
+ * The simulcast layers of a camera track, lowest first (rids q/h/f = quarter, half, full resolution). The bitrates
+ * follow LiveKit's 720p presets (180p 160 kbps, 360p 450 kbps, 720p 1.7 Mbps), a little lower at the top: enough
+ * for a talking head at 30 fps, while the three together stay near 2 Mbps for a typical uplink.
+ */
+export const CAMERA_SIMULCAST_ENCODINGS = Object.freeze([
+  Object.freeze({ rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 }),
+  Object.freeze({ rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 }),
+  Object.freeze({ rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 }),
+]);
+/** How long the rendered size of a video must stay still before `track_view` reports it. */
+export const VIEW_DEBOUNCE_MILLIS = 300;
 
 /** Delay before resume attempt `attempt` (0-based): 250 ms, 500 ms, 1 s, 2 s, 4 s, then 5 s. */
 export function reconnectDelayMillis(attempt) {
@@ -111,6 +123,11 @@ function resolveEnv(env = {}) {
     WebSocket: env.WebSocket ?? g.WebSocket,
     RTCPeerConnection: env.RTCPeerConnection ?? g.RTCPeerConnection,
     mediaDevices: env.mediaDevices ?? g.navigator?.mediaDevices,
+    MediaStream: env.MediaStream ?? g.MediaStream,
+    ResizeObserver: env.ResizeObserver ?? g.ResizeObserver,
+    IntersectionObserver: env.IntersectionObserver ?? g.IntersectionObserver,
+    document: env.document ?? g.document,
+    devicePixelRatio: () => env.devicePixelRatio ?? g.devicePixelRatio ?? 1,
     setTimeout: env.setTimeout ?? ((fn, ms) => g.setTimeout(fn, ms)),
     clearTimeout: env.clearTimeout ?? ((t) => g.clearTimeout(t)),
     setInterval: env.setInterval ?? ((fn, ms) => g.setInterval(fn, ms)),
@@ -439,7 +456,8 @@ class PublisherTransport extends PeerTransport {
   /** @type {Set<LocalTrackPublication>} */
   pubs = new Set();
   #bound = new Map(); // pub -> transceiver (on the current pc)
-  #idle = []; // {transceiver, kind} released by unpublished tracks
+  #idle = []; // {transceiver, kind, simulcast} released by unpublished tracks
+  #layerChanges = new Map(); // pub -> promise of its last setParameters (they must not overlap)
 
   constructor(engine) {
     super(engine, 'publisher');
@@ -492,22 +510,53 @@ class PublisherTransport extends PeerTransport {
       if (this.pubs.has(pub)) continue;
       this.#bound.delete(pub);
       transceiver.direction = 'inactive';
-      this.#idle.push({ transceiver, kind: pub.kind });
+      this.#idle.push({ transceiver, kind: pub.kind, simulcast: pub.simulcast });
       await transceiver.sender.replaceTrack(null);
     }
     for (const pub of this.pubs) {
       if (this.#bound.has(pub)) continue;
-      const i = this.#idle.findIndex((x) => x.kind === pub.kind);
+      // Encodings are fixed when a transceiver is created: reuse only one with the same layering.
+      const i = this.#idle.findIndex((x) => x.kind === pub.kind && x.simulcast === pub.simulcast);
       let transceiver;
       if (i >= 0) {
         transceiver = this.#idle.splice(i, 1)[0].transceiver;
         transceiver.direction = 'sendonly';
         await transceiver.sender.replaceTrack(pub.track);
       } else {
-        transceiver = pc.addTransceiver(pub.track, { direction: 'sendonly' });
+        const init = { direction: 'sendonly' };
+        if (pub.simulcast) init.sendEncodings = CAMERA_SIMULCAST_ENCODINGS.map((e) => ({ ...e }));
+        transceiver = pc.addTransceiver(pub.track, init);
       }
       this.#bound.set(pub, transceiver);
     }
+  }
+
+  /**
+   * Dynacast: sends only the layers (rids) in `rids`; an empty list pauses them all. A single-layer track is paused
+   * by an empty list and resumed by any other. Changes of one track run one after another.
+   */
+  setActiveLayers(pub, rids) {
+    const wanted = new Set(rids);
+    const previous = this.#layerChanges.get(pub) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(async () => {
+      const sender = this.#bound.get(pub)?.sender;
+      if (!sender?.getParameters || !sender.setParameters) return false;
+      const params = sender.getParameters();
+      const encodings = Array.isArray(params.encodings) ? params.encodings : [];
+      if (encodings.length === 0) return false;
+      let changed = false;
+      for (const e of encodings) {
+        const active = isString(e.rid) && encodings.length > 1 ? wanted.has(e.rid) : wanted.size > 0;
+        if (e.active !== active) {
+          e.active = active;
+          changed = true;
+        }
+      }
+      if (changed) await sender.setParameters(params);
+      return changed;
+    });
+    this.#layerChanges.set(pub, next);
+    return next;
   }
 
   #applyAnswer(tracks) {
@@ -634,7 +683,7 @@ class SubscriberTransport extends PeerTransport {
 
 class Engine {
   state = 'disconnected';
-  counters = { badFrames: 0, unknownFrames: 0, trickleSent: 0, resumeAttempts: 0 };
+  counters = { badFrames: 0, unknownFrames: 0, trickleSent: 0, resumeAttempts: 0, trackViewErrors: 0 };
   resumeToken = null;
   /** @type {SignalChannel|null} */
   channel = null;
@@ -1031,7 +1080,10 @@ class StatsUploader {
 // Public model
 
 export class RemoteTrackPublication {
-  constructor(info, participantIdentity) {
+  #view = null; // ViewReporter, created by the first attach of a video
+  #elements = new Set();
+
+  constructor(info, participantIdentity, room = null) {
     this.sid = info.sid;
     this.kind = info.kind;
     this.source = info.source;
@@ -1040,6 +1092,163 @@ export class RemoteTrackPublication {
     this.subscribed = false;
     this.state = 'unsubscribed';
     this.track = null;
+    Object.defineProperty(this, '_room', { value: room, enumerable: false });
+  }
+
+  /**
+   * Shows the track in a <video>/<audio> element (sets its srcObject now and whenever the track is received
+   * again). For video the SDK then reports the size the element is shown at (`track_view`, CSS px times
+   * devicePixelRatio, 0x0 while hidden or off screen), so the server sends no more than that. Returns `el`.
+   */
+  attach(el) {
+    if (!el) throw new OnairError('bad_request', 'attach needs an element');
+    this.#elements.add(el);
+    this._show(el);
+    if (this.kind === 'video' && this._room) {
+      if (!this.#view) this.#view = new ViewReporter(this._room, this);
+      this.#view.observe(el);
+    }
+    return el;
+  }
+
+  /** Stops showing the track in `el` (clears its srcObject), or in every attached element without one. */
+  detach(el) {
+    const els = el ? [el] : [...this.#elements];
+    for (const e of els) {
+      if (!this.#elements.delete(e)) continue;
+      this.#view?.unobserve(e);
+      e.srcObject = null;
+    }
+    return els;
+  }
+
+  /** The elements the track is attached to. */
+  get attachedElements() { return [...this.#elements]; }
+
+  /** The last rendered size reported for this track ({width, height} in device px), or null. */
+  get viewSize() { return this.#view ? this.#view.lastSent : null; }
+
+  _show(el) {
+    const MediaStreamCtor = this._room?.env.MediaStream ?? globalThis.MediaStream;
+    if (!this.track || !MediaStreamCtor) return;
+    const current = el.srcObject;
+    if (current && typeof current.getTracks === 'function' && current.getTracks()[0] === this.track) return;
+    el.srcObject = new MediaStreamCtor([this.track]);
+  }
+
+  /** The track arrived (again): show it in the attached elements and report the view size anew. */
+  _received() {
+    for (const el of this.#elements) this._show(el);
+    this.#view?.resend();
+  }
+
+  /** The publication is gone: stop observing. */
+  _dispose() {
+    this.#view?.close();
+    this.#view = null;
+    this.#elements.clear();
+  }
+}
+
+/**
+ * Measures where one remote video is shown: ResizeObserver for the elements' size, IntersectionObserver and the
+ * document's visibility for whether they can be seen. The largest visible element wins; nothing visible is 0x0.
+ * Debounced: a size is sent once it stayed the same for VIEW_DEBOUNCE_MILLIS, and only when it changed.
+ */
+class ViewReporter {
+  /** @type {{width: number, height: number}|null} */
+  lastSent = null;
+  #room;
+  #pub;
+  #elements = new Map(); // el -> {intersecting}
+  #resize = null;
+  #intersect = null;
+  #timer = null;
+  #onVisibility = () => this.schedule();
+
+  constructor(room, pub) {
+    this.#room = room;
+    this.#pub = pub;
+    const env = room.env;
+    if (env.ResizeObserver) this.#resize = new env.ResizeObserver(() => this.schedule());
+    if (env.IntersectionObserver) {
+      this.#intersect = new env.IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          const state = this.#elements.get(entry.target);
+          if (state) state.intersecting = entry.isIntersecting !== false;
+        }
+        this.schedule();
+      });
+    }
+    env.document?.addEventListener?.('visibilitychange', this.#onVisibility);
+  }
+
+  observe(el) {
+    if (this.#elements.has(el)) return;
+    this.#elements.set(el, { intersecting: true });
+    this.#resize?.observe(el);
+    this.#intersect?.observe(el);
+    this.schedule();
+  }
+
+  unobserve(el) {
+    if (!this.#elements.delete(el)) return;
+    this.#resize?.unobserve(el);
+    this.#intersect?.unobserve(el);
+    this.schedule();
+  }
+
+  /** Forget what was sent (a new subscription on the server) and report again. */
+  resend() {
+    this.lastSent = null;
+    this.schedule();
+  }
+
+  close() {
+    if (this.#timer !== null) this.#room.env.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#resize?.disconnect();
+    this.#intersect?.disconnect();
+    this.#room.env.document?.removeEventListener?.('visibilitychange', this.#onVisibility);
+    this.#elements.clear();
+  }
+
+  /** The size now, in device pixels. */
+  measure() {
+    const env = this.#room.env;
+    if (env.document?.visibilityState === 'hidden' || env.document?.hidden === true) return { width: 0, height: 0 };
+    const dpr = env.devicePixelRatio();
+    let width = 0;
+    let height = 0;
+    for (const [el, state] of this.#elements) {
+      if (!state.intersecting) continue;
+      const w = Math.round((el.clientWidth ?? 0) * dpr);
+      const h = Math.round((el.clientHeight ?? 0) * dpr);
+      if (w * h > width * height) {
+        width = w;
+        height = h;
+      }
+    }
+    return { width: Math.min(width, 16_384), height: Math.min(height, 16_384) };
+  }
+
+  schedule() {
+    const env = this.#room.env;
+    if (this.#timer !== null) env.clearTimeout(this.#timer);
+    this.#timer = env.setTimeout(() => {
+      this.#timer = null;
+      this.#flush();
+    }, VIEW_DEBOUNCE_MILLIS);
+  }
+
+  #flush() {
+    const pub = this.#pub;
+    if (!pub.subscribed || !pub.track || this.#room.state !== 'connected') return;
+    const size = this.measure();
+    if (this.lastSent && this.lastSent.width === size.width && this.lastSent.height === size.height) return;
+    this.lastSent = size;
+    this.#room.engine.request({ type: 'track_view', sid: pub.sid, width: size.width, height: size.height })
+      .catch(() => { this.#room.engine.counters.trackViewErrors += 1; });
   }
 }
 
@@ -1063,12 +1272,16 @@ export class RemoteParticipant {
 }
 
 export class LocalTrackPublication {
-  constructor(track, source) {
+  constructor(track, source, simulcast = false) {
     this.sid = null;
     this.kind = track.kind;
     this.source = source;
     this.muted = track.enabled === false;
     this.track = track;
+    /** Sent as three simulcast layers (rids q, h, f; a camera by default). */
+    this.simulcast = simulcast;
+    /** The layers the server last said someone watches (`layers`), null before it said anything. */
+    this.activeLayers = null;
   }
 }
 
@@ -1104,7 +1317,8 @@ export class LocalParticipant {
     if (!track || (track.kind !== 'audio' && track.kind !== 'video')) throw new OnairError('bad_request', 'not a MediaStreamTrack');
     const source = options.source ?? (track.kind === 'audio' ? 'microphone' : 'camera');
     if (!SOURCES.has(source)) throw new OnairError('bad_request', `unknown source ${source}`);
-    const pub = new LocalTrackPublication(track, source);
+    const simulcast = track.kind === 'video' && source === 'camera' && options.simulcast !== false;
+    const pub = new LocalTrackPublication(track, source, simulcast);
     try {
       await room.engine.publisher.add(pub);
     } catch (e) {
@@ -1128,13 +1342,14 @@ export class LocalParticipant {
     await done;
   }
 
-  enableCamera(enabled, constraints = {}) {
+  /** Publishes the camera; as three simulcast layers unless `options.simulcast` is false. */
+  enableCamera(enabled, constraints = {}, options = {}) {
     return this.#toggle('camera', enabled, async () => {
       const deviceId = this.#preferredDevice.videoinput;
       const video = { width: { ideal: 1280 }, height: { ideal: 720 }, ...constraints };
       if (deviceId) video.deviceId = { exact: deviceId };
       return [[await this.#capture({ video }, 'video'), 'camera']];
-    });
+    }, options);
   }
 
   enableMicrophone(enabled, constraints = {}) {
@@ -1222,7 +1437,7 @@ export class LocalParticipant {
     return track;
   }
 
-  #toggle(source, enabled, capture) {
+  #toggle(source, enabled, capture, options = {}) {
     const previous = this.#busy.get(source) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(async () => {
       const existing = this.publications.filter((p) => p.source === source || (source === 'screen' && p.source === 'screen_audio'));
@@ -1234,7 +1449,7 @@ export class LocalParticipant {
         this.#checkCanPublish(); // before asking for a camera we could not use
         const captured = await capture();
         try {
-          const pubs = await Promise.all(captured.map(([track, s]) => this.publishTrack(track, { source: s })));
+          const pubs = await Promise.all(captured.map(([track, s]) => this.publishTrack(track, { ...options, source: s })));
           return pubs[0];
         } catch (e) {
           for (const [track] of captured) track.stop();
@@ -1453,6 +1668,7 @@ export class Room extends Emitter {
     const { pub, participant } = found;
     pub.track = track;
     if (pub.state === 'subscribing') this.#setPubState(pub, 'active');
+    pub._received();
     this.emit('trackSubscribed', track, pub, participant);
   }
 
@@ -1533,6 +1749,9 @@ export class Room extends Emitter {
       case 'impairment':
         this.lab._applied(frame);
         return true;
+      case 'layers':
+        this.#onLayers(frame);
+        return true;
       case 'ok':
         return true; // an answer whose request was already given up
       default:
@@ -1554,6 +1773,18 @@ export class Room extends Emitter {
       updates.push({ identity: q.identity, tier: q.tier, score: p.connectionScore, participant: p });
     }
     if (updates.length > 0) this.emit('connectionQuality', updates);
+  }
+
+  /** Dynacast: the server says which layers of our track someone watches (empty: nobody; pause them all). */
+  #onLayers(frame) {
+    if (!isString(frame.sid) || !Array.isArray(frame.active)) throw new Error('layers needs sid and active');
+    const pub = this.localParticipant.tracks.get(frame.sid);
+    if (!pub) return;
+    const rids = frame.active.filter(isString);
+    pub.activeLayers = rids;
+    this.engine.publisher.setActiveLayers(pub, rids)
+      .then((changed) => { if (changed) this.emit('localTrackLayersChanged', pub, rids); })
+      .catch((e) => this.engine.reportError(e));
   }
 
   #onTrackMuted(frame) {
@@ -1600,7 +1831,7 @@ export class Room extends Emitter {
   }
 
   #addPublication(p, info, emit) {
-    const pub = new RemoteTrackPublication(info, p.identity);
+    const pub = new RemoteTrackPublication(info, p.identity, this);
     p.tracks.set(pub.sid, pub);
     if (emit) this.emit('trackPublished', pub, p);
     if (this.options.autoSubscribe) this.#subscribe(pub).catch((e) => this.engine.reportError(e));
@@ -1612,6 +1843,7 @@ export class Room extends Emitter {
     pub.subscribed = false;
     this.#setPubState(pub, 'unsubscribed');
     p.tracks.delete(pub.sid);
+    pub._dispose();
     this.emit('trackUnpublished', pub, p);
   }
 

@@ -7,6 +7,7 @@ export function params() {
     token: q.get('token'),
     codec: q.get('codec') || undefined,
     autostart: q.get('autostart') === '1',
+    simulcast: q.get('simulcast') === '1',
   };
 }
 

@@ -69,16 +69,26 @@ async function negotiate(pc, url, token) {
   return { pc, resourceUrl, stop };
 }
 
+/** The SDK's camera layers (onair.js CAMERA_SIMULCAST_ENCODINGS), lowest first. */
+const SIMULCAST_ENCODINGS = [
+  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+];
+
 /**
  * Publishes a MediaStream over WHIP.
- * @param {{url: string, token?: string, stream: MediaStream, videoCodec?: 'vp8'|'h264'}} options
+ * @param {{url: string, token?: string, stream: MediaStream, videoCodec?: 'vp8'|'h264', simulcast?: boolean}} options
+ *   simulcast: send video as three layers (rids q/h/f at 1/4, 1/2 and full resolution), as the SDK does for cameras
  * @returns {Promise<{pc: RTCPeerConnection, resourceUrl: string|null, stop: () => Promise<void>}>}
  */
-export async function publish({ url, token, stream, videoCodec }) {
+export async function publish({ url, token, stream, videoCodec, simulcast }) {
   const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
   try {
     for (const track of stream.getTracks()) {
-      const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      const init = { direction: 'sendonly', streams: [stream] };
+      if (simulcast && track.kind === 'video') init.sendEncodings = SIMULCAST_ENCODINGS.map((e) => ({ ...e }));
+      const transceiver = pc.addTransceiver(track, init);
       if (track.kind === 'video') preferVideoCodec(transceiver, videoCodec);
     }
     return await negotiate(pc, url, token);

@@ -40,8 +40,9 @@ function attach(entry, track, pub, participant) {
   video.playsInline = true;
   video.dataset.room = entry.key;
   video.dataset.identity = participant.identity;
-  video.srcObject = new MediaStream([track]);
+  video.dataset.sid = pub.sid;
   document.getElementById('media').append(video);
+  pub.attach(video); // through the SDK, so that it reports the rendered size (track_view)
   entry.videos.set(track.id, video);
 }
 
@@ -87,7 +88,8 @@ window.harness = {
       const v = o.video ?? {};
       if (o.camera) {
         await room.localParticipant.enableCamera(true, { width: { ideal: v.width ?? 320 },
-          height: { ideal: v.height ?? 240 }, frameRate: { ideal: v.frameRate ?? 15 } });
+          height: { ideal: v.height ?? 240 }, frameRate: { ideal: v.frameRate ?? 15 } },
+        { simulcast: o.simulcast ?? false }); // single-layer unless a test asks (SimulcastBrowserTest does)
       }
       if (o.mic) await room.localParticipant.enableMicrophone(true, o.audio ?? {});
       return { ok: true, identity: room.localParticipant.identity, role: room.localParticipant.role };
@@ -186,6 +188,45 @@ window.harness = {
       out.publisherPair = selectedPair(report);
     }
     return out;
+  },
+
+  /** {sid} of the local publication of `source` (null while it has none). */
+  localSid(key, source) {
+    return { sid: get(key).room.localParticipant.getTrackPublication(source)?.sid ?? null };
+  },
+
+  /** The publisher PC's video outbound-rtp per simulcast layer: rid, bytesSent, frameWidth; and the encodings' active flags. */
+  async outboundLayers(key) {
+    const { room } = get(key);
+    const pc = room.engine.publisherPc;
+    if (!pc) return { layers: [], active: {} };
+    const layers = [];
+    let availableOutgoingBitrate = 0;
+    (await pc.getStats()).forEach((r) => {
+      if (r.type === 'candidate-pair' && r.nominated && r.availableOutgoingBitrate) {
+        availableOutgoingBitrate = r.availableOutgoingBitrate;
+      }
+      if (r.type === 'outbound-rtp' && r.kind === 'video') {
+        layers.push({ rid: r.rid ?? null, bytesSent: r.bytesSent ?? 0, frameWidth: r.frameWidth ?? 0,
+          ssrc: r.ssrc, qualityLimitationReason: r.qualityLimitationReason ?? null });
+      }
+    });
+    const active = {};
+    for (const t of pc.getTransceivers()) {
+      if (t.sender.track?.kind !== 'video') continue;
+      for (const e of t.sender.getParameters().encodings ?? []) active[e.rid ?? ''] = e.active !== false;
+    }
+    return { layers, active, availableOutgoingBitrate };
+  },
+
+  /** Resizes the <video> elements showing `identity` in room `key` to `width` x `height` CSS px. */
+  resizeVideos(key, identity, width, height) {
+    for (const v of get(key).videos.values()) {
+      if (v.dataset.identity !== identity) continue;
+      v.style.width = `${width}px`;
+      v.style.height = `${height}px`;
+    }
+    return { devicePixelRatio: window.devicePixelRatio };
   },
 
   /** The <video> elements of one room: identity, size, and playback position. */

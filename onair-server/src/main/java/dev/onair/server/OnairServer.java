@@ -20,6 +20,7 @@ import dev.onair.server.rtc.RtcHub;
 import dev.onair.server.webhook.WebhookResult;
 import dev.onair.server.webhook.WebhookSender;
 import dev.onair.server.whip.SessionEndpoint;
+import dev.onair.sfu.api.MediaService;
 import dev.onair.transport.clock.MediaClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,6 +144,11 @@ public final class OnairServer implements AutoCloseable {
     /** The bound UDP media port. */
     public int mediaPort() {
         return media.mediaPort();
+    }
+
+    /** The media service behind this server (for composition and tests, e.g. to drive dynacast). */
+    public MediaService media() {
+        return media.media();
     }
 
     /** The configuration with the bound ports filled in. */

@@ -8,6 +8,7 @@ import dev.onair.sfu.api.JoinRequest;
 import dev.onair.sfu.api.MediaError;
 import dev.onair.sfu.api.ImpairmentSetting;
 import dev.onair.sfu.api.ImpairmentStatus;
+import dev.onair.sfu.recorder.ControlKind;
 import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.recorder.Recording;
 import dev.onair.sfu.recorder.TransportRecorder;
@@ -41,6 +42,7 @@ import dev.onair.sfu.session.SessionContext;
 import dev.onair.sfu.session.SessionOwner;
 import dev.onair.sfu.session.SubscriberSession;
 import dev.onair.sfu.track.PublishedTrack;
+import dev.onair.sfu.track.SubscriberTrack;
 import dev.onair.transport.ice.IceCredentials;
 import dev.onair.transport.peer.MediaDemux;
 import dev.onair.transport.peer.PeerTransport;
@@ -813,6 +815,85 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
             return CommandResult.ok();
         }, CommandResult.fail(MediaError.INTERNAL, "storing client stats failed"), "storing client stats");
+    }
+
+    // --- view sizes and dynacast ------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<CommandResult> setTrackView(String roomName, String identity, String trackSid,
+            int widthPx, int heightPx) {
+        return onLoop(() -> {
+            if (widthPx < 0 || heightPx < 0 || widthPx > MAX_VIEW_PX || heightPx > MAX_VIEW_PX) {
+                return CommandResult.fail(MediaError.INVALID, "view sizes are 0.." + MAX_VIEW_PX + " px");
+            }
+            Room room = rooms.get(roomName);
+            Participant p = room == null ? null : room.participant(identity);
+            if (p == null) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no participant " + identity + " in room " + roomName);
+            }
+            if (room.track(trackSid) == null) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no track " + trackSid + " in room " + roomName);
+            }
+            long now = nowNanos();
+            int stored = 0;
+            for (MediaSession s : p.sessions()) {
+                if (s instanceof SubscriberSession sub) {
+                    for (SubscriberTrack t : sub.tracks()) {
+                        boolean bound = t.source() != null && trackSid.equals(t.source().id());
+                        boolean wanted = sub == p.subscriber() && trackSid.equals(p.subscriptions().get(t.mid()));
+                        if (bound || wanted) {
+                            t.setViewSize(widthPx, heightPx);
+                            sub.recordControl(now, ControlKind.TRACK_VIEW, t.localSsrc(), widthPx << 16 | heightPx);
+                            stored++;
+                        }
+                    }
+                }
+            }
+            return stored > 0 ? CommandResult.ok() : CommandResult.fail(MediaError.NOT_FOUND,
+                    identity + " does not subscribe to " + trackSid);
+        }, CommandResult.fail(MediaError.INTERNAL, "storing a view size failed"), "storing a view size");
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> notifyPublisherLayers(String roomName, String identity, String trackSid,
+            List<String> activeRids) {
+        List<String> rids = List.copyOf(activeRids);
+        return onLoop(() -> {
+            Room room = rooms.get(roomName);
+            PublishedTrack t = room == null ? null : room.track(trackSid);
+            Participant owner = t == null ? null : room.trackOwner(trackSid);
+            if (owner == null || !owner.identity().equals(identity)) {
+                return CommandResult.fail(MediaError.NOT_FOUND, "no track " + trackSid + " published by " + identity);
+            }
+            ParticipantListener l = owner.listener();
+            if (l == null) {
+                return CommandResult.fail(MediaError.CONFLICT, identity + " has no signalling connection");
+            }
+            try {
+                l.onPublisherLayers(trackSid, rids);
+            } catch (RuntimeException e) {
+                LOG.warn("participant listener of {} failed on publisher layers", identity, e);
+                return CommandResult.fail(MediaError.INTERNAL, "telling the publisher failed");
+            }
+            if (owner.publisher() != null) {
+                owner.publisher().recordControl(nowNanos(), ControlKind.PUBLISHER_LAYERS, t.ssrc(), layerBits(rids));
+            }
+            return CommandResult.ok();
+        }, CommandResult.fail(MediaError.INTERNAL, "telling the publisher failed"), "telling a publisher its layers");
+    }
+
+    /** The flight recorder's detail for {@link ControlKind#PUBLISHER_LAYERS}. */
+    static int layerBits(List<String> rids) {
+        int bits = 0;
+        for (String rid : rids) {
+            bits |= switch (rid) {
+                case "q" -> 1;
+                case "h" -> 2;
+                case "f" -> 4;
+                default -> 8;
+            };
+        }
+        return bits;
     }
 
     private Participant participantOf(String roomName, String identity) {

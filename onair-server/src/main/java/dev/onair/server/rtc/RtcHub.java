@@ -27,6 +27,7 @@ public final class RtcHub {
     private final RtcLab lab;
     private final AtomicLong clientStatsAccepted = new AtomicLong();
     private final AtomicLong clientStatsRejected = new AtomicLong();
+    private final AtomicLong trackViewsRejected = new AtomicLong();
 
     public RtcHub(TokenService tokens, MediaService media) {
         this(tokens, media, JOIN_TIMEOUT_MILLIS, 30);
@@ -96,5 +97,14 @@ public final class RtcHub {
 
     void countClientStatsRejected() {
         clientStatsRejected.incrementAndGet();
+    }
+
+    /** {@code track_view} messages refused as malformed (bad sid, size or type) before reaching the SFU. */
+    public long trackViewsRejected() {
+        return trackViewsRejected.get();
+    }
+
+    void countTrackViewRejected() {
+        trackViewsRejected.incrementAndGet();
     }
 }

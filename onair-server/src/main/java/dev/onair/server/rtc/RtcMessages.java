@@ -7,6 +7,7 @@ import dev.onair.sfu.api.JoinOutcome;
 import dev.onair.sfu.api.NegotiationOutcome;
 import dev.onair.sfu.api.ParticipantInfo;
 import dev.onair.sfu.api.RoomEvent;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,6 +78,15 @@ final class RtcMessages {
             }
             o.put("state", t.state());
         }
+        return n;
+    }
+
+    /** Dynacast: which simulcast layers (rids) of the publisher's track {@code sid} someone watches. */
+    ObjectNode layers(String sid, List<String> activeRids) {
+        ObjectNode n = frame("layers", null);
+        n.put("sid", sid);
+        ArrayNode active = n.putArray("active");
+        activeRids.forEach(active::add);
         return n;
     }
 

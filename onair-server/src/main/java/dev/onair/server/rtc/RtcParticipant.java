@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.List;
 
 /**
  * One socket's participant, as the SFU sees it: turns the join, the events and a removal into frames on
@@ -90,6 +91,11 @@ final class RtcParticipant implements ParticipantListener {
         if (frame != null) {
             send(frame);
         }
+    }
+
+    @Override
+    public void onPublisherLayers(String trackSid, List<String> activeRids) {
+        send(messages.layers(trackSid, activeRids));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.onair.sfu.api.CommandResult;
 import dev.onair.sfu.api.JoinOutcome;
 import dev.onair.sfu.api.JoinRequest;
 import dev.onair.sfu.api.MediaError;
+import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.NegotiationOutcome;
 import dev.onair.sfu.api.PublishRequest;
 import dev.onair.sfu.api.RoomKind;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One signalling socket: waits for {@code join} (10 s), authenticates it with the same tokens as WHIP/WHEP,
  * joins or resumes the participant in the SFU, and turns {@code publish}, {@code subscribe}, {@code mute},
- * {@code trickle}, {@code ping}, {@code leave}, {@code client_stats} and the lab's
+ * {@code trickle}, {@code ping}, {@code leave}, {@code client_stats}, {@code track_view} and the lab's
  * {@code set_impairment}/{@code clear_impairment} (see {@link RtcLab}) into media-service calls and their answers.
  * Every bad frame becomes an {@code error} frame; only authentication failures, the join timeout, {@code leave} and a
  * removal close the socket. A socket that drops without {@code leave} starts the participant's resume window.
@@ -143,6 +144,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             case "set_impairment" -> hub.lab().set(p, msg, id);
             case "clear_impairment" -> hub.lab().clear(p, id);
             case "client_stats" -> clientStats(ctx, p, msg, id);
+            case "track_view" -> trackView(ctx, p, msg, id);
             default -> reply(ctx, messages.error(RtcError.UNKNOWN_TYPE, "unknown message type \"" + type + "\"", id));
         }
     }
@@ -357,6 +359,40 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
                         r == null ? "client_stats failed inside the server" : r.reason(), id));
             }
         });
+    }
+
+    /**
+     * The size a subscriber shows a video track at ({@code sid}, {@code width}, {@code height} in device pixels,
+     * 0x0 = not visible), stored in the SFU for the layer choice. Silent on success unless the message had an
+     * {@code id} (then {@code ok}); malformed input gets {@code bad_request} (counted), a sid the participant does not
+     * subscribe to {@code unknown_track}.
+     */
+    private void trackView(ChannelHandlerContext ctx, RtcParticipant p, JsonNode msg, String id) {
+        JsonNode sid = msg.get("sid");
+        JsonNode width = msg.get("width");
+        JsonNode height = msg.get("height");
+        if (sid == null || !sid.isTextual() || sid.asText().isEmpty() || !isViewPx(width) || !isViewPx(height)) {
+            hub.countTrackViewRejected();
+            reply(ctx, messages.error(RtcError.BAD_REQUEST, "track_view needs a string \"sid\" and integer \"width\" "
+                    + "and \"height\" in 0.." + MediaService.MAX_VIEW_PX, id));
+            return;
+        }
+        hub.media().setTrackView(p.room(), p.identity(), sid.asText(), width.intValue(), height.intValue())
+                .whenComplete((r, failure) -> {
+                    if (r != null && r.isOk()) {
+                        if (id != null) {
+                            p.send(messages.frame("ok", id));
+                        }
+                    } else {
+                        p.send(messages.error(r == null ? RtcError.INTERNAL : errorOf(r.error()),
+                                r == null ? "track_view failed inside the server" : r.reason(), id));
+                    }
+                });
+    }
+
+    private static boolean isViewPx(JsonNode n) {
+        return n != null && n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 0
+                && n.intValue() <= MediaService.MAX_VIEW_PX;
     }
 
     static RtcError errorOf(MediaError e) {

@@ -66,6 +66,21 @@ public final class HarnessPage {
         }
     }
 
+    /** As {@link #join(String, Join)}, with more of the harness's join options (e.g. {@code video}, {@code simulcast}). */
+    public void join(String key, Join join, Map<String, Object> extra) {
+        Map<String, Object> o = join.toMap();
+        o.putAll(extra);
+        Map<?, ?> r = call("join", key, o);
+        if (r.get("error") != null) {
+            throw new IllegalStateException(key + " could not join: " + r.get("error"));
+        }
+    }
+
+    /** Calls any {@code window.harness} function that returns an object. */
+    public Map<?, ?> invoke(String function, Object... args) {
+        return call(function, args);
+    }
+
     /** Publishes a camera track by hand; the map has {@code ok} or {@code error} and {@code code}. */
     public Map<?, ?> publishCamera(String key) {
         return call("publishCameraTrack", key);

@@ -130,6 +130,34 @@ public interface MediaService {
         return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "client stats are not kept"));
     }
 
+    // --- view sizes and dynacast ---
+
+    /**
+     * A joined participant shows the published track {@code trackSid} at {@code widthPx}x{@code heightPx} device
+     * pixels (0x0: not visible). Stored on each of the participant's subscriber tracks bound to (or subscribed to)
+     * that track, for the layer choice. Completes with {@code NOT_FOUND} when the room has no such track or the
+     * participant does not subscribe to it, {@code INVALID} for sizes outside 0..{@value #MAX_VIEW_PX}. The default
+     * keeps nothing.
+     */
+    default CompletableFuture<CommandResult> setTrackView(String room, String identity, String trackSid, int widthPx,
+                                                          int heightPx) {
+        return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "view sizes are not kept"));
+    }
+
+    /** The largest view width or height {@link #setTrackView} accepts, in device pixels. */
+    int MAX_VIEW_PX = 16_384;
+
+    /**
+     * Dynacast: tells the publisher of {@code trackSid} (through its signalling listener, on the media loop) which
+     * of its simulcast layers are watched ({@link ParticipantListener#onPublisherLayers}; empty = nobody watches,
+     * pause them all). Completes with {@code NOT_FOUND} when {@code identity} does not publish that track in the
+     * room, {@code CONFLICT} when it has no signalling connection (a WHIP publisher). The default tells nobody.
+     */
+    default CompletableFuture<CommandResult> notifyPublisherLayers(String room, String identity, String trackSid,
+                                                                   List<String> activeRids) {
+        return CompletableFuture.completedFuture(CommandResult.fail(MediaError.NOT_FOUND, "no dynacast"));
+    }
+
     /**
      * Registers a listener for every room event except per-subscriber ones. Listeners added later miss
      * earlier events.

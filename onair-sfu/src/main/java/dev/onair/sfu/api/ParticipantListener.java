@@ -1,5 +1,7 @@
 package dev.onair.sfu.api;
 
+import java.util.List;
+
 /**
  * How the SFU talks to one joined participant's signalling connection. Called on a media loop, in order:
  * {@link #onJoined} first, then the events this participant may see, until {@link #onRemoved} or until
@@ -15,6 +17,15 @@ public interface ParticipantListener {
 
     /** The participant is gone for a reason other than its own leave; the connection should close. */
     void onRemoved(RemovalCause cause, String reason);
+
+    /**
+     * Dynacast: of the publisher's track {@code trackSid}, only the simulcast layers {@code activeRids} (e.g.
+     * {@code ["q","h"]}) are watched by someone; the publisher may stop encoding the others. An empty list means
+     * nobody watches the track: the publisher pauses all its layers until a later call asks for some again.
+     * Called on the media loop; must not block. The default ignores it (WHIP publishers cannot be told).
+     */
+    default void onPublisherLayers(String trackSid, List<String> activeRids) {
+    }
 
     /** Why the SFU removed a participant. */
     enum RemovalCause {

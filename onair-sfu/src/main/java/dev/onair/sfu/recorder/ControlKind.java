@@ -26,7 +26,17 @@ public enum ControlKind {
     /** A packet a subscriber NACKed could not be resent (not cached or too old); ssrc = media SSRC, detail = sequence number. */
     RETRANSMISSION_MISSED,
     /** We sent the publisher a generic NACK; ssrc = its media SSRC, detail = the first sequence number asked for. */
-    NACK_SENT;
+    NACK_SENT,
+    /**
+     * A subscriber reported the size it shows a track at; ssrc = the subscriber track's outgoing SSRC, detail =
+     * width &lt;&lt; 16 | height in device pixels (0 = not visible).
+     */
+    TRACK_VIEW,
+    /**
+     * Dynacast: the publisher was told which simulcast layers of a track are watched; ssrc = the track's media
+     * SSRC, detail = bit 0 for rid q, bit 1 for h, bit 2 for f, bit 3 for any other rid (0 = all paused).
+     */
+    PUBLISHER_LAYERS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

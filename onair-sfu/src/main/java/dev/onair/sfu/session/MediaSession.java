@@ -10,6 +10,7 @@ import dev.onair.sfu.api.MediaStatus;
 import dev.onair.sfu.api.QualityAssessor;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.recorder.ControlKind;
 import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
@@ -92,6 +93,13 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
     public final void attachRecorder(FlightRecorder recorder, int link) {
         this.recorder = recorder;
         this.recorderLink = link;
+    }
+
+    /** Records a control event of this session (its link) into the flight recorder, if there is one. */
+    public final void recordControl(long nowNanos, ControlKind kind, long eventSsrc, int detail) {
+        if (recorder != null) {
+            recorder.recordControl(nowNanos, recorderLink, kind, eventSsrc, detail);
+        }
     }
 
     /** Null when not recording. */

@@ -65,6 +65,9 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private long lastSrMiddle32 = -1;
     private long lastSrSentNanos;
     private long rttMillis = -1;
+    /** The size the subscriber renders this track at, in device pixels; -1 = unknown (no limit). */
+    private int viewWidthPx = -1;
+    private int viewHeightPx = -1;
 
     public SubscriberTrack(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
                            SubscriberOutput output, RtpRewriter rewriter) {
@@ -107,6 +110,22 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
 
     public long localSsrc() {
         return rewriter.outSsrc();
+    }
+
+    /** The size the subscriber shows this track at, in device pixels (0x0 = not visible, -1 = unknown). */
+    public void setViewSize(int widthPx, int heightPx) {
+        this.viewWidthPx = widthPx;
+        this.viewHeightPx = heightPx;
+    }
+
+    /** The rendered width in device pixels; -1 = unknown (no limit), 0 = not visible. */
+    public int viewWidthPx() {
+        return viewWidthPx;
+    }
+
+    /** The rendered height in device pixels; -1 = unknown (no limit), 0 = not visible. */
+    public int viewHeightPx() {
+        return viewHeightPx;
     }
 
     public PublishedTrack source() {
