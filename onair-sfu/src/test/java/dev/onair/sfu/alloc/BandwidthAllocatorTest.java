@@ -54,8 +54,8 @@ class BandwidthAllocatorTest {
                 video("other", TrackPriority.VIDEO, 2), video("speaker", TrackPriority.SPEAKER_VIDEO, 2),
                 video("screen", TrackPriority.SCREEN, 2)), 0);
         assertThat(a.tracks()).extracting(TrackAllocation::layer).containsExactly(0, 0, 0, 0);
-        // 450k: room for audio + two lowest layers (screen, speaker); the lowest-priority track is paused.
-        Allocation b = new BandwidthAllocator(AllocatorConfig.DEFAULT).allocate(450_000, List.of(audio("a", 40_000),
+        // 500k: room for audio + two lowest layers (440k, screen and speaker); the lowest-priority track is paused.
+        Allocation b = new BandwidthAllocator(AllocatorConfig.DEFAULT).allocate(500_000, List.of(audio("a", 40_000),
                 video("other", TrackPriority.VIDEO, 2), video("speaker", TrackPriority.SPEAKER_VIDEO, 2),
                 video("screen", TrackPriority.SCREEN, 2)), 0);
         assertThat(b.track("screen").layer()).isZero();
