@@ -26,7 +26,12 @@ public enum ControlKind {
     /** A packet a subscriber NACKed could not be resent (not cached or too old); ssrc = media SSRC, detail = sequence number. */
     RETRANSMISSION_MISSED,
     /** We sent the publisher a generic NACK; ssrc = its media SSRC, detail = the first sequence number asked for. */
-    NACK_SENT;
+    NACK_SENT,
+    /**
+     * A paced packet waited longer than the subscriber's queue-delay bound and was dropped instead of sent; ssrc =
+     * the SSRC it would have gone out on, detail = how long it waited, in milliseconds.
+     */
+    QUEUE_DELAY_DROP;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
