@@ -10,19 +10,28 @@ import dev.onair.sfu.queue.SubscriberQueue;
  * {@link QueueDelayStats}. Media loop only; allocation-free.
  */
 public final class PacedDrain {
+    /** {@link Sink#send} result: sent without a transport-wide sequence number. */
+    public static final long UNSTAMPED = -1;
+    /** {@link Sink#send} result: the socket refused the packet. */
+    public static final long NOT_SENT = -2;
+
     /** Where the packets go: the session's encrypt-and-send step. */
     public interface Sink {
         /** False when the socket cannot take more now (the drain stops; the rest waits). */
         boolean writable();
 
-        /** Sends the head packet of {@code lane} (without popping it). */
-        void send(SlotRing lane, long nowNanos);
+        /**
+         * Sends the head packet of {@code lane} (without popping it). Returns the transport-wide sequence number it
+         * went out with, {@link #UNSTAMPED} when it went out without one, or {@link #NOT_SENT}.
+         */
+        long send(SlotRing lane, long nowNanos);
     }
 
     private final Pacer pacer;
     private final QueueDelayStats delays = new QueueDelayStats();
     private long maxQueueDelayNanos;
     private StaleDropListener staleDropListener;
+    private ProbeSentListener probeSentListener;
 
     public PacedDrain(PacerConfig config) {
         this.pacer = new Pacer(config.initialRateBps(), config.burstNanos());
@@ -47,6 +56,11 @@ public final class PacedDrain {
 
     public void setStaleDropListener(StaleDropListener listener) {
         this.staleDropListener = listener;
+    }
+
+    /** Told of each packet of a probe cluster that was sent. */
+    public void setProbeSentListener(ProbeSentListener listener) {
+        this.probeSentListener = listener;
     }
 
     /**
@@ -77,7 +91,12 @@ public final class PacedDrain {
                 return true;
             }
             int len = lane.headLength();
-            sink.send(lane, nowNanos);
+            long transportSeq = sink.send(lane, nowNanos);
+            int cluster = lane.headProbeClusterId();
+            ProbeSentListener l = probeSentListener;
+            if (transportSeq != NOT_SENT && cluster != SubscriberQueue.NO_PROBE && l != null) {
+                l.onProbeSent(transportSeq, cluster, len, nowNanos);
+            }
             pacer.onReleased(len, nowNanos);
             delays.onSent(nowNanos - lane.headEnqueuedNanos(), nowNanos);
             lane.pop();

@@ -68,11 +68,10 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         }
 
         @Override
-        public void send(SlotRing lane, long nowNanos) {
-            sendHead(lane, nowNanos);
+        public long send(SlotRing lane, long nowNanos) {
+            return sendHead(lane, nowNanos);
         }
     };
-    private ProbeSentListener probeSentListener;
     /** Sequence numbers of padding on an SSRC that no track's RTX stream owns. */
     private int paddingSequence;
     /** Packets kept in the send log for the estimator (about 4 s at 1000 packets/s). */
@@ -214,14 +213,17 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         return drainer.drain(queue, budget, nowNanos, sink);
     }
 
-    /** Stamps (transport-cc), sends and accounts the head packet of {@code lane}; the drain pops it. */
-    private void sendHead(SlotRing lane, long nowNanos) {
+    /**
+     * Stamps (transport-cc), sends and accounts the head packet of {@code lane}; the drain pops it. Returns what
+     * {@link PacedDrain.Sink#send} says.
+     */
+    private long sendHead(SlotRing lane, long nowNanos) {
         byte[] data = lane.headData();
         int rtpLength = lane.headLength();
         boolean stamped = stamper != null && stamper.stamp(data, 0, rtpLength);
-        long transportSeq = stamped ? stamper.nextSequence() : -1;
+        long transportSeq = stamped ? stamper.nextSequence() : PacedDrain.UNSTAMPED;
         if (!transport().sendRtp(data, 0, rtpLength)) {
-            return;
+            return PacedDrain.NOT_SENT;
         }
         if (lane.headOwner() instanceof SubscriberTrack owner) {
             owner.onSent(rtpLength, lane.headPayloadLength());
@@ -229,11 +231,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         if (stamped) {
             stamper.commit(nowNanos, rtpLength);
         }
-        int cluster = lane.headProbeClusterId();
-        ProbeSentListener l = probeSentListener;
-        if (cluster != SubscriberQueue.NO_PROBE && l != null) {
-            l.onProbeSent(transportSeq, cluster, rtpLength, nowNanos);
-        }
+        return transportSeq;
     }
 
     /** This subscriber's pacer: the owner sets its rate from the estimate (e.g. 2.5 x the estimate). */
@@ -288,7 +286,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
     /** Told of each probe packet (padding with a probe cluster) as it is sent. Null to remove. */
     public void setProbeSentListener(ProbeSentListener listener) {
-        this.probeSentListener = listener;
+        drainer.setProbeSentListener(listener);
     }
 
     /**

@@ -17,6 +17,8 @@ class PacedDrainTest {
         final List<Object> sent = new ArrayList<>();
         final List<Long> sentAt = new ArrayList<>();
         boolean writable = true;
+        long nextTransportSeq = 100;
+        boolean refuse;
 
         @Override
         public boolean writable() {
@@ -24,9 +26,13 @@ class PacedDrainTest {
         }
 
         @Override
-        public void send(SlotRing lane, long nowNanos) {
+        public long send(SlotRing lane, long nowNanos) {
+            if (refuse) {
+                return PacedDrain.NOT_SENT;
+            }
             sent.add(lane.headOwner());
             sentAt.add(nowNanos);
+            return nextTransportSeq++;
         }
     }
 
@@ -109,5 +115,22 @@ class PacedDrainTest {
         assertThat(sink.sent).containsExactly("a1");
         assertThat(drain.drain(queue, 1, 0, sink)).isFalse();
         assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void probePacketsAreReportedWithTheirTransportSequenceAndCluster() {
+        List<String> probes = new ArrayList<>();
+        drain.setProbeSentListener((seq, cluster, bytes, now) -> probes.add(seq + "/" + cluster + "/" + bytes));
+        enqueue(queue, Lane.PACED, "video", 1200, 0);
+        byte[] slot = queue.claim(Lane.PACED);
+        int len = PaddingWriter.write(slot, 0, 5, 97, 1, 0, 200, 3);
+        queue.commitProbe(null, len, 0, 0, 9);
+        sink.refuse = true;
+        enqueue(queue, Lane.PRIORITY, "audio", 100, 0);
+        drain.drain(queue, 1, 0, sink); // refused by the socket: not reported
+        sink.refuse = false;
+        assertThat(drain.drain(queue, 64, 0, sink)).isFalse();
+        assertThat(sink.sent).containsExactly("video", null);
+        assertThat(probes).containsExactly("101/9/" + len); // the video went out as 100
     }
 }
