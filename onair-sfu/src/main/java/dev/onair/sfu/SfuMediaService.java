@@ -87,6 +87,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, ResourceRef> resources = new ConcurrentHashMap<>();
     private final ArrayDeque<SubscriberSession> dirty = new ArrayDeque<>();
+    /** Subscribers with paced packets left, drained by {@link #paceTick()}. */
+    private final ArrayDeque<SubscriberSession> pacing = new ArrayDeque<>();
     private MediaDemux demux;
     private UdpEndpoint udp;
     private long created;
@@ -966,14 +968,43 @@ final class SfuMediaService implements MediaService, SessionOwner {
         dirty.add(session);
     }
 
-    /** End of a read batch: encrypt and send what the router queued, fairly across subscribers. */
+    /**
+     * End of a read batch: encrypt and send what the router queued and the pacers allow now, fairly across
+     * subscribers. Sessions with packets left (paced, or the socket was full) go on the pacing list.
+     */
     void drainDirtySubscribers() {
-        int rounds = dirty.size();
-        while (rounds-- > 0 && !dirty.isEmpty()) {
+        long now = nowNanos();
+        while (!dirty.isEmpty()) {
             SubscriberSession s = dirty.poll();
-            if (!s.isClosed() && s.drain(DRAIN_BUDGET_PER_SUBSCRIBER)) {
-                dirty.add(s);
+            if (s.takeDirty() && !s.isClosed() && s.drain(DRAIN_BUDGET_PER_SUBSCRIBER, now) && s.enterPacing()) {
+                pacing.add(s);
             }
+        }
+    }
+
+    /** Every few milliseconds on the media loop: sends what the subscribers' pacers release since the last tick. */
+    void paceTick() {
+        long now = nowNanos();
+        int rounds = pacing.size();
+        boolean sent = rounds > 0;
+        while (rounds-- > 0) {
+            SubscriberSession s = pacing.poll();
+            boolean left;
+            try {
+                left = !s.isClosed() && s.drain(DRAIN_BUDGET_PER_SUBSCRIBER, now);
+            } catch (RuntimeException e) { // a failed session must not stop the timer for everyone
+                LOG.warn("session {} failed to send paced packets; closing it", s.resourceId(), e);
+                s.close("internal error");
+                left = false;
+            }
+            if (left) {
+                pacing.add(s);
+            } else {
+                s.leavePacing();
+            }
+        }
+        if (sent && udp != null) {
+            udp.flush();
         }
     }
 

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SfuNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SfuNode.class);
+    /** How often the subscribers' pacers release packets (libwebrtc's pacer runs every 5 ms too). */
+    static final long PACE_TICK_MILLIS = 5;
 
     private final EventLoopGroup group;
     private final ExecutorService dtlsExecutor;
@@ -77,6 +79,7 @@ public final class SfuNode implements AutoCloseable {
         loop.scheduleAtFixedRate(service::tick, 1, 1, TimeUnit.SECONDS);
         long speakerTick = SpeakerPolicy.DEFAULT.tickMillis();
         loop.scheduleAtFixedRate(service::speakerTick, speakerTick, speakerTick, TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(service::paceTick, PACE_TICK_MILLIS, PACE_TICK_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("media node up: UDP port {}, candidates {}, SRTP backend {}, certificate sha-256 {}",
                 udp.localAddress().getPort(), candidates, cfg.srtpBackend(), cert.fingerprintSha256());
         return new SfuNode(group, dtlsExecutor, udp, service, List.copyOf(candidates));

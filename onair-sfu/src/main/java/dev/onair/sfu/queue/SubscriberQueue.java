@@ -1,112 +1,119 @@
 package dev.onair.sfu.queue;
 
 /**
- * One subscriber's bounded queue of rewritten, not yet encrypted packets (a ring of reusable slots). The
- * router writes into the tail slot and commits; the send step drains from the head, encrypts in place and
- * hands the bytes to the socket. When the ring is full the new packet is dropped and counted: a slow
- * subscriber loses its own packets and never delays the publisher or anyone else. Slot buffers are allocated
- * lazily, once, and an emptied queue restarts at its first slot, so memory follows the largest burst actually
- * seen. Media loop only; no locks.
+ * One subscriber's bounded queue of rewritten, not yet encrypted packets, in two lanes of reusable slots
+ * ({@link SlotRing}): a {@link Lane#PRIORITY} lane for audio, always sent first and not paced, and a
+ * {@link Lane#PACED} lane for video, retransmissions of video and padding, released at the pacer's rate. The
+ * router claims a slot in a lane, writes the packet and commits it with the time; the send step takes from the
+ * head ({@link #nextLane()}: priority first), encrypts in place and hands the bytes to the socket. When a lane is
+ * full the new packet is dropped and counted: a slow subscriber loses its own packets and never delays the
+ * publisher or anyone else. No allocation per packet; media loop only; no locks.
  */
 public final class SubscriberQueue {
     /** Room for the largest RTP packet we forward plus SRTP overhead. */
     public static final int SLOT_BYTES = 1600;
+    /** The probe cluster of a packet that is not part of a probe. */
+    public static final int NO_PROBE = -1;
 
-    private final byte[][] data;
-    private final int[] length;
-    private final int[] payloadLength;
-    private final Object[] owner;
-    private int head;
-    private int size;
-    private long enqueued;
-    private long dropped;
+    /** Which lane a packet goes in. */
+    public enum Lane {
+        /** Audio: sent before anything in the paced lane, never held by the pacer. */
+        PRIORITY,
+        /** Video and padding: released by the pacer. */
+        PACED
+    }
 
+    private final SlotRing priority;
+    private final SlotRing paced;
+    private SlotRing claimed;
+
+    /** @param capacity slots per lane */
     public SubscriberQueue(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        data = new byte[capacity][];
-        length = new int[capacity];
-        payloadLength = new int[capacity];
-        owner = new Object[capacity];
+        priority = new SlotRing(capacity);
+        paced = new SlotRing(capacity);
+        claimed = paced;
     }
 
-    /** The buffer to write the next packet into, or null (and a drop counted) when the queue is full. */
-    public byte[] claim() {
-        if (size == data.length) {
-            dropped++;
-            return null;
-        }
-        int tail = (head + size) % data.length;
-        byte[] b = data[tail];
-        if (b == null) {
-            b = new byte[SLOT_BYTES];
-            data[tail] = b;
-        }
-        return b;
+    /** The buffer to write the next packet of {@code lane} into, or null (and a drop counted) when it is full. */
+    public byte[] claim(Lane lane) {
+        claimed = lane == Lane.PRIORITY ? priority : paced;
+        return claimed.claim();
     }
 
-    /** Commits the slot returned by the last {@link #claim()}. */
-    public void commit(Object packetOwner, int len, int payloadLen) {
-        int tail = (head + size) % data.length;
-        length[tail] = len;
-        payloadLength[tail] = payloadLen;
-        owner[tail] = packetOwner;
-        size++;
-        enqueued++;
+    /** Commits the slot returned by the last {@link #claim}, queued at {@code nowNanos}. */
+    public void commit(Object packetOwner, int len, int payloadLen, long nowNanos) {
+        claimed.commit(packetOwner, len, payloadLen, nowNanos, NO_PROBE);
+    }
+
+    /** Commits the slot returned by the last {@link #claim} as a packet of probe cluster {@code probeClusterId}. */
+    public void commitProbe(Object packetOwner, int len, int payloadLen, long nowNanos, int probeClusterId) {
+        claimed.commit(packetOwner, len, payloadLen, nowNanos, probeClusterId);
+    }
+
+    public SlotRing priorityLane() {
+        return priority;
+    }
+
+    public SlotRing pacedLane() {
+        return paced;
+    }
+
+    /** The lane the next packet comes from: the priority lane while it holds anything, else the paced lane. */
+    public SlotRing nextLane() {
+        return priority.isEmpty() ? paced : priority;
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return priority.isEmpty() && paced.isEmpty();
     }
 
+    /** Packets queued in both lanes. */
     public int size() {
-        return size;
+        return priority.size() + paced.size();
     }
 
+    /** Slots per lane. */
     public int capacity() {
-        return data.length;
+        return paced.capacity();
     }
 
+    /** The next packet's bytes (see {@link #nextLane()}). */
     public byte[] headData() {
-        return data[head];
+        return nextLane().headData();
     }
 
     public int headLength() {
-        return length[head];
+        return nextLane().headLength();
     }
 
     public int headPayloadLength() {
-        return payloadLength[head];
+        return nextLane().headPayloadLength();
     }
 
     public Object headOwner() {
-        return owner[head];
+        return nextLane().headOwner();
     }
 
-    /**
-     * Releases the head slot (after it was sent, or when it is discarded). An emptied queue starts again at slot
-     * 0, so the usual one-packet-per-batch traffic keeps reusing one cache-warm buffer instead of walking (and
-     * allocating) the whole ring.
-     */
+    /** Releases the next packet's slot (see {@link #nextLane()}). */
     public void pop() {
-        owner[head] = null;
-        size--;
-        head = size == 0 ? 0 : (head + 1) % data.length;
+        nextLane().pop();
     }
 
     /** Drops everything queued (e.g. the subscriber is closing). */
     public void clear() {
-        while (size > 0) {
-            pop();
-        }
+        priority.clear();
+        paced.clear();
     }
 
     public long enqueued() {
-        return enqueued;
+        return priority.enqueued() + paced.enqueued();
     }
 
+    /** Packets refused because their lane was full. */
     public long dropped() {
-        return dropped;
+        return priority.dropped() + paced.dropped();
     }
 }

@@ -36,7 +36,12 @@ public enum ControlKind {
      * Dynacast: the publisher was told which simulcast layers of a track are watched; ssrc = the track's media
      * SSRC, detail = bit 0 for rid q, bit 1 for h, bit 2 for f, bit 3 for any other rid (0 = all paused).
      */
-    PUBLISHER_LAYERS;
+    PUBLISHER_LAYERS,
+    /**
+     * A paced packet waited longer than the subscriber's queue-delay bound and was dropped instead of sent; ssrc =
+     * the SSRC it would have gone out on, detail = how long it waited, in milliseconds.
+     */
+    QUEUE_DELAY_DROP;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

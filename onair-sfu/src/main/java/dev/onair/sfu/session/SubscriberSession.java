@@ -16,11 +16,18 @@ import dev.onair.protocol.rtcp.TransportCc;
 import dev.onair.sfu.api.SessionReport;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.negotiation.NegotiatedExtension;
+import dev.onair.sfu.pacer.PacedDrain;
+import dev.onair.sfu.pacer.Pacer;
+import dev.onair.sfu.pacer.PacerConfig;
+import dev.onair.sfu.pacer.PaddingWriter;
+import dev.onair.sfu.pacer.ProbeSentListener;
+import dev.onair.sfu.pacer.StaleDropListener;
 import dev.onair.sfu.recorder.ControlKind;
 import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.rtx.ResendOutcome;
 import dev.onair.sfu.rtx.RetransmissionTimers;
 import dev.onair.sfu.track.PublishedTrack;
+import dev.onair.sfu.queue.SlotRing;
 import dev.onair.sfu.queue.SubscriberQueue;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
@@ -40,7 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A subscriber: one sendonly m-line per {@link SubscriberTrack}, one bounded {@link SubscriberQueue} for all
- * of them, drained (encrypted and sent) at the end of each read batch. Handles the subscriber's RTCP (RR for
+ * of them, drained (encrypted and sent) at the end of each read batch and by the owner's pacing timer: audio
+ * first, video at the {@link Pacer}'s rate (see {@link PacedDrain}). Handles the subscriber's RTCP (RR for
  * RTT, PLI/FIR forwarded to the source) and sends our SRs. Media loop only.
  */
 public final class SubscriberSession extends MediaSession implements SubscriberOutput {
@@ -50,10 +58,27 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     private final SubscriberQueue queue;
     private final RandomGenerator rng;
     private boolean dirty;
+    /** On the owner's pacing list (paced packets left after a drain). */
+    private boolean pacing;
+    private final PacedDrain drainer = new PacedDrain(PacerConfig.DEFAULT);
+    private final PacedDrain.Sink sink = new PacedDrain.Sink() {
+        @Override
+        public boolean writable() {
+            return transport().isWritable();
+        }
+
+        @Override
+        public long send(SlotRing lane, long nowNanos) {
+            return sendHead(lane, nowNanos);
+        }
+    };
+    /** Sequence numbers of padding on an SSRC that no track's RTX stream owns. */
+    private int paddingSequence;
     /** Packets kept in the send log for the estimator (about 4 s at 1000 packets/s). */
     private static final int SEND_LOG_CAPACITY = 4096;
     /** Transport-wide numbering of what we send, and the subscriber's feedback on it; null without transport-cc. */
     private SequenceStamper stamper;
+    private int transportCcId;
     private FeedbackResults feedbackResults;
     private List<PacketResult> lastFeedback = List.of();
 
@@ -62,6 +87,8 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         super(resourceId, room, identity, transport, ctx);
         this.queue = new SubscriberQueue(queueCapacity);
         this.rng = rng;
+        this.paddingSequence = rng.nextInt(1 << 15);
+        drainer.setStaleDropListener(this::recordStaleDrop);
         for (TrackSetup s : setups) {
             add(s);
         }
@@ -79,6 +106,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         if (tcc != null && stamper == null) {
             SendLog log = new SendLog(SEND_LOG_CAPACITY);
             stamper = new SequenceStamper(tcc, 1, log);
+            transportCcId = tcc;
             feedbackResults = new FeedbackResults(log);
         }
         return t;
@@ -153,30 +181,149 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     }
 
     /**
-     * Encrypts and sends up to {@code budget} queued packets. Returns true if packets remain (the socket
-     * was not writable or the budget ran out), so the caller keeps this session on its dirty list.
+     * The owner's dirty-list bookkeeping: true (and the flag cleared) when this session was marked dirty since the
+     * last call, so the owner drains each dirty session once per batch.
      */
-    public boolean drain(int budget) {
-        PeerTransport transport = transport();
-        int n = 0;
-        while (!queue.isEmpty() && n < budget) {
-            if (!transport.isWritable()) {
-                return true;
-            }
-            SubscriberTrack owner = (SubscriberTrack) queue.headOwner();
-            int rtpLength = queue.headLength();
-            boolean stamped = stamper != null && stamper.stamp(queue.headData(), 0, rtpLength);
-            if (transport.sendRtp(queue.headData(), 0, rtpLength)) {
-                owner.onSent(rtpLength, queue.headPayloadLength());
-                if (stamped) {
-                    stamper.commit(ctx().clock().nanoTime(), rtpLength);
-                }
-            }
-            queue.pop();
-            n++;
+    public boolean takeDirty() {
+        boolean was = dirty;
+        dirty = false;
+        return was;
+    }
+
+    /** Marks this session as on the owner's pacing list; false when it already was. */
+    public boolean enterPacing() {
+        if (pacing) {
+            return false;
         }
-        dirty = !queue.isEmpty();
-        return dirty;
+        pacing = true;
+        return true;
+    }
+
+    /** This session left the owner's pacing list. */
+    public void leavePacing() {
+        pacing = false;
+    }
+
+    /**
+     * Encrypts and sends up to {@code budget} queued packets: audio first, then video while the pacer allows
+     * (see {@link PacedDrain}). Returns true if packets remain (held by the pacer, the socket was not writable or
+     * the budget ran out), so the caller keeps this session on its pacing list.
+     */
+    public boolean drain(int budget, long nowNanos) {
+        return drainer.drain(queue, budget, nowNanos, sink);
+    }
+
+    /**
+     * Stamps (transport-cc), sends and accounts the head packet of {@code lane}; the drain pops it. Returns what
+     * {@link PacedDrain.Sink#send} says.
+     */
+    private long sendHead(SlotRing lane, long nowNanos) {
+        byte[] data = lane.headData();
+        int rtpLength = lane.headLength();
+        boolean stamped = stamper != null && stamper.stamp(data, 0, rtpLength);
+        long transportSeq = stamped ? stamper.nextSequence() : PacedDrain.UNSTAMPED;
+        if (!transport().sendRtp(data, 0, rtpLength)) {
+            return PacedDrain.NOT_SENT;
+        }
+        if (lane.headOwner() instanceof SubscriberTrack owner) {
+            owner.onSent(rtpLength, lane.headPayloadLength());
+        }
+        if (stamped) {
+            stamper.commit(nowNanos, rtpLength);
+        }
+        return transportSeq;
+    }
+
+    /** This subscriber's pacer: the owner sets its rate from the estimate (e.g. 2.5 x the estimate). */
+    public Pacer pacer() {
+        return drainer.pacer();
+    }
+
+    /** Max queueing delay (enqueue to socket) of the packets sent in the last second; 0 when none. */
+    public double queueDelayMaxMillis() {
+        drainer.delays().rollIfDue(ctx().clock().nanoTime());
+        return drainer.delays().maxMillis();
+    }
+
+    /** Mean queueing delay of the packets sent in the last second; 0 when none. */
+    public double queueDelayMeanMillis() {
+        drainer.delays().rollIfDue(ctx().clock().nanoTime());
+        return drainer.delays().meanMillis();
+    }
+
+    /** Paced packets dropped because they waited longer than {@link #maxQueueDelayMillis()}. */
+    public long queueDelayDrops() {
+        return drainer.delays().staleDrops();
+    }
+
+    public long maxQueueDelayMillis() {
+        return drainer.maxQueueDelayMillis();
+    }
+
+    public void setMaxQueueDelayMillis(long millis) {
+        drainer.setMaxQueueDelayMillis(millis);
+    }
+
+    /**
+     * Told of each paced packet dropped for waiting too long (after it is counted and recorded); the owner
+     * typically asks the track's source for a keyframe. Null to remove.
+     */
+    public void setStaleDropListener(StaleDropListener listener) {
+        drainer.setStaleDropListener(listener == null ? this::recordStaleDrop : (owner, waited, now) -> {
+            recordStaleDrop(owner, waited, now);
+            listener.onStaleDrop(owner, waited, now);
+        });
+    }
+
+    private void recordStaleDrop(Object owner, long waitedNanos, long nowNanos) {
+        FlightRecorder r = recorder();
+        if (r != null) {
+            long ssrc = owner instanceof SubscriberTrack t ? t.localSsrc() : 0;
+            r.recordControl(nowNanos, recorderLink(), ControlKind.QUEUE_DELAY_DROP, ssrc,
+                    (int) Math.min(Integer.MAX_VALUE, waitedNanos / 1_000_000L));
+        }
+    }
+
+    /** Told of each probe packet (padding with a probe cluster) as it is sent. Null to remove. */
+    public void setProbeSentListener(ProbeSentListener listener) {
+        drainer.setProbeSentListener(listener);
+    }
+
+    /**
+     * Queues one padding-only packet of about {@code bytes} (at most {@link PaddingWriter#MAX_PADDING_BYTES} of
+     * padding) on {@code ssrc} (normally a track's RTX SSRC, whose sequence numbers it then shares) in the paced
+     * lane, as part of probe cluster {@code probeClusterId}. It carries the transport-cc element, so it needs
+     * transport-cc; false (nothing queued) without it, when the paced lane is full or the payload type is invalid.
+     */
+    public boolean enqueuePadding(long ssrc, int payloadType, int bytes, int probeClusterId, long nowNanos) {
+        if (stamper == null || payloadType < 0 || payloadType > 127) {
+            return false;
+        }
+        byte[] slot = queue.claim(SubscriberQueue.Lane.PACED);
+        if (slot == null) {
+            return false;
+        }
+        int seq = paddingSequenceFor(ssrc);
+        long timestamp = (nowNanos / 100_000L * 9) & 0xFFFFFFFFL; // 90 kHz media clock
+        int len = PaddingWriter.write(slot, 0, ssrc, payloadType, seq, timestamp,
+                bytes - PaddingWriter.HEADER_BYTES, transportCcId);
+        if (len < 0) {
+            return false;
+        }
+        queue.commitProbe(null, len, 0, nowNanos, probeClusterId);
+        onEnqueued();
+        return true;
+    }
+
+    private int paddingSequenceFor(long ssrc) {
+        for (SubscriberTrack t : tracks) {
+            if (t.rtxSsrc() == ssrc) {
+                return t.takeRtxSequence();
+            }
+        }
+        int seq = paddingSequence;
+        paddingSequence = (paddingSequence + 1) & 0xFFFF;
+        return seq;
     }
 
     @Override
@@ -317,7 +464,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
     @Override
     long queueDrops() {
-        return queue.dropped();
+        return queue.dropped() + drainer.delays().staleDrops();
     }
 
     @Override
@@ -326,7 +473,8 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             t.bind(null, 0);
         }
         queue.clear();
-        LOG.info("subscribe ended room={} identity={} resource={} reason=\"{}\" packetsOut={} queueDrops={}", room(),
-                identity(), resourceId(), reason, transport().packetsOut(), queue.dropped());
+        LOG.info("subscribe ended room={} identity={} resource={} reason=\"{}\" packetsOut={} queueDrops={}"
+                + " queueDelayDrops={}", room(), identity(), resourceId(), reason, transport().packetsOut(),
+                queue.dropped(), drainer.delays().staleDrops());
     }
 }

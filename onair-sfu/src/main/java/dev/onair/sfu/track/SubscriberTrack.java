@@ -6,6 +6,7 @@ import dev.onair.protocol.rtp.HeaderExtensions;
 import dev.onair.protocol.rtp.RtpWriter;
 import dev.onair.protocol.rtp.RtpHeader;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.queue.SubscriberQueue.Lane;
 import dev.onair.sfu.rtx.ResendGuard;
 import dev.onair.sfu.rtx.ResendOutcome;
 import dev.onair.sfu.rtx.RetransmissionCache;
@@ -206,7 +207,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             }
             waitingForKeyframe = false;
         }
-        byte[] slot = output.queue().claim();
+        byte[] slot = output.queue().claim(kind == MediaKind.AUDIO ? Lane.PRIORITY : Lane.PACED);
         if (slot == null) {
             dropsQueueFull++;
             // Our receiver lost packets we will never resend: its picture is broken until the next keyframe.
@@ -235,7 +236,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
                 redForwarded++;
             }
         }
-        output.queue().commit(this, len, payloadLen);
+        output.queue().commit(this, len, payloadLen, p.arrivalNanos);
         if (p.header.marker() && kind == MediaKind.VIDEO) {
             framesForwarded++;
         }
@@ -417,6 +418,13 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         return rtxSsrc;
     }
 
+    /** Takes the next sequence number of our RTX stream, for the pacer's padding on it (shares the numbering). */
+    public int takeRtxSequence() {
+        int seq = rtxSeq;
+        rtxSeq = (rtxSeq + 1) & 0xFFFF;
+        return seq;
+    }
+
     /**
      * Resends the packet the subscriber NACKed as {@code outSeq} (its sequence space): mapped back to the
      * source's packet, taken from the source's shared {@link RetransmissionCache}, rewritten as it was first
@@ -450,7 +458,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         if (!resendGuard.tryResend(outSeq, nowNanos, resendIntervalNanos)) {
             return ResendOutcome.SUPPRESSED;
         }
-        byte[] slotBuf = output.queue().claim();
+        byte[] slotBuf = output.queue().claim(kind == MediaKind.AUDIO ? Lane.PRIORITY : Lane.PACED);
         if (slotBuf == null) {
             dropsQueueFull++;
             return ResendOutcome.MISSED;
@@ -465,7 +473,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         int payloadLen = resendHeader.payloadLength();
         int rtxPt = rtxPtMap[dstPt];
         if (rtxPt < 0) {
-            output.queue().commit(this, len, payloadLen);
+            output.queue().commit(this, len, payloadLen, nowNanos);
             return ResendOutcome.SENT_PLAIN;
         }
         int payloadOffset = len - payloadLen - resendHeader.paddingLength();
@@ -474,7 +482,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             return ResendOutcome.MISSED;
         }
         rtxSeq = (rtxSeq + 1) & 0xFFFF;
-        output.queue().commit(this, rtxLen, payloadLen + RtxPacket.OSN_BYTES);
+        output.queue().commit(this, rtxLen, payloadLen + RtxPacket.OSN_BYTES, nowNanos);
         return ResendOutcome.SENT_RTX;
     }
 
