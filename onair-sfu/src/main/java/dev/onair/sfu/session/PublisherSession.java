@@ -25,24 +25,30 @@ import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.sfu.track.ReceiveStatistics;
 import dev.onair.sfu.track.PacketContext;
+import dev.onair.sfu.track.PublishedLayer;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.twcc.FeedbackBuilder;
 import dev.onair.transport.peer.PeerTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A publisher: receives its RTP, finds the track of each SSRC (declared a=ssrc, else the RFC 8843 MID header
- * extension, else an unambiguous payload type), fans packets out through the tracks, records its SRs, and
- * sends it our receiver reports and keyframe requests. Media loop only.
+ * extension, else an unambiguous payload type) and, on a simulcast m-line, its layer (the RFC 8852 rid extension;
+ * repaired-rid for RTX), fans packets out through the tracks, records its SRs, and sends it our receiver reports,
+ * NACKs and keyframe requests for every layer SSRC. Chromium sends MID and RID only until it gets RTCP about an
+ * SSRC, so the first packets teach the SSRC tables and later ones are found there. Media loop only.
  */
 public final class PublisherSession extends MediaSession implements PublishedTrack.KeyframeSender {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherSession.class);
     private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    private static final String RID_URI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
+    private static final String REPAIRED_RID_URI = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
     private static final int MAX_SSRCS = 16;
     /** Transport-wide feedback: numbers kept, and the least time between two feedback rounds. */
     private static final int FEEDBACK_CAPACITY = 8192;
@@ -52,9 +58,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private final List<PublishedTrack> tracks = new ArrayList<>();
     private final List<TrackSetup> setups = new ArrayList<>();
     private final Supplier<String> trackIds;
-    private final SsrcTable<PublishedTrack> bySsrc = new SsrcTable<>(MAX_SSRCS);
-    /** The publisher's RTX SSRCs (declared FID groups, or learnt from an rtx payload type) and their tracks. */
-    private final SsrcTable<PublishedTrack> rtxBySsrc = new SsrcTable<>(MAX_SSRCS);
+    /** The publisher's media SSRCs and the track layer each carries. */
+    private final SsrcTable<PublishedLayer> bySsrc = new SsrcTable<>(MAX_SSRCS);
+    /** The publisher's RTX SSRCs (declared FID groups, or learnt from an rtx payload type) and their layers. */
+    private final SsrcTable<PublishedLayer> rtxBySsrc = new SsrcTable<>(MAX_SSRCS);
     /** The sequence numbers of one NACK being built (reused). */
     private final long[] nackScratch = new long[NackGenerator.DEFAULT_CAPACITY];
     private final HeaderExtensionCursor cursor = new HeaderExtensionCursor();
@@ -80,7 +87,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
 
     private PublishedTrack add(TrackSetup s) {
         PublishedTrack t = new PublishedTrack(trackIds.get(), s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(),
-                this);
+                this, s.rids());
         tracks.add(t);
         setups.add(s);
         Integer tcc = s.extensionIdsByUri().get(NegotiatedExtension.TRANSPORT_CC);
@@ -88,12 +95,13 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             transportCcId = tcc;
             feedback = new FeedbackBuilder(FEEDBACK_CAPACITY, FEEDBACK_INTERVAL_NANOS);
         }
+        // Declared SSRCs (no simulcast: a=ssrc) carry layer 0.
         for (Long ssrc : s.declaredSsrcs()) {
-            bySsrc.put((int) (long) ssrc, t);
+            bySsrc.put((int) (long) ssrc, t.layer(0));
         }
         for (Long rtx : s.remoteRtxSsrcs()) {
             if (rtx >= 0) {
-                rtxBySsrc.put((int) (long) rtx, t);
+                rtxBySsrc.put((int) (long) rtx, t.layer(0));
             }
         }
         if (s.nackSupported()) {
@@ -117,8 +125,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             if (newSetups.stream().noneMatch(s -> s.mid().equals(t.mid()))) {
                 tracks.remove(i);
                 setups.remove(i);
-                bySsrc.removeValue(t);
-                rtxBySsrc.removeValue(t);
+                for (int l = 0; l < t.layerCount(); l++) {
+                    bySsrc.removeValue(t.layer(l));
+                    rtxBySsrc.removeValue(t.layer(l));
+                }
                 t.close();
                 removed.add(0, t);
             }
@@ -164,33 +174,38 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             recordTransportSequence(p, arrivalNanos);
         }
         long ssrc = p.header.ssrc();
-        PublishedTrack track = bySsrc.get((int) ssrc);
-        PublishedTrack rtxTrack = track == null ? rtxBySsrc.get((int) ssrc) : null;
-        if (track == null && rtxTrack == null) {
+        PublishedLayer layer = bySsrc.get((int) ssrc);
+        PublishedLayer rtxLayer = layer == null ? rtxBySsrc.get((int) ssrc) : null;
+        if (layer == null && rtxLayer == null) {
             PublishedTrack resolved = resolve(p);
             if (resolved == null) {
                 drops().increment(SessionDrop.UNKNOWN_SSRC);
                 return;
             }
             boolean rtx = resolved.isRtxPayloadType(p.header.payloadType());
-            if (!(rtx ? rtxBySsrc : bySsrc).put((int) ssrc, resolved)) {
+            int index = resolved.isSimulcast() ? ridLayer(resolved, p, rtx) : 0;
+            if (index < 0) {
+                drops().increment(SessionDrop.UNKNOWN_RID);
+                return;
+            }
+            PublishedLayer learnt = resolved.layer(index);
+            if (!(rtx ? rtxBySsrc : bySsrc).put((int) ssrc, learnt)) {
                 drops().increment(SessionDrop.SSRC_TABLE_FULL);
                 return;
             }
             if (rtx) {
-                rtxTrack = resolved;
+                rtxLayer = learnt;
             } else {
-                track = resolved;
+                layer = learnt;
             }
         }
-        if (rtxTrack != null) {
-            if (!rtxTrack.onRtx(p)) {
+        if (rtxLayer != null) {
+            if (!rtxLayer.track().onRtx(p, rtxLayer.index())) {
                 pollNacks(arrivalNanos);
                 return;
             }
-            track = rtxTrack;
         } else {
-            track.onRtp(p);
+            layer.track().onRtp(p, layer.index());
         }
         FlightRecorder r = recorder();
         if (r != null && p.keyframeStart) {
@@ -207,24 +222,30 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private void pollNacks(long nowNanos) {
         for (int i = 0; i < tracks.size(); i++) {
             PublishedTrack t = tracks.get(i);
-            NackGenerator g = t.nacks();
-            if (g == null || !g.isDue(nowNanos)) {
-                continue;
+            for (int l = 0; l < t.layerCount(); l++) {
+                pollNacks(t, t.layer(l), nowNanos);
             }
-            int n = g.poll(nowNanos, nackScratch);
-            if (n > 0 && t.ssrc() >= 0 && isConnected()) {
-                FlightRecorder r = recorder();
-                if (r != null) {
-                    r.recordControl(nowNanos, recorderLink(), ControlKind.NACK_SENT, t.ssrc(),
-                            (int) (nackScratch[0] & 0xFFFF));
-                }
-                sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()),
-                        new GenericNack(rtcpSsrc, t.ssrc(), NackGenerator.items(nackScratch, n))));
-                t.onNackSent();
+        }
+    }
+
+    private void pollNacks(PublishedTrack t, PublishedLayer layer, long nowNanos) {
+        NackGenerator g = layer.nacks();
+        if (g == null || !g.isDue(nowNanos)) {
+            return;
+        }
+        int n = g.poll(nowNanos, nackScratch);
+        long ssrc = layer.ssrc();
+        if (n > 0 && ssrc >= 0 && isConnected()) {
+            FlightRecorder r = recorder();
+            if (r != null) {
+                r.recordControl(nowNanos, recorderLink(), ControlKind.NACK_SENT, ssrc, (int) (nackScratch[0] & 0xFFFF));
             }
-            if (g.takeKeyframeNeeded()) {
-                t.requestKeyframe(nowNanos);
-            }
+            sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()),
+                    new GenericNack(rtcpSsrc, ssrc, NackGenerator.items(nackScratch, n))));
+            t.onNackSent();
+        }
+        if (g.takeKeyframeNeeded()) {
+            t.requestKeyframe(layer.index(), nowNanos);
         }
     }
 
@@ -270,6 +291,31 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         return feedback == null ? 0 : feedback.feedbackSent();
     }
 
+    /**
+     * The layer of a new SSRC of a simulcast track: its rid extension (repaired-rid first for RTX), matched against
+     * the offered rids without allocation; -1 when absent or unknown.
+     */
+    private int ridLayer(PublishedTrack track, PacketContext p, boolean rtx) {
+        if (!p.header.hasExtension()) {
+            return -1;
+        }
+        Map<String, Integer> ids = track.extensionIdsByUri();
+        int ridId = ids.getOrDefault(RID_URI, 0);
+        int repairedId = rtx ? ids.getOrDefault(REPAIRED_RID_URI, 0) : 0;
+        int found = -1;
+        cursor.reset(p.buf, p.header);
+        while (cursor.next()) {
+            int id = cursor.id();
+            if (id != 0 && (id == repairedId || (id == ridId && found < 0))) {
+                found = track.layerIndexOfRid(p.buf, cursor.dataOffset(), cursor.dataLength());
+                if (id == repairedId) {
+                    return found;
+                }
+            }
+        }
+        return found;
+    }
+
     /** First packet of an undeclared SSRC: by MID extension, else by a payload type only one m-line has. */
     private PublishedTrack resolve(PacketContext p) {
         for (int i = 0; i < tracks.size(); i++) {
@@ -304,25 +350,26 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     @Override
     void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
         if (pkt instanceof SenderReport sr) {
-            PublishedTrack t = bySsrc.get((int) sr.ssrc());
-            if (t != null) {
-                t.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
+            PublishedLayer l = bySsrc.get((int) sr.ssrc());
+            if (l != null) {
+                l.track().onSenderReport(sr.ssrc(), sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
             }
         }
     }
 
     @Override
-    public void sendKeyframeRequest(PublishedTrack track) {
-        if (track.ssrc() < 0 || !isConnected()) {
+    public void sendKeyframeRequest(PublishedTrack track, PublishedLayer layer) {
+        long ssrc = layer.ssrc();
+        if (ssrc < 0 || !isConnected()) {
             return;
         }
         int idx = tracks.indexOf(track);
         boolean pli = idx < 0 || setups.get(idx).pliSupported();
-        RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, track.ssrc())
-                : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(track.ssrc(), firSequence++ & 0xFF)));
+        RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, ssrc)
+                : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(ssrc, firSequence++ & 0xFF)));
         FlightRecorder r = recorder();
         if (r != null) {
-            r.recordControl(ctx().clock().nanoTime(), recorderLink(), ControlKind.KEYFRAME_REQUESTED, track.ssrc(),
+            r.recordControl(ctx().clock().nanoTime(), recorderLink(), ControlKind.KEYFRAME_REQUESTED, ssrc,
                     pli ? PictureLossIndication.FMT : FullIntraRequest.FMT);
         }
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
@@ -338,10 +385,16 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         PublishedTrack t = tracks.get(index);
         c.packets = t.packets();
         c.bytes = t.bytes();
+        // Loss over every layer; jitter of the primary layer.
+        for (int l = 0; l < t.layerCount(); l++) {
+            ReceiveStatistics st = t.layer(l).stats();
+            if (st != null) {
+                c.expected = Math.max(0, c.expected) + st.expected();
+                c.received += st.packetsReceived();
+            }
+        }
         ReceiveStatistics st = t.stats();
         if (st != null) {
-            c.expected = st.expected();
-            c.received = st.packetsReceived();
             c.jitterMillis = st.jitterMillis();
         }
         c.pliSent = t.pliSent();
@@ -350,7 +403,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         c.rtxRecovered = t.rtxRecovered();
         c.rtxDiscarded = t.rtxDuplicates() + t.rtxPaddingOnly() + t.rtxUnusable();
         NackGenerator g = t.nacks();
-        c.unrecoverable = g == null ? -1 : g.unrecoverable();
+        c.unrecoverable = g == null ? -1 : 0;
+        for (int l = 0; g != null && l < t.layerCount(); l++) {
+            c.unrecoverable += t.layer(l).nacks().unrecoverable();
+        }
         if (t.kind() == MediaKind.VIDEO) {
             c.keyframeIntervalNanos = t.keyframeIntervalNanos();
             c.frames = t.framesEnded();
@@ -365,7 +421,9 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         }
         ClientSample last = telemetry.lastClientSample(t.mid());
         if (t.nacks() != null && last != null && last.rttMillis() != null) {
-            t.nacks().setRttNanos(Math.round(last.rttMillis() * 1e6));
+            for (int l = 0; l < t.layerCount(); l++) {
+                t.layer(l).nacks().setRttNanos(Math.round(last.rttMillis() * 1e6));
+            }
         }
         long width = last == null || last.frameWidth() == null ? -1 : last.frameWidth();
         long height = last == null || last.frameHeight() == null ? -1 : last.frameHeight();
@@ -396,8 +454,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         }
         List<ReportBlock> blocks = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {
-            if (t.stats() != null && t.stats().hasPackets() && blocks.size() < 31) {
-                blocks.add(t.stats().reportBlock(nowNanos));
+            for (int l = 0; l < t.layerCount(); l++) {
+                ReceiveStatistics st = t.layer(l).stats();
+                if (st != null && st.hasPackets() && blocks.size() < 31) {
+                    blocks.add(st.reportBlock(nowNanos));
+                }
             }
         }
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, blocks), new SourceDescription(List.of(
