@@ -3,8 +3,9 @@ package dev.onair.sfu.simulcast;
 import java.util.Arrays;
 
 /**
- * Bytes received over the last second in ten 100 ms buckets: {@link #bitrateBps} is the sum of the buckets not
- * older than one second. Time comes from the caller. No allocation after construction.
+ * Bytes received over about the last second in ten 100 ms buckets: {@link #bitrateBps} divides the bytes of the
+ * current (partial) bucket and the nine before it by the time they cover. Time comes from the caller. No
+ * allocation after construction.
  */
 public final class BitrateMeter {
     public static final long WINDOW_NANOS = 1_000_000_000L;
@@ -36,11 +37,13 @@ public final class BitrateMeter {
             return 0;
         }
         long b = Math.floorDiv(nowNanos, BUCKET_NANOS);
+        long oldest = b - BUCKETS + 1;
         long sum = 0;
-        for (long k = Math.max(b - BUCKETS + 1, currentBucket - BUCKETS + 1); k <= currentBucket; k++) {
+        for (long k = Math.max(oldest, currentBucket - BUCKETS + 1); k <= currentBucket; k++) {
             sum += bytes[slot(k)];
         }
-        return sum * 8 * 1_000_000_000L / WINDOW_NANOS;
+        long coveredNanos = nowNanos - oldest * BUCKET_NANOS;
+        return coveredNanos <= 0 ? 0 : sum * 8 * 1_000_000_000L / coveredNanos;
     }
 
     private static int slot(long bucket) {
