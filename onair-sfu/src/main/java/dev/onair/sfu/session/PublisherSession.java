@@ -1,6 +1,5 @@
 package dev.onair.sfu.session;
 
-import dev.onair.protocol.SsrcTable;
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.GenericNack;
@@ -29,27 +28,19 @@ import dev.onair.sfu.track.PublishedLayer;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.twcc.FeedbackBuilder;
 import dev.onair.transport.peer.PeerTransport;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A publisher: receives its RTP, finds the track of each SSRC (declared a=ssrc, else the RFC 8843 MID header
- * extension, else an unambiguous payload type) and, on a simulcast m-line, its layer (the RFC 8852 rid extension;
- * repaired-rid for RTX), fans packets out through the tracks, records its SRs, and sends it our receiver reports,
- * NACKs and keyframe requests for every layer SSRC. Chromium sends MID and RID only until it gets RTCP about an
- * SSRC, so the first packets teach the SSRC tables and later ones are found there. Media loop only.
+ * A publisher: receives its RTP, finds the track layer of each SSRC ({@link PublisherRouting}), fans packets out
+ * through the tracks, records its SRs, and sends it our receiver reports, NACKs and keyframe requests for every
+ * layer SSRC. Media loop only.
  */
 public final class PublisherSession extends MediaSession implements PublishedTrack.KeyframeSender {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherSession.class);
-    private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
-    private static final String RID_URI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
-    private static final String REPAIRED_RID_URI = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
-    private static final int MAX_SSRCS = 16;
     /** Transport-wide feedback: numbers kept, and the least time between two feedback rounds. */
     private static final int FEEDBACK_CAPACITY = 8192;
     private static final long FEEDBACK_INTERVAL_NANOS = 50_000_000L;
@@ -58,10 +49,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private final List<PublishedTrack> tracks = new ArrayList<>();
     private final List<TrackSetup> setups = new ArrayList<>();
     private final Supplier<String> trackIds;
-    /** The publisher's media SSRCs and the track layer each carries. */
-    private final SsrcTable<PublishedLayer> bySsrc = new SsrcTable<>(MAX_SSRCS);
-    /** The publisher's RTX SSRCs (declared FID groups, or learnt from an rtx payload type) and their layers. */
-    private final SsrcTable<PublishedLayer> rtxBySsrc = new SsrcTable<>(MAX_SSRCS);
+    private final PublisherRouting routing = new PublisherRouting(tracks);
     /** The sequence numbers of one NACK being built (reused). */
     private final long[] nackScratch = new long[NackGenerator.DEFAULT_CAPACITY];
     private final HeaderExtensionCursor cursor = new HeaderExtensionCursor();
@@ -95,15 +83,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             transportCcId = tcc;
             feedback = new FeedbackBuilder(FEEDBACK_CAPACITY, FEEDBACK_INTERVAL_NANOS);
         }
-        // Declared SSRCs (no simulcast: a=ssrc) carry layer 0.
-        for (Long ssrc : s.declaredSsrcs()) {
-            bySsrc.put((int) (long) ssrc, t.layer(0));
-        }
-        for (Long rtx : s.remoteRtxSsrcs()) {
-            if (rtx >= 0) {
-                rtxBySsrc.put((int) (long) rtx, t.layer(0));
-            }
-        }
+        routing.declare(t, s.declaredSsrcs(), s.remoteRtxSsrcs());
         if (s.nackSupported()) {
             t.enableNacks();
         }
@@ -125,10 +105,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             if (newSetups.stream().noneMatch(s -> s.mid().equals(t.mid()))) {
                 tracks.remove(i);
                 setups.remove(i);
-                for (int l = 0; l < t.layerCount(); l++) {
-                    bySsrc.removeValue(t.layer(l));
-                    rtxBySsrc.removeValue(t.layer(l));
-                }
+                routing.forget(t);
                 t.close();
                 removed.add(0, t);
             }
@@ -173,34 +150,13 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         if (feedback != null) {
             recordTransportSequence(p, arrivalNanos);
         }
-        long ssrc = p.header.ssrc();
-        PublishedLayer layer = bySsrc.get((int) ssrc);
-        PublishedLayer rtxLayer = layer == null ? rtxBySsrc.get((int) ssrc) : null;
-        if (layer == null && rtxLayer == null) {
-            PublishedTrack resolved = resolve(p);
-            if (resolved == null) {
-                drops().increment(SessionDrop.UNKNOWN_SSRC);
-                return;
-            }
-            boolean rtx = resolved.isRtxPayloadType(p.header.payloadType());
-            int index = resolved.isSimulcast() ? ridLayer(resolved, p, rtx) : 0;
-            if (index < 0) {
-                drops().increment(SessionDrop.UNKNOWN_RID);
-                return;
-            }
-            PublishedLayer learnt = resolved.layer(index);
-            if (!(rtx ? rtxBySsrc : bySsrc).put((int) ssrc, learnt)) {
-                drops().increment(SessionDrop.SSRC_TABLE_FULL);
-                return;
-            }
-            if (rtx) {
-                rtxLayer = learnt;
-            } else {
-                layer = learnt;
-            }
+        PublishedLayer layer = routing.route(p);
+        if (layer == null) {
+            drops().increment(routing.lastDrop());
+            return;
         }
-        if (rtxLayer != null) {
-            if (!rtxLayer.track().onRtx(p, rtxLayer.index())) {
+        if (routing.lastWasRtx()) {
+            if (!layer.track().onRtx(p, layer.index())) {
                 pollNacks(arrivalNanos);
                 return;
             }
@@ -291,66 +247,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         return feedback == null ? 0 : feedback.feedbackSent();
     }
 
-    /**
-     * The layer of a new SSRC of a simulcast track: its rid extension (repaired-rid first for RTX), matched against
-     * the offered rids without allocation; -1 when absent or unknown.
-     */
-    private int ridLayer(PublishedTrack track, PacketContext p, boolean rtx) {
-        if (!p.header.hasExtension()) {
-            return -1;
-        }
-        Map<String, Integer> ids = track.extensionIdsByUri();
-        int ridId = ids.getOrDefault(RID_URI, 0);
-        int repairedId = rtx ? ids.getOrDefault(REPAIRED_RID_URI, 0) : 0;
-        int found = -1;
-        cursor.reset(p.buf, p.header);
-        while (cursor.next()) {
-            int id = cursor.id();
-            if (id != 0 && (id == repairedId || (id == ridId && found < 0))) {
-                found = track.layerIndexOfRid(p.buf, cursor.dataOffset(), cursor.dataLength());
-                if (id == repairedId) {
-                    return found;
-                }
-            }
-        }
-        return found;
-    }
-
-    /** First packet of an undeclared SSRC: by MID extension, else by a payload type only one m-line has. */
-    private PublishedTrack resolve(PacketContext p) {
-        for (int i = 0; i < tracks.size(); i++) {
-            Integer midId = setups.get(i).extensionIdsByUri().get(MID_URI);
-            if (midId != null && p.header.hasExtension()) {
-                cursor.reset(p.buf, p.header);
-                while (cursor.next()) {
-                    if (cursor.id() == midId) {
-                        String mid = new String(p.buf, cursor.dataOffset(), cursor.dataLength(), StandardCharsets.US_ASCII);
-                        for (PublishedTrack t : tracks) {
-                            if (t.mid().equals(mid)) {
-                                return t;
-                            }
-                        }
-                    }
-                }
-                break;
-            }
-        }
-        PublishedTrack match = null;
-        for (PublishedTrack t : tracks) {
-            if (t.hasPayloadType(p.header.payloadType())) {
-                if (match != null) {
-                    return null;
-                }
-                match = t;
-            }
-        }
-        return match;
-    }
-
     @Override
     void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
         if (pkt instanceof SenderReport sr) {
-            PublishedLayer l = bySsrc.get((int) sr.ssrc());
+            PublishedLayer l = routing.layerBySsrc(sr.ssrc());
             if (l != null) {
                 l.track().onSenderReport(sr.ssrc(), sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
             }
