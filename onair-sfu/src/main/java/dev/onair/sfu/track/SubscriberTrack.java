@@ -23,10 +23,12 @@ import java.util.Map;
  * renumbered) when this subscriber negotiated it, else stripped in place to its primary opus block.
  *
  * <p>Simulcast: the track forwards one spatial layer of its source ({@link #currentLayer()}) and aims at
- * {@link #targetLayer()} (default: the highest; -1 pauses the track). A change of target asks the source for a
- * keyframe of the target layer and keeps forwarding the current layer until that keyframe arrives; the switch
- * happens on it (so a downswitch whose current layer stopped switches at the target's next keyframe). Packets of
- * other layers are ignored. The {@link RtpRewriter} keeps sequence numbers and timestamps continuous across the
+ * {@link #targetLayer()} (default: the highest; -1 pauses the track), or rather at the highest layer not above the
+ * target that is active ({@link PublishedLayer#isActive}: Chromium starts with the lowest layer only and adds the
+ * others as its bandwidth estimate grows, and stops layers when it falls). A change of that wanted layer asks the
+ * source for its keyframe and keeps forwarding the current layer until the keyframe arrives; the switch happens on
+ * it (so when the current layer stops, the track switches down at the next keyframe of the best layer still
+ * arriving). Packets of other layers are ignored. The {@link RtpRewriter} keeps sequence numbers and timestamps continuous across the
  * SSRC change and {@link Vp8Continuity} the VP8 picture id and TL0PICIDX, so a switch is invisible to the
  * decoder. TODO(#5): temporal layer selection (VP8 TID, switching up at Y=1 sync points) is not done; every
  * temporal layer is forwarded. Media loop only; no allocation per packet.
@@ -64,6 +66,8 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private int requestedLayer = TARGET_HIGHEST;
     private int targetLayer = TARGET_HIGHEST;
     private int currentLayer = -1;
+    /** The layer selection last aimed at (the target, or the best active layer below it); -1 none yet. */
+    private int wantedLayer = -1;
     private long layerSwitches;
     private long dropsOtherLayer;
     private long dropsPaused;
@@ -150,6 +154,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         rewriter.resync();
         vp8.resync();
         currentLayer = -1;
+        wantedLayer = -1;
         resendGuard.clear();
         Arrays.fill(ptMap, -1);
         Arrays.fill(stripRed, false);
@@ -215,6 +220,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         if (source != null && t != currentLayer) {
             source.requestKeyframe(t, nowNanos);
         }
+        wantedLayer = t;
     }
 
     /** The layer this track aims at; -1 paused; {@link #TARGET_HIGHEST} before the first bind unless set. */
@@ -332,14 +338,21 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
      */
     private boolean selectLayer(PublishedTrack from, PacketContext p) {
         int layer = p.layer;
-        if (layer == currentLayer) {
-            return true;
-        }
         if (targetLayer < 0) {
             dropsPaused++;
             return false;
         }
-        if (layer != targetLayer) {
+        int want = wantedLayer(from, p.arrivalNanos);
+        if (want != wantedLayer) {
+            wantedLayer = want;
+            if (want != currentLayer) {
+                from.requestKeyframe(want, p.arrivalNanos);
+            }
+        }
+        if (layer == currentLayer) {
+            return true;
+        }
+        if (layer != want) {
             dropsOtherLayer++;
             return false;
         }
@@ -362,6 +375,17 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         return true;
     }
 
+    /** The highest active layer not above the target; the target itself when none of those is active. */
+    private int wantedLayer(PublishedTrack from, long nowNanos) {
+        int top = Math.min(targetLayer, from.layerCount() - 1);
+        for (int l = top; l > 0; l--) {
+            if (from.layer(l).isActive(nowNanos)) {
+                return l;
+            }
+        }
+        return top > 0 && !from.layer(0).isActive(nowNanos) ? top : 0;
+    }
+
     @Override
     public void onSourceRemoved(PublishedTrack removed) {
         if (removed == source) {
@@ -369,6 +393,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             rewriter.resync();
             vp8.resync();
             currentLayer = -1;
+            wantedLayer = -1;
         }
     }
 

@@ -108,16 +108,18 @@ class SimulcastForwardingTest {
     void switchesUpAndDownOnlyAtTheTargetsKeyframeAndTheOutputStaysOneStream() {
         bindAndRunScript();
 
-        assertThat(switches).containsExactly("-1>2@0", "2>0@33", "0>1@63", "1>2@93", "2>0@123", "0>2@153",
-                "2>1@183");
-        assertThat(sub.layerSwitches()).isEqualTo(6);
+        // At the start the layers' first keyframes arrive lowest first in one tick: each is the best active one
+        // when it arrives.
+        assertThat(switches).containsExactly("-1>0@0", "0>1@0", "1>2@0", "2>0@33", "0>1@63", "1>2@93", "2>0@123",
+                "0>2@153", "2>1@183");
+        assertThat(sub.layerSwitches()).isEqualTo(8);
         assertThat(sub.currentLayer()).isEqualTo(1);
         assertThat(sub.targetLayer()).isEqualTo(1);
 
         List<byte[]> sent = out.sent;
-        // An upswitch (0>1, 1>2, 0>2) lands in the tick where the lower layer's frame already went out: one
-        // frame (two packets) more each, one timestamp tick later.
-        assertThat(sent).hasSize(210 * 2 + 3 * 2);
+        // An upswitch lands in the tick where the lower layer's frame already went out: one frame (two packets)
+        // more each, one timestamp tick later (two at the start, then 0>1, 1>2, 0>2).
+        assertThat(sent).hasSize(210 * 2 + 5 * 2);
         for (int i = 1; i < sent.size(); i++) {
             byte[] prev = sent.get(i - 1);
             byte[] cur = sent.get(i);
@@ -143,7 +145,7 @@ class SimulcastForwardingTest {
     @Test
     void theCurrentLayerGoesOnUntilTheTargetsKeyframeArrives() {
         sub.bind(track, 0);
-        frames(10);
+        frames(20); // past the 500 ms keyframe request throttle of the start
         int before = out.sent.size();
         sub.setTargetLayer(0, pub.frame * FRAME_NANOS);
         assertThat(pub.requests).as("a PLI for layer 0 at once").endsWith(0);
@@ -162,8 +164,9 @@ class SimulcastForwardingTest {
     @Test
     void pausedForwardsNothingAndResumesOnAKeyframe() {
         sub.bind(track, 0);
-        frames(5);
+        frames(20); // past the 500 ms keyframe request throttle of the start
         int before = out.sent.size();
+        long switchesBefore = sub.layerSwitches();
         sub.setTargetLayer(-1, pub.frame * FRAME_NANOS);
         assertThat(sub.currentLayer()).isEqualTo(-1);
         assertThat(track.demandedLayers()).isZero();
@@ -174,13 +177,14 @@ class SimulcastForwardingTest {
         frames(KEY_DELAY_FRAMES + 1);
         assertThat(out.sent).hasSize(before + 2);
         assertThat(SimulcastPackets.layerTag(out.sent.get(before))).isEqualTo(1);
-        assertThat(sub.layerSwitches()).as("a pause and a resume are no switch between layers").isZero();
+        assertThat(sub.layerSwitches()).as("a pause and a resume are no switch between layers")
+                .isEqualTo(switchesBefore);
     }
 
     @Test
     void nackAfterASwitchMapsToTheNewLayerAndResendsItsCachedPacketRewritten() {
         sub.bind(track, 0);
-        frames(10);
+        frames(20); // past the 500 ms keyframe request throttle of the start
         sub.setTargetLayer(0, pub.frame * FRAME_NANOS);
         frames(KEY_DELAY_FRAMES + 3);
         byte[] original = out.sent.get(out.sent.size() - 3); // a layer-0 packet, after the switch
@@ -188,7 +192,7 @@ class SimulcastForwardingTest {
         int outSeq = header(original).sequenceNumber();
         assertThat(sub.rewriter().sourceSeqOf(outSeq)).as("layer 0's own sequence number")
                 .isEqualTo((pub.seq[0] - 3) & 0xFFFF);
-        int beforeSwitch = header(out.sent.get(2 * 10 - 1)).sequenceNumber();
+        int beforeSwitch = header(out.sent.get(out.sent.size() - 2 * (KEY_DELAY_FRAMES + 3) - 1)).sequenceNumber();
         assertThat(sub.rewriter().sourceSeqOf(beforeSwitch)).as("belonged to the previous layer").isEqualTo(-1);
 
         long now = pub.frame * FRAME_NANOS;
@@ -220,7 +224,7 @@ class SimulcastForwardingTest {
             assertThat(layer.frameWidth()).isEqualTo(pub.width[l]);
             assertThat(layer.frameHeight()).isEqualTo(pub.height[l]);
             assertThat(layer.isActive(now)).isTrue();
-            assertThat(layer.keyframesSeen()).isEqualTo(1);
+            assertThat(layer.keyframesSeen()).isPositive();
         }
         int packetBytes = SimulcastPackets.vp8(0, 0, 0, 0, 0, false, false, false, 0, 0, 0).length;
         int startBytes = SimulcastPackets.vp8(0, 0, 0, 0, 0, true, false, false, 0, 0, 0).length;
@@ -270,5 +274,32 @@ class SimulcastForwardingTest {
         other.setTargetLayer(-1, 0);
         assertThat(track.demandedLayers()).isEqualTo(0b010);
         assertThat(track.takeDemandChanged()).isTrue();
+    }
+
+    @Test
+    void followsTheBestActiveLayerBelowTheTargetAsThePublisherAddsAndStopsLayers() {
+        pub.active[1] = false;
+        pub.active[2] = false;
+        sub.setLayerSwitchListener((t, from, to, now) -> switches.add(from + ">" + to + "@" + now / FRAME_NANOS));
+        sub.bind(track, 0);
+        frames(10);
+        assertThat(sub.targetLayer()).isEqualTo(2);
+        assertThat(sub.currentLayer()).as("only q is sent yet (bandwidth ramp-up)").isEqualTo(0);
+        pub.active[2] = true;
+        pub.keyAtFrame[2] = pub.frame + 2; // f starts with a delta frame, its keyframe comes two frames later
+        frames(5);
+        assertThat(sub.currentLayer()).isEqualTo(2);
+        pub.active[2] = false; // f stops again: after the activity window, back to q at its next keyframe
+        frames(25);
+        assertThat(sub.currentLayer()).as("still within f's activity window").isEqualTo(2);
+        frames(10 + KEY_DELAY_FRAMES);
+        assertThat(sub.currentLayer()).isZero();
+        // f's last packet at frame 14 (462 ms); inactive from frame 45 (1485 ms), when q's keyframe is asked for;
+        // it comes KEY_DELAY_FRAMES later.
+        assertThat(switches).containsExactly("-1>0@0", "0>2@12", "2>0@" + (45 + KEY_DELAY_FRAMES));
+        for (int i = 1; i < out.sent.size(); i++) {
+            assertThat((header(out.sent.get(i)).sequenceNumber() - header(out.sent.get(i - 1)).sequenceNumber())
+                    & 0xFFFF).isEqualTo(1);
+        }
     }
 }
