@@ -187,6 +187,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         }
         waitingForKeyframe = kind == MediaKind.VIDEO;
         targetLayer = Math.min(requestedLayer, newSource.layerCount() - 1);
+        wantedLayer = targetLayer; // its keyframe is asked for just below
         newSource.addSink(this);
         if (targetLayer >= 0) {
             newSource.requestKeyframe(targetLayer, nowNanos);
