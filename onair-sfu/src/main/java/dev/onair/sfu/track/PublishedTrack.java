@@ -220,10 +220,9 @@ public final class PublishedTrack implements SessionTrack {
     /**
      * Receives one parsed packet of the publisher's RTX stream for layer {@code layerIndex} (RFC 4588): restores
      * the original packet in place (payload type from apt, the layer's SSRC, the OSN as sequence number, the OSN
-     * stripped) and
-     * delivers it like an original, unless it is padding only, a packet already received, or of no known rtx
-     * payload type / before the first original packet (each dropped and counted). Returns true if delivered;
-     * {@code p} then describes the restored packet.
+     * stripped) and delivers it like an original, unless it is padding only, a packet already received, or of no
+     * known rtx payload type / before the layer's first original packet (each dropped and counted). Returns true if
+     * delivered; {@code p} then describes the restored packet.
      */
     public boolean onRtx(PacketContext p, int layerIndex) {
         int apt = aptByRtxPt[p.header.payloadType() & 0x7F];
