@@ -39,7 +39,7 @@ public class AudioLevelBenchmark {
     @Setup
     public void setUp() {
         track = new PublishedTrack("publisher/0", "0", MediaKind.AUDIO, List.of(new TrackCodec("OPUS", 111, 48_000)),
-                Map.of(AUDIO_LEVEL_URI, LEVEL_ID), t -> { });
+                Map.of(AUDIO_LEVEL_URI, LEVEL_ID), (t, l) -> { });
         packet[0] = (byte) 0x90; // V=2, X=1
         packet[1] = 111; // PT
         packet[8] = 0x12; // SSRC

@@ -92,7 +92,7 @@ public class ForwardingBenchmark {
         track = new PublishedTrack("publisher/0", "0", MediaKind.VIDEO,
                 List.of(new TrackCodec("VP8", Vp8PacketRing.PAYLOAD_TYPE, 90_000), new TrackCodec("H264", 102, 90_000)),
                 Map.of(MID_URI, Vp8PacketRing.MID_ID, ABS_SEND_TIME_URI, Vp8PacketRing.ABS_SEND_TIME_ID),
-                t -> keyframeRequests++);
+                (t, l) -> keyframeRequests++);
         tracks = new SubscriberTrack[subscribers];
         outputs = new BenchSubscriber[subscribers];
         for (int i = 0; i < subscribers; i++) {

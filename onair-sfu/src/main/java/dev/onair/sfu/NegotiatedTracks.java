@@ -41,7 +41,7 @@ final class NegotiatedTracks {
                 rtxSsrcs.add(r.rtxSsrc());
             }
             out.add(new TrackSetup(m.mid(), m.kind(), codecs, exts, ssrcs, pli, m.localSsrc(), m.localRtxSsrc(),
-                    rtxSsrcs, nack));
+                    rtxSsrcs, nack, m.simulcastSendRids()));
         }
         return out;
     }

@@ -4,7 +4,9 @@ import dev.onair.protocol.sdp.Direction;
 import dev.onair.protocol.sdp.Msid;
 import dev.onair.protocol.sdp.Rid;
 import dev.onair.protocol.sdp.Simulcast;
+import dev.onair.protocol.sdp.SimulcastStream;
 import dev.onair.protocol.sdp.SsrcGroup;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,8 +19,9 @@ import java.util.List;
  * @param remoteSsrcs      media SSRCs the offer announced, with their RTX pairs
  * @param remoteSsrcGroups every {@code a=ssrc-group} of the offer (FID, SIM, ...)
  * @param remoteMsid       the offer's {@code a=msid}, or null
- * @param rids             the offer's rids (recorded, not used yet)
- * @param simulcast        the offer's simulcast attribute, or null (recorded, not used yet)
+ * @param rids             the offer's rids
+ * @param simulcast        the offer's simulcast attribute, or null (its send list orders the layers, see
+ *                         {@link #simulcastSendRids()})
  * @param localSsrc        the SSRC we send on a subscribe m-line, or -1 on a publish m-line
  * @param localRtxSsrc     the RTX SSRC we announced on a subscribe m-line with rtx, else -1
  */
@@ -40,6 +43,23 @@ public record NegotiatedMedia(String mid, MediaKind kind, Direction localDirecti
             Msid remoteMsid, List<Rid> rids, Simulcast simulcast, long localSsrc) {
         this(mid, kind, localDirection, codecs, extensions, remoteSsrcs, remoteSsrcGroups, remoteMsid, rids,
                 simulcast, localSsrc, -1);
+    }
+
+    /**
+     * The rids the offerer sends as simulcast, in {@code a=simulcast:send} order (the first alternative of each
+     * stream, paused or not): index = spatial layer, lowest first. Empty without simulcast.
+     */
+    public List<String> simulcastSendRids() {
+        if (simulcast == null || rids.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (SimulcastStream stream : simulcast.send()) {
+            if (!stream.alternatives().isEmpty()) {
+                out.add(stream.alternatives().get(0).rid());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The codec with a payload type, or null. */

@@ -1,6 +1,5 @@
 package dev.onair.sfu.session;
 
-import dev.onair.protocol.SsrcTable;
 import dev.onair.protocol.rtcp.FirEntry;
 import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.GenericNack;
@@ -25,10 +24,10 @@ import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
 import dev.onair.sfu.track.ReceiveStatistics;
 import dev.onair.sfu.track.PacketContext;
+import dev.onair.sfu.track.PublishedLayer;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.twcc.FeedbackBuilder;
 import dev.onair.transport.peer.PeerTransport;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -36,14 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A publisher: receives its RTP, finds the track of each SSRC (declared a=ssrc, else the RFC 8843 MID header
- * extension, else an unambiguous payload type), fans packets out through the tracks, records its SRs, and
- * sends it our receiver reports and keyframe requests. Media loop only.
+ * A publisher: receives its RTP, finds the track layer of each SSRC ({@link PublisherRouting}), fans packets out
+ * through the tracks, records its SRs, and sends it our receiver reports, NACKs and keyframe requests for every
+ * layer SSRC. Media loop only.
  */
 public final class PublisherSession extends MediaSession implements PublishedTrack.KeyframeSender {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherSession.class);
-    private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
-    private static final int MAX_SSRCS = 16;
     /** Transport-wide feedback: numbers kept, and the least time between two feedback rounds. */
     private static final int FEEDBACK_CAPACITY = 8192;
     private static final long FEEDBACK_INTERVAL_NANOS = 50_000_000L;
@@ -52,9 +49,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private final List<PublishedTrack> tracks = new ArrayList<>();
     private final List<TrackSetup> setups = new ArrayList<>();
     private final Supplier<String> trackIds;
-    private final SsrcTable<PublishedTrack> bySsrc = new SsrcTable<>(MAX_SSRCS);
-    /** The publisher's RTX SSRCs (declared FID groups, or learnt from an rtx payload type) and their tracks. */
-    private final SsrcTable<PublishedTrack> rtxBySsrc = new SsrcTable<>(MAX_SSRCS);
+    private final PublisherRouting routing = new PublisherRouting(tracks);
     /** The sequence numbers of one NACK being built (reused). */
     private final long[] nackScratch = new long[NackGenerator.DEFAULT_CAPACITY];
     private final HeaderExtensionCursor cursor = new HeaderExtensionCursor();
@@ -80,7 +75,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
 
     private PublishedTrack add(TrackSetup s) {
         PublishedTrack t = new PublishedTrack(trackIds.get(), s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(),
-                this);
+                this, s.rids());
         tracks.add(t);
         setups.add(s);
         Integer tcc = s.extensionIdsByUri().get(NegotiatedExtension.TRANSPORT_CC);
@@ -88,14 +83,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             transportCcId = tcc;
             feedback = new FeedbackBuilder(FEEDBACK_CAPACITY, FEEDBACK_INTERVAL_NANOS);
         }
-        for (Long ssrc : s.declaredSsrcs()) {
-            bySsrc.put((int) (long) ssrc, t);
-        }
-        for (Long rtx : s.remoteRtxSsrcs()) {
-            if (rtx >= 0) {
-                rtxBySsrc.put((int) (long) rtx, t);
-            }
-        }
+        routing.declare(t, s.declaredSsrcs(), s.remoteRtxSsrcs());
         if (s.nackSupported()) {
             t.enableNacks();
         }
@@ -117,8 +105,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             if (newSetups.stream().noneMatch(s -> s.mid().equals(t.mid()))) {
                 tracks.remove(i);
                 setups.remove(i);
-                bySsrc.removeValue(t);
-                rtxBySsrc.removeValue(t);
+                routing.forget(t);
                 t.close();
                 removed.add(0, t);
             }
@@ -163,34 +150,18 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         if (feedback != null) {
             recordTransportSequence(p, arrivalNanos);
         }
-        long ssrc = p.header.ssrc();
-        PublishedTrack track = bySsrc.get((int) ssrc);
-        PublishedTrack rtxTrack = track == null ? rtxBySsrc.get((int) ssrc) : null;
-        if (track == null && rtxTrack == null) {
-            PublishedTrack resolved = resolve(p);
-            if (resolved == null) {
-                drops().increment(SessionDrop.UNKNOWN_SSRC);
-                return;
-            }
-            boolean rtx = resolved.isRtxPayloadType(p.header.payloadType());
-            if (!(rtx ? rtxBySsrc : bySsrc).put((int) ssrc, resolved)) {
-                drops().increment(SessionDrop.SSRC_TABLE_FULL);
-                return;
-            }
-            if (rtx) {
-                rtxTrack = resolved;
-            } else {
-                track = resolved;
-            }
+        PublishedLayer layer = routing.route(p);
+        if (layer == null) {
+            drops().increment(routing.lastDrop());
+            return;
         }
-        if (rtxTrack != null) {
-            if (!rtxTrack.onRtx(p)) {
+        if (routing.lastWasRtx()) {
+            if (!layer.track().onRtx(p, layer.index())) {
                 pollNacks(arrivalNanos);
                 return;
             }
-            track = rtxTrack;
         } else {
-            track.onRtp(p);
+            layer.track().onRtp(p, layer.index());
         }
         FlightRecorder r = recorder();
         if (r != null && p.keyframeStart) {
@@ -207,24 +178,30 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private void pollNacks(long nowNanos) {
         for (int i = 0; i < tracks.size(); i++) {
             PublishedTrack t = tracks.get(i);
-            NackGenerator g = t.nacks();
-            if (g == null || !g.isDue(nowNanos)) {
-                continue;
+            for (int l = 0; l < t.layerCount(); l++) {
+                pollNacks(t, t.layer(l), nowNanos);
             }
-            int n = g.poll(nowNanos, nackScratch);
-            if (n > 0 && t.ssrc() >= 0 && isConnected()) {
-                FlightRecorder r = recorder();
-                if (r != null) {
-                    r.recordControl(nowNanos, recorderLink(), ControlKind.NACK_SENT, t.ssrc(),
-                            (int) (nackScratch[0] & 0xFFFF));
-                }
-                sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()),
-                        new GenericNack(rtcpSsrc, t.ssrc(), NackGenerator.items(nackScratch, n))));
-                t.onNackSent();
+        }
+    }
+
+    private void pollNacks(PublishedTrack t, PublishedLayer layer, long nowNanos) {
+        NackGenerator g = layer.nacks();
+        if (g == null || !g.isDue(nowNanos)) {
+            return;
+        }
+        int n = g.poll(nowNanos, nackScratch);
+        long ssrc = layer.ssrc();
+        if (n > 0 && ssrc >= 0 && isConnected()) {
+            FlightRecorder r = recorder();
+            if (r != null) {
+                r.recordControl(nowNanos, recorderLink(), ControlKind.NACK_SENT, ssrc, (int) (nackScratch[0] & 0xFFFF));
             }
-            if (g.takeKeyframeNeeded()) {
-                t.requestKeyframe(nowNanos);
-            }
+            sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()),
+                    new GenericNack(rtcpSsrc, ssrc, NackGenerator.items(nackScratch, n))));
+            t.onNackSent();
+        }
+        if (g.takeKeyframeNeeded()) {
+            t.requestKeyframe(layer.index(), nowNanos);
         }
     }
 
@@ -270,59 +247,29 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         return feedback == null ? 0 : feedback.feedbackSent();
     }
 
-    /** First packet of an undeclared SSRC: by MID extension, else by a payload type only one m-line has. */
-    private PublishedTrack resolve(PacketContext p) {
-        for (int i = 0; i < tracks.size(); i++) {
-            Integer midId = setups.get(i).extensionIdsByUri().get(MID_URI);
-            if (midId != null && p.header.hasExtension()) {
-                cursor.reset(p.buf, p.header);
-                while (cursor.next()) {
-                    if (cursor.id() == midId) {
-                        String mid = new String(p.buf, cursor.dataOffset(), cursor.dataLength(), StandardCharsets.US_ASCII);
-                        for (PublishedTrack t : tracks) {
-                            if (t.mid().equals(mid)) {
-                                return t;
-                            }
-                        }
-                    }
-                }
-                break;
-            }
-        }
-        PublishedTrack match = null;
-        for (PublishedTrack t : tracks) {
-            if (t.hasPayloadType(p.header.payloadType())) {
-                if (match != null) {
-                    return null;
-                }
-                match = t;
-            }
-        }
-        return match;
-    }
-
     @Override
     void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
         if (pkt instanceof SenderReport sr) {
-            PublishedTrack t = bySsrc.get((int) sr.ssrc());
-            if (t != null) {
-                t.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
+            PublishedLayer l = routing.layerBySsrc(sr.ssrc());
+            if (l != null) {
+                l.track().onSenderReport(sr.ssrc(), sr.ntpTimestamp(), sr.rtpTimestamp(), arrivalNanos);
             }
         }
     }
 
     @Override
-    public void sendKeyframeRequest(PublishedTrack track) {
-        if (track.ssrc() < 0 || !isConnected()) {
+    public void sendKeyframeRequest(PublishedTrack track, PublishedLayer layer) {
+        long ssrc = layer.ssrc();
+        if (ssrc < 0 || !isConnected()) {
             return;
         }
         int idx = tracks.indexOf(track);
         boolean pli = idx < 0 || setups.get(idx).pliSupported();
-        RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, track.ssrc())
-                : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(track.ssrc(), firSequence++ & 0xFF)));
+        RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, ssrc)
+                : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(ssrc, firSequence++ & 0xFF)));
         FlightRecorder r = recorder();
         if (r != null) {
-            r.recordControl(ctx().clock().nanoTime(), recorderLink(), ControlKind.KEYFRAME_REQUESTED, track.ssrc(),
+            r.recordControl(ctx().clock().nanoTime(), recorderLink(), ControlKind.KEYFRAME_REQUESTED, ssrc,
                     pli ? PictureLossIndication.FMT : FullIntraRequest.FMT);
         }
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
@@ -338,10 +285,16 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         PublishedTrack t = tracks.get(index);
         c.packets = t.packets();
         c.bytes = t.bytes();
+        // Loss over every layer; jitter of the primary layer.
+        for (int l = 0; l < t.layerCount(); l++) {
+            ReceiveStatistics st = t.layer(l).stats();
+            if (st != null) {
+                c.expected = Math.max(0, c.expected) + st.expected();
+                c.received += st.packetsReceived();
+            }
+        }
         ReceiveStatistics st = t.stats();
         if (st != null) {
-            c.expected = st.expected();
-            c.received = st.packetsReceived();
             c.jitterMillis = st.jitterMillis();
         }
         c.pliSent = t.pliSent();
@@ -350,7 +303,10 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         c.rtxRecovered = t.rtxRecovered();
         c.rtxDiscarded = t.rtxDuplicates() + t.rtxPaddingOnly() + t.rtxUnusable();
         NackGenerator g = t.nacks();
-        c.unrecoverable = g == null ? -1 : g.unrecoverable();
+        c.unrecoverable = g == null ? -1 : 0;
+        for (int l = 0; g != null && l < t.layerCount(); l++) {
+            c.unrecoverable += t.layer(l).nacks().unrecoverable();
+        }
         if (t.kind() == MediaKind.VIDEO) {
             c.keyframeIntervalNanos = t.keyframeIntervalNanos();
             c.frames = t.framesEnded();
@@ -365,7 +321,9 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         }
         ClientSample last = telemetry.lastClientSample(t.mid());
         if (t.nacks() != null && last != null && last.rttMillis() != null) {
-            t.nacks().setRttNanos(Math.round(last.rttMillis() * 1e6));
+            for (int l = 0; l < t.layerCount(); l++) {
+                t.layer(l).nacks().setRttNanos(Math.round(last.rttMillis() * 1e6));
+            }
         }
         long width = last == null || last.frameWidth() == null ? -1 : last.frameWidth();
         long height = last == null || last.frameHeight() == null ? -1 : last.frameHeight();
@@ -396,8 +354,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         }
         List<ReportBlock> blocks = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {
-            if (t.stats() != null && t.stats().hasPackets() && blocks.size() < 31) {
-                blocks.add(t.stats().reportBlock(nowNanos));
+            for (int l = 0; l < t.layerCount(); l++) {
+                ReceiveStatistics st = t.layer(l).stats();
+                if (st != null && st.hasPackets() && blocks.size() < 31) {
+                    blocks.add(st.reportBlock(nowNanos));
+                }
             }
         }
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, blocks), new SourceDescription(List.of(

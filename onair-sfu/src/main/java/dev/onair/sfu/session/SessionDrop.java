@@ -9,5 +9,10 @@ public enum SessionDrop {
     SSRC_TABLE_FULL,
     /** RTP from a subscriber (it only receives). */
     UNEXPECTED_RTP,
-    RTCP_MALFORMED
+    RTCP_MALFORMED,
+    /**
+     * A new SSRC of a simulcast m-line whose rid (RFC 8852 rtp-stream-id, or repaired-rtp-stream-id for RTX) is
+     * missing or not one of the offered rids.
+     */
+    UNKNOWN_RID
 }

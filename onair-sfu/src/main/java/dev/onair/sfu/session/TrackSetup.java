@@ -19,10 +19,24 @@ import java.util.Map;
  * @param remoteRtxSsrcs    the peer's RTX SSRC of each declared SSRC with a FID group, same order as
  *                          {@code declaredSsrcs} (-1: none)
  * @param nackSupported     the peer takes generic NACKs ({@code a=rtcp-fb:* nack})
+ * @param rids              a publisher's simulcast rids in {@code a=simulcast:send} order, lowest layer first
+ *                          (see {@link dev.onair.sfu.simulcast.RidLayers}); empty without simulcast
  */
 public record TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
                          List<Long> declaredSsrcs, boolean pliSupported, long localSsrc, long localRtxSsrc,
-                         List<Long> remoteRtxSsrcs, boolean nackSupported) {
+                         List<Long> remoteRtxSsrcs, boolean nackSupported, List<String> rids) {
+
+    public TrackSetup {
+        rids = List.copyOf(rids);
+    }
+
+    /** Without simulcast. */
+    public TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
+                      List<Long> declaredSsrcs, boolean pliSupported, long localSsrc, long localRtxSsrc,
+                      List<Long> remoteRtxSsrcs, boolean nackSupported) {
+        this(mid, kind, codecs, extensionIdsByUri, declaredSsrcs, pliSupported, localSsrc, localRtxSsrc,
+                remoteRtxSsrcs, nackSupported, List.of());
+    }
 
     /** Without retransmission. */
     public TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,

@@ -15,6 +15,8 @@ public final class PacketContext {
     public long arrivalNanos;
     public long extendedSeq;
     public boolean keyframeStart;
+    /** The spatial layer of the packet (0 = lowest; always 0 without simulcast), set by its track before sinks. */
+    public int layer;
     /** The RFC 2198 blocks of a RED packet, parsed once by its track for every sink; valid when {@link #isRed}. */
     public final RedPayload red = new RedPayload();
     public boolean isRed;
@@ -26,6 +28,7 @@ public final class PacketContext {
         this.arrivalNanos = arrivalNanos;
         this.extendedSeq = 0;
         this.keyframeStart = false;
+        this.layer = 0;
         this.isRed = false;
     }
 }

@@ -15,4 +15,12 @@ public interface PacketSink {
     /** The source was unmuted: video sinks wait for the next keyframe. */
     default void onSourceResumed(PublishedTrack source, long nowNanos) {
     }
+
+    /**
+     * Bitmask of the source's spatial layers this sink currently targets or forwards (bit i = layer i), for
+     * {@link PublishedTrack#demandedLayers()}; by default every layer.
+     */
+    default int layerDemand(PublishedTrack source) {
+        return -1;
+    }
 }

@@ -2,6 +2,7 @@ package dev.onair.sfu.track;
 
 import dev.onair.protocol.DropCounts;
 import dev.onair.protocol.codec.KeyframeDetector;
+import dev.onair.protocol.codec.Vp8Descriptor;
 import dev.onair.protocol.rtp.AudioLevel;
 import dev.onair.protocol.rtp.AudioLevelDrop;
 import dev.onair.protocol.rtp.RedDrop;
@@ -10,6 +11,7 @@ import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.rtx.NackGenerator;
 import dev.onair.sfu.rtx.RetransmissionCache;
 import dev.onair.sfu.rtx.RtxPacket;
+import dev.onair.sfu.simulcast.RidLayers;
 import dev.onair.sfu.speaker.AudioLevelMeter;
 import dev.onair.sfu.speaker.SpeakerPolicy;
 import java.util.ArrayList;
@@ -18,15 +20,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One track a publisher sends (one m-line): its codecs, receive statistics for its SSRC, keyframe
- * throttling, the audio level meter of an audio track that negotiated RFC 6464, and the sinks it fans out
- * to. Media loop only.
+ * One track a publisher sends (one m-line): its codecs, its spatial layers ({@link PublishedLayer}: one without
+ * simulcast, else one per offered rid, index 0 the lowest; each with its SSRC, receive statistics, NACKs and
+ * keyframe throttling), the audio level meter of an audio track that negotiated RFC 6464, and the sinks it fans
+ * out to. Track-level {@link #ssrc()}, {@link #stats()}, {@link #nacks()}, {@link #keyframes()} and the frame
+ * counters are those of the <em>primary</em> layer: the highest layer whose SSRC is known (layer 0 without
+ * simulcast). Media loop only.
  */
 public final class PublishedTrack implements SessionTrack {
 
     /** How the track asks its publisher for a keyframe (PLI or FIR, decided by the owning session). */
     public interface KeyframeSender {
-        void sendKeyframeRequest(PublishedTrack track);
+        /** A PLI/FIR for {@code layer} of {@code track}; {@code layer.ssrc()} is known (not -1). */
+        void sendKeyframeRequest(PublishedTrack track, PublishedLayer layer);
     }
 
     private final String id;
@@ -36,7 +42,11 @@ public final class PublishedTrack implements SessionTrack {
     /** The original payload type of each rtx payload type (RFC 4588 apt), -1 where none. */
     private final int[] aptByRtxPt = new int[128];
     private final List<PacketSink> sinks = new ArrayList<>();
-    private final KeyframeRequester keyframes = new KeyframeRequester(KeyframeRequester.DEFAULT_MIN_INTERVAL_NANOS);
+    private final RidLayers rids;
+    private final PublishedLayer[] layers;
+    private final int allLayersMask;
+    private final Vp8Descriptor vp8 = new Vp8Descriptor();
+    private int lastDemand = -1;
     private final KeyframeSender keyframeSender;
     private final Map<String, Integer> extensionIdsByUri;
     private final int audioLevelId;
@@ -45,23 +55,15 @@ public final class PublishedTrack implements SessionTrack {
     private final RetransmissionCache retransmissions;
     private final DropCounts<RedDrop> redDrops = new DropCounts<>(RedDrop.class);
     private long redPackets;
-    private ReceiveStatistics stats;
-    private NackGenerator nacks;
     private long nackSent;
     private long rtxRecovered;
     private long rtxDuplicates;
     private long rtxPaddingOnly;
     private long rtxUnusable;
-    private long ssrc = -1;
     private long packets;
     private long bytes;
     private long unknownPayloadTypeDrops;
     private long mutedDrops;
-    private long keyframesSeen;
-    private long lastKeyframeNanos;
-    private long lastKeyframeRtpTimestamp = -1;
-    private long keyframeIntervalNanos = -1;
-    private long framesEnded;
     private long pliSent;
     private long firSent;
     private double sampledFramesPerSecond = Double.NaN;
@@ -71,8 +73,24 @@ public final class PublishedTrack implements SessionTrack {
     private boolean mutedBySelf;
     private boolean mutedByAdmin;
 
+    /** A track without simulcast: one layer 0. */
     public PublishedTrack(String id, String mid, MediaKind kind, List<TrackCodec> codecs,
                           Map<String, Integer> extensionIdsByUri, KeyframeSender sender) {
+        this(id, mid, kind, codecs, extensionIdsByUri, sender, List.of());
+    }
+
+    /**
+     * @param rids the offered send rids in {@code a=simulcast:send} order, lowest layer first (see
+     *             {@link RidLayers}); empty without simulcast. Audio always has one layer.
+     */
+    public PublishedTrack(String id, String mid, MediaKind kind, List<TrackCodec> codecs,
+                          Map<String, Integer> extensionIdsByUri, KeyframeSender sender, List<String> rids) {
+        this.rids = new RidLayers(kind == MediaKind.VIDEO ? rids : List.of());
+        this.layers = new PublishedLayer[this.rids.layerCount()];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = new PublishedLayer(this, i, this.rids.rid(i));
+        }
+        this.allLayersMask = (1 << layers.length) - 1;
         this.id = id;
         this.source = TrackSource.defaultFor(kind == MediaKind.VIDEO);
         this.extensionIdsByUri = Map.copyOf(extensionIdsByUri);
@@ -96,14 +114,84 @@ public final class PublishedTrack implements SessionTrack {
      * missing packets (see {@link #nacks()}). No-op for audio.
      */
     public void enableNacks() {
-        if (kind == MediaKind.VIDEO && nacks == null) {
-            nacks = new NackGenerator();
+        if (kind == MediaKind.VIDEO) {
+            for (PublishedLayer l : layers) {
+                l.enableNacks();
+            }
         }
     }
 
-    /** The NACK generator of this track's SSRC; null unless {@link #enableNacks} was called on a video track. */
+    /**
+     * The NACK generator of the primary layer; null unless {@link #enableNacks} was called on a video track. Each
+     * layer has its own: {@code layer(i).nacks()}.
+     */
     public NackGenerator nacks() {
-        return nacks;
+        return primary().nacks();
+    }
+
+    /** Spatial layers: 1 without simulcast, else the number of offered rids (at most 3). */
+    public int layerCount() {
+        return layers.length;
+    }
+
+    /** Layer {@code index}, 0 = lowest. */
+    public PublishedLayer layer(int index) {
+        return layers[index];
+    }
+
+    /** True when the m-line offered simulcast rids: packets are told apart by their rid. */
+    public boolean isSimulcast() {
+        return rids.isSimulcast();
+    }
+
+    /** The layer whose rid is the ASCII {@code buf[off..off+len)}; -1 when none. No allocation. */
+    public int layerIndexOfRid(byte[] buf, int off, int len) {
+        return rids.indexOf(buf, off, len);
+    }
+
+    /** The layer currently sending with {@code ssrc}, or null. */
+    public PublishedLayer layerBySsrc(long ssrc) {
+        for (PublishedLayer l : layers) {
+            if (l.ssrc() == ssrc && ssrc >= 0) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The highest layer whose SSRC is known; layer 0 before any packet (and always without simulcast). */
+    public PublishedLayer primary() {
+        for (int i = layers.length - 1; i > 0; i--) {
+            if (layers[i].ssrc() >= 0) {
+                return layers[i];
+            }
+        }
+        return layers[0];
+    }
+
+    /**
+     * Bitmask of the layers (bit i = layer i) at least one sink currently targets or forwards, for dynacast. A sink
+     * that does not select layers (not a {@link SubscriberTrack}) demands every layer.
+     */
+    public int demandedLayers() {
+        int mask = 0;
+        for (int i = 0; i < sinks.size(); i++) {
+            mask |= sinks.get(i).layerDemand(this);
+        }
+        return mask & allLayersMask;
+    }
+
+    /**
+     * True once each time {@link #demandedLayers()} differs from its value at the previous call (the first call
+     * reports a change): the owner polls it to pause or resume layers at the publisher.
+     */
+    public boolean takeDemandChanged() {
+        int now = demandedLayers();
+        if (now == lastDemand) {
+            return false;
+        }
+        lastDemand = now;
+        return true;
     }
 
     /** The owning session sent the publisher a generic NACK for this track. */
@@ -122,14 +210,26 @@ public final class PublishedTrack implements SessionTrack {
     }
 
     /**
-     * Receives one parsed packet of the publisher's RTX stream for this track (RFC 4588): restores the original
-     * packet in place (payload type from apt, the track's SSRC, the OSN as sequence number, the OSN stripped) and
-     * delivers it like an original, unless it is padding only, a packet already received, or of no known rtx
-     * payload type / before the first original packet (each dropped and counted). Returns true if delivered;
-     * {@code p} then describes the restored packet.
+     * Receives one parsed packet of the publisher's RTX stream for layer 0 (RFC 4588); see {@link #onRtx(PacketContext,
+     * int)}.
      */
     public boolean onRtx(PacketContext p) {
+        return onRtx(p, 0);
+    }
+
+    /**
+     * Receives one parsed packet of the publisher's RTX stream for layer {@code layerIndex} (RFC 4588): restores
+     * the original packet in place (payload type from apt, the layer's SSRC, the OSN as sequence number, the OSN
+     * stripped) and delivers it like an original, unless it is padding only, a packet already received, or of no
+     * known rtx payload type / before the layer's first original packet (each dropped and counted). Returns true if
+     * delivered; {@code p} then describes the restored packet.
+     */
+    public boolean onRtx(PacketContext p, int layerIndex) {
         int apt = aptByRtxPt[p.header.payloadType() & 0x7F];
+        PublishedLayer layer = layers[layerIndex];
+        ReceiveStatistics stats = layer.stats();
+        long ssrc = layer.ssrc();
+        NackGenerator nacks = layer.nacks();
         if (apt < 0 || stats == null || ssrc < 0) {
             rtxUnusable++;
             return false;
@@ -152,7 +252,7 @@ public final class PublishedTrack implements SessionTrack {
             return false;
         }
         rtxRecovered++;
-        deliver(p, codecsByPt[apt], ext);
+        deliver(p, codecsByPt[apt], ext, layer);
         return true;
     }
 
@@ -273,12 +373,14 @@ public final class PublishedTrack implements SessionTrack {
         return codecsByPt[payloadType & 0x7F] != null;
     }
 
+    /** The primary layer's SSRC; -1 before the first packet. */
     public long ssrc() {
-        return ssrc;
+        return primary().ssrc();
     }
 
+    /** The primary layer's receive statistics; null before the first packet. */
     public ReceiveStatistics stats() {
-        return stats;
+        return primary().stats();
     }
 
     /** The meter of an audio track (fed only when RFC 6464 was negotiated); null for video. */
@@ -318,8 +420,9 @@ public final class PublishedTrack implements SessionTrack {
         return retransmissions;
     }
 
+    /** The primary layer's keyframe throttle. */
     public KeyframeRequester keyframes() {
-        return keyframes;
+        return primary().keyframes();
     }
 
     public void addSink(PacketSink sink) {
@@ -336,34 +439,38 @@ public final class PublishedTrack implements SessionTrack {
         return sinks.size();
     }
 
-    /** Receives one decrypted, parsed packet of this track and fans it out. */
+    /** Receives one decrypted, parsed packet of layer 0 and fans it out. */
     public void onRtp(PacketContext p) {
+        onRtp(p, 0);
+    }
+
+    /**
+     * Receives one decrypted, parsed packet of layer {@code layerIndex} (the session resolved it from the SSRC or
+     * the rid) and fans it out with {@link PacketContext#layer} set.
+     */
+    public void onRtp(PacketContext p, int layerIndex) {
         TrackCodec codec = codecsByPt[p.header.payloadType()];
         if (codec == null) {
             unknownPayloadTypeDrops++;
             return;
         }
-        long pktSsrc = p.header.ssrc();
-        if (pktSsrc != ssrc || stats == null) {
-            ssrc = pktSsrc;
-            stats = new ReceiveStatistics(pktSsrc, codec.clockRateHz());
-            if (nacks != null) {
-                nacks.reset();
-            }
-        }
-        long ext = stats.onPacket(p.header.sequenceNumber(), p.header.timestamp(), p.arrivalNanos);
+        PublishedLayer layer = layers[layerIndex];
+        long ext = layer.onPacket(p.header.ssrc(), p.header.sequenceNumber(), p.header.timestamp(),
+                codec.clockRateHz(), p.arrivalNanos);
+        NackGenerator nacks = layer.nacks();
         if (nacks != null) {
             nacks.onPacket(ext, p.arrivalNanos);
         }
-        deliver(p, codec, ext);
+        deliver(p, codec, ext, layer);
     }
 
     /** Counts, inspects, caches and fans out one packet (an original or one restored from RTX). */
-    private void deliver(PacketContext p, TrackCodec codec, long ext) {
+    private void deliver(PacketContext p, TrackCodec codec, long ext, PublishedLayer layer) {
         long pktSsrc = p.header.ssrc();
         packets++;
         bytes += p.len;
         p.extendedSeq = ext;
+        p.layer = layer.index();
         if (audioLevelId > 0) {
             int level = AudioLevel.element(p.buf, p.header, audioLevelId);
             if (level >= 0) {
@@ -385,12 +492,18 @@ public final class PublishedTrack implements SessionTrack {
             int pl = p.header.payloadLength();
             p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
                     : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
-            countFrame(p);
+            if (p.keyframeStart && codec.isVp8() && vp8.parse(p.buf, po, pl) && vp8.frameWidth() > 0) {
+                layer.setFrameSize(vp8.frameWidth(), vp8.frameHeight());
+            }
+            layer.onDelivered(p.len, p.keyframeStart, p.header.timestamp(), p.header.marker(), p.arrivalNanos);
+            KeyframeRequester keyframes = layer.keyframes();
             if (p.keyframeStart) {
                 keyframes.onKeyframe();
-            } else if (keyframes.retryDue(p.arrivalNanos, keyframeIntervalNanos)) {
-                keyframeSender.sendKeyframeRequest(this);
+            } else if (keyframes.retryDue(p.arrivalNanos, layer.keyframeIntervalNanos())) {
+                keyframeSender.sendKeyframeRequest(this, layer);
             }
+        } else {
+            layer.onDelivered(p.len, false, p.header.timestamp(), false, p.arrivalNanos);
         }
         if (mutedBySelf || mutedByAdmin) {
             mutedDrops++;
@@ -404,34 +517,19 @@ public final class PublishedTrack implements SessionTrack {
         }
     }
 
-    /** Keyframe starts (one per RTP timestamp: an H.264 keyframe may flag several packets) and marker bits. */
-    private void countFrame(PacketContext p) {
-        if (p.keyframeStart && p.header.timestamp() != lastKeyframeRtpTimestamp) {
-            if (keyframesSeen > 0) {
-                keyframeIntervalNanos = p.arrivalNanos - lastKeyframeNanos;
-            }
-            keyframesSeen++;
-            lastKeyframeNanos = p.arrivalNanos;
-            lastKeyframeRtpTimestamp = p.header.timestamp();
-        }
-        if (p.header.marker()) {
-            framesEnded++;
-        }
-    }
-
-    /** Keyframes seen (video; each counted once however many packets flag it). */
+    /** Keyframes seen on the primary layer (video; each counted once however many packets flag it). */
     public long keyframesSeen() {
-        return keyframesSeen;
+        return primary().keyframesSeen();
     }
 
-    /** Arrival time between the last two keyframe starts, in ns; -1 before the second keyframe. */
+    /** Arrival time between the primary layer's last two keyframe starts, in ns; -1 before the second keyframe. */
     public long keyframeIntervalNanos() {
-        return keyframeIntervalNanos;
+        return primary().keyframeIntervalNanos();
     }
 
-    /** Video frames ended (RTP marker bit) so far; 0 for audio. */
+    /** Video frames ended (RTP marker bit) on the primary layer so far; 0 for audio. */
     public long framesEnded() {
-        return framesEnded;
+        return kind == MediaKind.VIDEO ? primary().framesEnded() : 0;
     }
 
     /** The owning session sent the publisher a keyframe request for this track: a PLI, or else a FIR. */
@@ -451,25 +549,54 @@ public final class PublishedTrack implements SessionTrack {
         return firSent;
     }
 
-    public void onSenderReport(long ntp, long rtpTimestamp, long arrivalNanos) {
-        if (stats != null) {
-            stats.onSenderReport(ntp, rtpTimestamp, arrivalNanos);
+    /** The publisher's SR for the SSRC of one of this track's layers (ignored for an unknown SSRC). */
+    public void onSenderReport(long srSsrc, long ntp, long rtpTimestamp, long arrivalNanos) {
+        PublishedLayer l = layerBySsrc(srSsrc);
+        if (l != null && l.stats() != null) {
+            l.stats().onSenderReport(ntp, rtpTimestamp, arrivalNanos);
         }
     }
 
+    /** The publisher's SR for the primary layer. */
+    public void onSenderReport(long ntp, long rtpTimestamp, long arrivalNanos) {
+        onSenderReport(ssrc(), ntp, rtpTimestamp, arrivalNanos);
+    }
+
     /**
-     * A subscriber (or the SFU: a new subscriber, a source switch, an unmute, unrecoverable loss) needs a keyframe;
-     * throttled to one request per 500 ms, and asked again while none arrives (see {@link KeyframeRequester}).
-     * Before the publisher's first packet (SSRC unknown) the request waits for that packet.
+     * A subscriber (or the SFU: a new subscriber, a source switch, an unmute, unrecoverable loss) needs a keyframe
+     * of the layer(s) in use: every layer in {@link #demandedLayers()}, or every layer when no sink demands one.
+     * Throttled to one request per 500 ms per layer, and asked again while none arrives (see
+     * {@link KeyframeRequester}). Before a layer's first packet (SSRC unknown) its request waits for that packet.
      */
     public void requestKeyframe(long nowNanos) {
         if (kind != MediaKind.VIDEO) {
             return;
         }
-        if (ssrc < 0) {
-            keyframes.defer();
-        } else if (keyframes.tryRequest(nowNanos)) {
-            keyframeSender.sendKeyframeRequest(this);
+        int mask = demandedLayers();
+        if (mask == 0) {
+            mask = allLayersMask;
+        }
+        for (int i = 0; i < layers.length; i++) {
+            if ((mask & (1 << i)) != 0) {
+                requestKeyframe(i, nowNanos);
+            }
+        }
+    }
+
+    /**
+     * A keyframe of layer {@code layer} is needed (a subscriber switching to it, or waiting on it): a PLI/FIR for
+     * that layer's SSRC, throttled per layer like {@link #requestKeyframe(long)}, deferred before its first packet.
+     * Out-of-range layers are ignored.
+     */
+    public void requestKeyframe(int layer, long nowNanos) {
+        if (kind != MediaKind.VIDEO || layer < 0 || layer >= layers.length) {
+            return;
+        }
+        PublishedLayer l = layers[layer];
+        if (l.ssrc() < 0) {
+            l.keyframes().defer();
+        } else if (l.keyframes().tryRequest(nowNanos)) {
+            keyframeSender.sendKeyframeRequest(this, l);
         }
     }
 

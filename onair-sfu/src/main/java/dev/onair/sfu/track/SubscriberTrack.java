@@ -11,6 +11,7 @@ import dev.onair.sfu.rtx.ResendGuard;
 import dev.onair.sfu.rtx.ResendOutcome;
 import dev.onair.sfu.rtx.RetransmissionCache;
 import dev.onair.sfu.rtx.RtxPacket;
+import dev.onair.sfu.simulcast.Vp8Continuity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,24 @@ import java.util.Map;
  * time. Maps payload types and header-extension ids from the publisher's numbering to the subscriber's,
  * rewrites SSRC/sequence/timestamp through an {@link RtpRewriter}, holds video until a keyframe after every
  * (re)bind, and keeps the sender statistics for our SRs. RFC 2198 RED from the publisher goes out as RED (blocks
- * renumbered) when this subscriber negotiated it, else stripped in place to its primary opus block. Media loop only; no allocation per packet.
+ * renumbered) when this subscriber negotiated it, else stripped in place to its primary opus block.
+ *
+ * <p>Simulcast: the track forwards one spatial layer of its source ({@link #currentLayer()}) and aims at
+ * {@link #targetLayer()} (default: the highest; -1 pauses the track), or rather at the highest layer not above the
+ * target that is active ({@link PublishedLayer#isActive}: Chromium starts with the lowest layer only and adds the
+ * others as its bandwidth estimate grows, and stops layers when it falls). A change of that wanted layer asks the
+ * source for its keyframe and keeps forwarding the current layer until the keyframe arrives; the switch happens on
+ * it (so when the current layer stops, the track switches down at the next keyframe of the best layer still
+ * arriving). Packets of other layers are ignored. The {@link RtpRewriter} keeps sequence numbers and timestamps continuous across the
+ * SSRC change and {@link Vp8Continuity} the VP8 picture id and TL0PICIDX, so a switch is invisible to the
+ * decoder. TODO(#5): temporal layer selection (VP8 TID, switching up at Y=1 sync points) is not done; every
+ * temporal layer is forwarded. Media loop only; no allocation per packet.
  */
 public final class SubscriberTrack implements PacketSink, SessionTrack {
     /** A publisher SR older than this no longer gives a trustworthy NTP/RTP mapping. */
     private static final long MAX_SR_AGE_NANOS = 60_000_000_000L;
+    /** {@link #targetLayer()} before the first bind when no target was set: the source's highest layer. */
+    public static final int TARGET_HIGHEST = Integer.MAX_VALUE;
     private final String mid;
     private final MediaKind kind;
     private final List<TrackCodec> codecs;
@@ -48,6 +62,17 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private final byte[] extIdMap = new byte[256];
     private PublishedTrack source;
     private boolean waitingForKeyframe;
+    private final Vp8Continuity vp8 = new Vp8Continuity();
+    /** What the owner asked for (unclamped); {@link #targetLayer} is it clamped to the bound source. */
+    private int requestedLayer = TARGET_HIGHEST;
+    private int targetLayer = TARGET_HIGHEST;
+    private int currentLayer = -1;
+    /** The layer selection last aimed at (the target, or the best active layer below it); -1 none yet. */
+    private int wantedLayer = -1;
+    private long layerSwitches;
+    private long dropsOtherLayer;
+    private long dropsPaused;
+    private LayerSwitchListener layerSwitchListener = LayerSwitchListener.NONE;
     private int clockRateHz;
     private long packetsSent;
     private long payloadOctetsSent;
@@ -147,6 +172,9 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         }
         source = newSource;
         rewriter.resync();
+        vp8.resync();
+        currentLayer = -1;
+        wantedLayer = -1;
         resendGuard.clear();
         Arrays.fill(ptMap, -1);
         Arrays.fill(stripRed, false);
@@ -178,8 +206,84 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             }
         }
         waitingForKeyframe = kind == MediaKind.VIDEO;
+        targetLayer = Math.min(requestedLayer, newSource.layerCount() - 1);
+        wantedLayer = targetLayer; // its keyframe is asked for just below
         newSource.addSink(this);
-        newSource.requestKeyframe(nowNanos);
+        if (targetLayer >= 0) {
+            newSource.requestKeyframe(targetLayer, nowNanos);
+        }
+    }
+
+    /**
+     * Sets the spatial layer to forward (0 = lowest, clamped to the source's highest; -1 pauses: nothing of this
+     * video track is forwarded until a later target). A new target layer's keyframe is requested now; the switch
+     * itself waits for it (see the class comment).
+     */
+    public void setTargetLayer(int layer, long nowNanos) {
+        requestedLayer = Math.max(-1, layer);
+        int t = requestedLayer;
+        if (source != null) {
+            t = Math.min(t, source.layerCount() - 1);
+        }
+        if (t == targetLayer) {
+            return;
+        }
+        targetLayer = t;
+        if (t < 0) {
+            int from = currentLayer;
+            currentLayer = -1;
+            waitingForKeyframe = kind == MediaKind.VIDEO;
+            if (from >= 0) {
+                layerSwitchListener.onLayerSwitch(this, from, -1, nowNanos);
+            }
+            return;
+        }
+        if (source != null && t != currentLayer) {
+            source.requestKeyframe(t, nowNanos);
+        }
+        wantedLayer = t;
+    }
+
+    /** The layer this track aims at; -1 paused; {@link #TARGET_HIGHEST} before the first bind unless set. */
+    public int targetLayer() {
+        return targetLayer;
+    }
+
+    /** The layer being forwarded; -1 before the first keyframe after a (re)bind, and while paused. */
+    public int currentLayer() {
+        return currentLayer;
+    }
+
+    /** Switches between two layers so far (not counting the start after a bind, nor pauses). */
+    public long layerSwitches() {
+        return layerSwitches;
+    }
+
+    /** Told of every change of {@link #currentLayer()}. */
+    public void setLayerSwitchListener(LayerSwitchListener listener) {
+        this.layerSwitchListener = listener == null ? LayerSwitchListener.NONE : listener;
+    }
+
+    /** Packets of a layer other than the one forwarded (including the target's before its keyframe). */
+    public long dropsOtherLayer() {
+        return dropsOtherLayer;
+    }
+
+    /** Packets not forwarded because the track is paused (target -1). */
+    public long dropsPaused() {
+        return dropsPaused;
+    }
+
+    @Override
+    public int layerDemand(PublishedTrack from) {
+        if (kind != MediaKind.VIDEO) {
+            return -1;
+        }
+        int mask = currentLayer >= 0 ? 1 << currentLayer : 0;
+        if (targetLayer >= 0 && targetLayer != TARGET_HIGHEST) {
+            mask |= 1 << targetLayer;
+        }
+        return mask;
     }
 
     private int payloadTypeOf(String name) {
@@ -199,10 +303,13 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             dropsNoCodec++;
             return;
         }
+        if (kind == MediaKind.VIDEO && !selectLayer(from, p)) {
+            return;
+        }
         if (waitingForKeyframe) {
             if (!p.keyframeStart) {
                 dropsWaitingKeyframe++;
-                from.requestKeyframe(p.arrivalNanos);
+                from.requestKeyframe(p.layer, p.arrivalNanos);
                 return;
             }
             waitingForKeyframe = false;
@@ -225,6 +332,9 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         }
         RtpWriter.setPayloadType(slot, 0, dstPt);
         int payloadLen = p.header.payloadLength();
+        if (kind == MediaKind.VIDEO && from.codec(srcPt).isVp8()) {
+            vp8.rewrite(slot, len - payloadLen - p.header.paddingLength(), payloadLen, p.header.ssrc());
+        }
         if (p.isRed) {
             int payloadOff = len - payloadLen - p.header.paddingLength();
             if (stripRed[srcPt]) {
@@ -243,11 +353,68 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         output.onEnqueued();
     }
 
+    /**
+     * Layer selection for one video packet: true to go on forwarding it. A packet of the target layer that starts
+     * a keyframe switches to it; other layers are ignored.
+     */
+    private boolean selectLayer(PublishedTrack from, PacketContext p) {
+        int layer = p.layer;
+        if (targetLayer < 0) {
+            dropsPaused++;
+            return false;
+        }
+        int want = wantedLayer(from, p.arrivalNanos);
+        if (want != wantedLayer) {
+            wantedLayer = want;
+            if (want != currentLayer) {
+                from.requestKeyframe(want, p.arrivalNanos);
+            }
+        }
+        if (layer == currentLayer) {
+            return true;
+        }
+        if (layer != want) {
+            dropsOtherLayer++;
+            return false;
+        }
+        if (!p.keyframeStart) {
+            if (currentLayer < 0) {
+                dropsWaitingKeyframe++;
+                from.requestKeyframe(layer, p.arrivalNanos);
+            } else {
+                dropsOtherLayer++;
+            }
+            return false;
+        }
+        int fromLayer = currentLayer;
+        currentLayer = layer;
+        waitingForKeyframe = false;
+        if (fromLayer >= 0) {
+            layerSwitches++;
+        }
+        layerSwitchListener.onLayerSwitch(this, fromLayer, layer, p.arrivalNanos);
+        return true;
+    }
+
+    /** The highest active layer not above the target; the target itself when none of those is active. */
+    private int wantedLayer(PublishedTrack from, long nowNanos) {
+        int top = Math.min(targetLayer, from.layerCount() - 1);
+        for (int l = top; l > 0; l--) {
+            if (from.layer(l).isActive(nowNanos)) {
+                return l;
+            }
+        }
+        return top > 0 && !from.layer(0).isActive(nowNanos) ? top : 0;
+    }
+
     @Override
     public void onSourceRemoved(PublishedTrack removed) {
         if (removed == source) {
             source = null;
             rewriter.resync();
+            vp8.resync();
+            currentLayer = -1;
+            wantedLayer = -1;
         }
     }
 
@@ -280,11 +447,11 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
      */
     public SenderReport senderReport(long nowNanos) {
         PublishedTrack src = source;
-        if (src == null || src.stats() == null || !src.stats().hasSenderReport() || !rewriter.hasSent()
-                || rewriter.sourceSsrc() != src.ssrc()) {
+        PublishedLayer layer = src == null || !rewriter.hasSent() ? null : src.layerBySsrc(rewriter.sourceSsrc());
+        ReceiveStatistics s = layer == null ? null : layer.stats();
+        if (s == null || !s.hasSenderReport()) {
             return null;
         }
-        ReceiveStatistics s = src.stats();
         long elapsedNanos = nowNanos - s.lastSrArrivalNanos();
         if (elapsedNanos < 0 || elapsedNanos > MAX_SR_AGE_NANOS) {
             return null;
@@ -378,8 +545,14 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
 
     /** The subscriber asked for a keyframe (PLI/FIR): forwarded to the source, throttled there. */
     public void onKeyframeRequest(long nowNanos) {
-        if (source != null) {
+        if (source == null) {
+            return;
+        }
+        int layer = currentLayer >= 0 ? currentLayer : targetLayer;
+        if (kind != MediaKind.VIDEO) {
             source.requestKeyframe(nowNanos);
+        } else if (layer >= 0) {
+            source.requestKeyframe(layer, nowNanos);
         }
     }
 
@@ -471,6 +644,10 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         rewriter.rewriteResent(slotBuf, 0, srcSeq, resendHeader.timestamp());
         RtpWriter.setPayloadType(slotBuf, 0, dstPt);
         int payloadLen = resendHeader.payloadLength();
+        TrackCodec srcCodec = src.codec(resendHeader.payloadType());
+        if (kind == MediaKind.VIDEO && srcCodec != null && srcCodec.isVp8()) {
+            vp8.rewriteResent(slotBuf, len - payloadLen - resendHeader.paddingLength(), payloadLen);
+        }
         int rtxPt = rtxPtMap[dstPt];
         if (rtxPt < 0) {
             output.queue().commit(this, len, payloadLen, nowNanos);

@@ -56,17 +56,50 @@ class RetransmissionCacheTest {
     }
 
     @Test
-    void anotherSsrcEmptiesItAndTooLargePacketsAreCountedNotKept() {
+    void severalSsrcsAreKeptSideBySideAndTooLargePacketsAreCountedNotKept() {
         RetransmissionCache c = new RetransmissionCache(64, 1_000 * MS);
         byte[] p = packet(5, 50);
+        byte[] q = packet(5, 51);
         c.put(p, 0, p.length, SSRC, 5, 0);
-        c.put(p, 0, p.length, 0x9999L, 5, 0);
-        assertThat(c.find(SSRC, 5, 0, 1_000 * MS)).isEqualTo(-1);
-        assertThat(c.find(0x9999L, 5, 0, 1_000 * MS)).isNotNegative();
+        c.put(q, 0, q.length, 0x9999L, 5, 0);
+        assertThat(c.length(c.find(SSRC, 5, 0, 1_000 * MS))).isEqualTo(50);
+        assertThat(c.length(c.find(0x9999L, 5, 0, 1_000 * MS))).isEqualTo(51);
         byte[] big = new byte[RetransmissionCache.MAX_PACKET_BYTES + 1];
         c.put(big, 0, big.length, 0x9999L, 6, 0);
         assertThat(c.tooLarge()).isEqualTo(1);
         assertThat(c.find(0x9999L, 6, 0, 1_000 * MS)).isEqualTo(-1);
+    }
+
+    @Test
+    void aFifthSsrcReplacesTheOneWrittenLeastRecently() {
+        RetransmissionCache c = new RetransmissionCache(64, 1_000 * MS);
+        byte[] p = packet(1, 40);
+        for (long ssrc = 1; ssrc <= RetransmissionCache.MAX_STREAMS; ssrc++) {
+            c.put(p, 0, p.length, ssrc, 1, 0);
+        }
+        c.put(p, 0, p.length, 1, 2, 0); // ssrc 1 written again: ssrc 2 is now the least recent
+        c.put(p, 0, p.length, 99, 1, 0);
+        assertThat(c.find(2, 1, 0, 1_000 * MS)).isEqualTo(-1);
+        assertThat(c.find(1, 1, 0, 1_000 * MS)).isNotNegative();
+        assertThat(c.find(3, 1, 0, 1_000 * MS)).isNotNegative();
+        assertThat(c.find(99, 1, 0, 1_000 * MS)).isNotNegative();
+    }
+
+    @Test
+    void interleavedLayersShareTheRingInArrivalOrder() {
+        RetransmissionCache c = new RetransmissionCache(6, 1_000 * MS);
+        for (int seq = 0; seq < 4; seq++) {
+            for (long ssrc = 1; ssrc <= 3; ssrc++) {
+                byte[] p = packet(seq, 30 + (int) ssrc);
+                c.put(p, 0, p.length, ssrc, seq, 0);
+            }
+        }
+        // 12 packets into 6 slots: only seq 2 and 3 of each SSRC remain.
+        for (long ssrc = 1; ssrc <= 3; ssrc++) {
+            assertThat(c.find(ssrc, 1, 0, 1_000 * MS)).isEqualTo(-1);
+            assertThat(c.length(c.find(ssrc, 2, 0, 1_000 * MS))).isEqualTo(30 + (int) ssrc);
+            assertThat(c.length(c.find(ssrc, 3, 0, 1_000 * MS))).isEqualTo(30 + (int) ssrc);
+        }
     }
 
     @Test

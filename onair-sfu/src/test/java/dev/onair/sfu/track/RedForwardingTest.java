@@ -23,7 +23,7 @@ class RedForwardingTest {
     private static PublishedTrack redPublisher() {
         return new PublishedTrack("pub/0", "0", MediaKind.AUDIO,
                 List.of(new TrackCodec("RED", PUB_RED, 48_000), new TrackCodec("OPUS", PUB_OPUS, 48_000)),
-                Map.of(AUDIO_LEVEL_URI, 1), t -> { });
+                Map.of(AUDIO_LEVEL_URI, 1), (t, l) -> { });
     }
 
     private static SubscriberTrack subscriber(TrackFixtures.Recorder out, List<TrackCodec> codecs) {

@@ -88,12 +88,12 @@ public final class TrackFixtures {
     public static PublishedTrack audioTrack(String id, int levelId) {
         Map<String, Integer> ext = levelId > 0 ? Map.of(AUDIO_LEVEL_URI, levelId) : Map.of();
         return new PublishedTrack(id, "0", MediaKind.AUDIO, List.of(new TrackCodec("OPUS", OPUS_PT, 48_000)), ext,
-                t -> { });
+                (t, l) -> { });
     }
 
     static PublishedTrack videoTrack(int pt, int midId, List<String> keyframeRequests) {
         return new PublishedTrack("pub/1", "1", MediaKind.VIDEO, List.of(new TrackCodec("VP8", pt, 90_000)),
-                Map.of(MID_URI, midId), t -> keyframeRequests.add(t.id()));
+                Map.of(MID_URI, midId), (t, l) -> keyframeRequests.add(t.id()));
     }
 
     public static PacketContext context(byte[] packet, long arrivalNanos) {

@@ -24,7 +24,7 @@ class UpstreamRtxTest {
 
     private final List<String> keyframeRequests = new ArrayList<>();
     private final PublishedTrack track = new PublishedTrack("pub/1", "1", MediaKind.VIDEO,
-            List.of(new TrackCodec("VP8", PT, 90_000, RTX_PT)), Map.of(MID_URI, 4), t -> keyframeRequests.add(t.id()));
+            List.of(new TrackCodec("VP8", PT, 90_000, RTX_PT)), Map.of(MID_URI, 4), (t, l) -> keyframeRequests.add(t.id()));
     private final List<byte[]> forwarded = new ArrayList<>();
 
     UpstreamRtxTest() {
