@@ -26,7 +26,21 @@ public enum ControlKind {
     /** A packet a subscriber NACKed could not be resent (not cached or too old); ssrc = media SSRC, detail = sequence number. */
     RETRANSMISSION_MISSED,
     /** We sent the publisher a generic NACK; ssrc = its media SSRC, detail = the first sequence number asked for. */
-    NACK_SENT;
+    NACK_SENT,
+    /**
+     * The bandwidth estimate towards a subscriber changed by more than a few percent; ssrc none, detail = the new
+     * estimate in kbit/s.
+     */
+    BANDWIDTH_ESTIMATE,
+    /**
+     * The allocator changed a track's target layer; ssrc = our SSRC of that track, detail = the new target layer
+     * (-1 = paused).
+     */
+    LAYER_TARGET,
+    /** A probe cluster was started; ssrc none, detail = its target rate in kbit/s. */
+    PROBE_STARTED,
+    /** Every video track of a subscriber was paused for lack of bandwidth (detail 1) or came back (detail 0). */
+    AUDIO_ONLY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
