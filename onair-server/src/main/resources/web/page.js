@@ -7,6 +7,9 @@ export function params() {
     token: q.get('token'),
     codec: q.get('codec') || undefined,
     autostart: q.get('autostart') === '1',
+    simulcast: q.get('simulcast') === '1',
+    width: Number(q.get('width')) || 640,
+    height: Number(q.get('height')) || 360,
   };
 }
 
@@ -76,7 +79,7 @@ export async function receiverStats(pc) {
 
 export async function senderStats(pc) {
   const out = { framesEncoded: 0, audioPacketsSent: 0, videoPacketsSent: 0, videoCodec: null,
-    connectionState: pc.connectionState, receiverReportsReceived: 0, roundTripTime: null };
+    connectionState: pc.connectionState, receiverReportsReceived: 0, roundTripTime: null, layers: {} };
   const stats = await pc.getStats();
   stats.forEach((r) => {
     // remote-inbound-rtp comes from the server's RTCP receiver reports (loss, jitter, LSR/DLSR -> RTT).
@@ -89,6 +92,12 @@ export async function senderStats(pc) {
       out.framesEncoded += r.framesEncoded || 0;
       out.videoPacketsSent += r.packetsSent || 0;
       out.videoCodec = codecName(r, stats) || out.videoCodec;
+      // Simulcast: one outbound-rtp per rid, each with its own size and counters.
+      if (r.rid) {
+        out.layers[r.rid] = { bytesSent: r.bytesSent || 0, frameWidth: r.frameWidth || 0,
+          frameHeight: r.frameHeight || 0, framesEncoded: r.framesEncoded || 0, active: r.active !== false,
+          qualityLimitationReason: r.qualityLimitationReason || null };
+      }
     } else if (r.kind === 'audio') {
       out.audioPacketsSent += r.packetsSent || 0;
     }

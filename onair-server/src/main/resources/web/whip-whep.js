@@ -70,15 +70,27 @@ async function negotiate(pc, url, token) {
 }
 
 /**
- * Publishes a MediaStream over WHIP.
- * @param {{url: string, token?: string, stream: MediaStream, videoCodec?: 'vp8'|'h264'}} options
+ * Three simulcast layers, lowest first (the server numbers layers in this order): a quarter, a half and the full
+ * size of the camera, with bitrate ceilings for 180p, 360p and 720p at 30 fps.
+ */
+export const SIMULCAST_ENCODINGS = [
+  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+];
+
+/**
+ * Publishes a MediaStream over WHIP, the video as three simulcast layers when `simulcast` is true.
+ * @param {{url: string, token?: string, stream: MediaStream, videoCodec?: 'vp8'|'h264', simulcast?: boolean}} options
  * @returns {Promise<{pc: RTCPeerConnection, resourceUrl: string|null, stop: () => Promise<void>}>}
  */
-export async function publish({ url, token, stream, videoCodec }) {
+export async function publish({ url, token, stream, videoCodec, simulcast = false }) {
   const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
   try {
     for (const track of stream.getTracks()) {
-      const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      const init = { direction: 'sendonly', streams: [stream] };
+      if (simulcast && track.kind === 'video') init.sendEncodings = SIMULCAST_ENCODINGS.map((e) => ({ ...e }));
+      const transceiver = pc.addTransceiver(track, init);
       if (track.kind === 'video') preferVideoCodec(transceiver, videoCodec);
     }
     return await negotiate(pc, url, token);
