@@ -57,7 +57,9 @@ function codecName(report, stats) {
 export async function receiverStats(pc) {
   const out = { framesDecoded: 0, framesReceived: 0, audioPacketsReceived: 0, videoPacketsReceived: 0,
     videoCodec: null, audioCodec: null, connectionState: pc.connectionState, bytesReceived: 0,
-    senderReportsReceived: 0 };
+    senderReportsReceived: 0, frameWidth: 0, frameHeight: 0, videoPacketsLost: 0, videoRetransmitted: 0,
+    nackCount: 0, freezeCount: 0, totalFreezesDurationSeconds: 0, videoBytesReceived: 0, audioPacketsLost: 0,
+    concealedSamples: 0, totalSamplesReceived: 0 };
   const stats = await pc.getStats();
   stats.forEach((r) => {
     // remote-outbound-rtp exists once the server's RTCP sender reports arrive (they carry the A/V sync mapping).
@@ -69,8 +71,19 @@ export async function receiverStats(pc) {
       out.framesReceived += r.framesReceived || 0;
       out.videoPacketsReceived += r.packetsReceived || 0;
       out.videoCodec = codecName(r, stats) || out.videoCodec;
+      out.frameWidth = r.frameWidth || out.frameWidth;
+      out.frameHeight = r.frameHeight || out.frameHeight;
+      out.videoPacketsLost += r.packetsLost || 0;
+      out.videoRetransmitted += r.retransmittedPacketsReceived || 0;
+      out.nackCount += r.nackCount || 0;
+      out.freezeCount += r.freezeCount || 0;
+      out.totalFreezesDurationSeconds += r.totalFreezesDuration || 0;
+      out.videoBytesReceived += r.bytesReceived || 0;
     } else if (r.kind === 'audio') {
       out.audioPacketsReceived += r.packetsReceived || 0;
+      out.audioPacketsLost += r.packetsLost || 0;
+      out.concealedSamples += r.concealedSamples || 0;
+      out.totalSamplesReceived += r.totalSamplesReceived || 0;
       out.audioCodec = codecName(r, stats) || out.audioCodec;
     }
   });
