@@ -55,7 +55,9 @@ function codecName(report, stats) {
 export async function receiverStats(pc) {
   const out = { framesDecoded: 0, framesReceived: 0, audioPacketsReceived: 0, videoPacketsReceived: 0,
     videoCodec: null, audioCodec: null, connectionState: pc.connectionState, bytesReceived: 0,
-    senderReportsReceived: 0 };
+    senderReportsReceived: 0, frameWidth: 0, frameHeight: 0, videoPacketsLost: 0, videoRetransmitted: 0,
+    nackCount: 0, freezeCount: 0, totalFreezesDurationSeconds: 0, videoBytesReceived: 0, audioPacketsLost: 0,
+    concealedSamples: 0, totalSamplesReceived: 0 };
   const stats = await pc.getStats();
   stats.forEach((r) => {
     // remote-outbound-rtp exists once the server's RTCP sender reports arrive (they carry the A/V sync mapping).
@@ -67,8 +69,19 @@ export async function receiverStats(pc) {
       out.framesReceived += r.framesReceived || 0;
       out.videoPacketsReceived += r.packetsReceived || 0;
       out.videoCodec = codecName(r, stats) || out.videoCodec;
+      out.frameWidth = r.frameWidth || out.frameWidth;
+      out.frameHeight = r.frameHeight || out.frameHeight;
+      out.videoPacketsLost += r.packetsLost || 0;
+      out.videoRetransmitted += r.retransmittedPacketsReceived || 0;
+      out.nackCount += r.nackCount || 0;
+      out.freezeCount += r.freezeCount || 0;
+      out.totalFreezesDurationSeconds += r.totalFreezesDuration || 0;
+      out.videoBytesReceived += r.bytesReceived || 0;
     } else if (r.kind === 'audio') {
       out.audioPacketsReceived += r.packetsReceived || 0;
+      out.audioPacketsLost += r.packetsLost || 0;
+      out.concealedSamples += r.concealedSamples || 0;
+      out.totalSamplesReceived += r.totalSamplesReceived || 0;
       out.audioCodec = codecName(r, stats) || out.audioCodec;
     }
   });
@@ -77,7 +90,7 @@ export async function receiverStats(pc) {
 
 export async function senderStats(pc) {
   const out = { framesEncoded: 0, audioPacketsSent: 0, videoPacketsSent: 0, videoCodec: null,
-    connectionState: pc.connectionState, receiverReportsReceived: 0, roundTripTime: null };
+    connectionState: pc.connectionState, receiverReportsReceived: 0, roundTripTime: null, layers: {} };
   const stats = await pc.getStats();
   stats.forEach((r) => {
     // remote-inbound-rtp comes from the server's RTCP receiver reports (loss, jitter, LSR/DLSR -> RTT).
@@ -90,6 +103,12 @@ export async function senderStats(pc) {
       out.framesEncoded += r.framesEncoded || 0;
       out.videoPacketsSent += r.packetsSent || 0;
       out.videoCodec = codecName(r, stats) || out.videoCodec;
+      // Simulcast: one outbound-rtp per rid, each with its own size and counters.
+      if (r.rid) {
+        out.layers[r.rid] = { bytesSent: r.bytesSent || 0, frameWidth: r.frameWidth || 0,
+          frameHeight: r.frameHeight || 0, framesEncoded: r.framesEncoded || 0, active: r.active !== false,
+          qualityLimitationReason: r.qualityLimitationReason || null };
+      }
     } else if (r.kind === 'audio') {
       out.audioPacketsSent += r.packetsSent || 0;
     }

@@ -206,7 +206,36 @@ export function render(report) {
     label: trackLabel(t), points: points(t.scores, (s) => s.videoScore), client: false })), ctx, { yMax: 100 });
   chart('fps', 'Frame rate', 'fps', serverAndClient((s) => s.framesPerSecond, (c) => c.framesPerSecond)
     .filter((se) => se.label.startsWith('video')), ctx);
+  congestionCharts(report, ctx);
   tierTimeline(report, ctx);
+}
+
+/**
+ * A subscriber's congestion control: the bandwidth estimate against what was allocated and what arrived, the
+ * queueing delay in our pacer, and the simulcast layer of each video track (-1: paused).
+ */
+function congestionCharts(report, ctx) {
+  const cc = report.congestion || [];
+  if (cc.length === 0) return;
+  chart('bandwidth', 'Bandwidth estimate', 'kbit/s', [
+    { label: 'estimate', points: points(cc, (s) => s.estimateBps / 1000), client: false },
+    { label: 'allocated', points: points(cc, (s) => s.allocatedBps / 1000), client: false },
+    { label: 'acked', points: points(cc, (s) => s.ackedBitrateBps / 1000), client: false },
+    { label: 'wanted', points: points(cc, (s) => s.wantedBps / 1000), client: true },
+  ], ctx);
+  chart('queue', 'Queueing delay', 'ms', [
+    { label: 'max', points: points(cc, (s) => s.queueDelayMaxMillis), client: false },
+    { label: 'mean', points: points(cc, (s) => s.queueDelayMeanMillis), client: true },
+  ], ctx);
+  const mids = [...new Set(cc.flatMap((s) => (s.tracks || []).filter((t) => t.targetLayer !== undefined)
+    .map((t) => t.mid)))];
+  chart('layers', 'Simulcast layer (-1 paused)', 'layer', mids.flatMap((mid) => {
+    const pick = (f) => (s) => { const t = (s.tracks || []).find((x) => x.mid === mid); return t ? f(t) : null; };
+    return [
+      { label: `mid ${mid} forwarded`, points: points(cc, pick((t) => t.layer)), client: false },
+      { label: `mid ${mid} target`, points: points(cc, pick((t) => t.targetLayer)), client: true },
+    ];
+  }), ctx, { yMin: -1, yMax: 2 });
 }
 
 async function load() {

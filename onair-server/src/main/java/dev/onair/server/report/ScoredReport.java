@@ -2,6 +2,8 @@ package dev.onair.server.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.onair.sfu.api.ClientSample;
+import dev.onair.sfu.api.SessionReport.CongestionSample;
+import dev.onair.sfu.api.SessionReport.LayerSwitch;
 import dev.onair.sfu.api.SessionReport.SessionSample;
 import dev.onair.sfu.api.SessionReport.TrackSample;
 import java.util.List;
@@ -9,22 +11,31 @@ import java.util.List;
 /**
  * The body of {@code GET /api/v1/sessions/{id}/report}: the SFU's {@link dev.onair.sfu.api.SessionReport} with
  * scores. {@code impairment} is the network lab's setting and counters for this participant (always written, null
- * when none is set); {@code impairmentPeriods} when settings held (empty when none ever did).
+ * when none is set); {@code impairmentPeriods} when settings held (empty when none ever did); {@code congestion} and
+ * {@code layerSwitches} are a subscriber's bandwidth estimate, allocation and simulcast switches (empty otherwise).
  */
 public record ScoredReport(String resourceId, String room, String identity, String kind, String state,
                            int capacity, List<SessionSample> samples, List<Track> tracks, Quality quality,
                            @JsonInclude(JsonInclude.Include.ALWAYS) Object impairment,
-                           List<?> impairmentPeriods) {
+                           List<?> impairmentPeriods, List<CongestionSample> congestion,
+                           List<LayerSwitch> layerSwitches) {
 
     public ScoredReport(String resourceId, String room, String identity, String kind, String state, int capacity,
                         List<SessionSample> samples, List<Track> tracks, Quality quality, Object impairment) {
-        this(resourceId, room, identity, kind, state, capacity, samples, tracks, quality, impairment, List.of());
+        this(resourceId, room, identity, kind, state, capacity, samples, tracks, quality, impairment, List.of(),
+                List.of(), List.of());
+    }
+
+    /** The same report with the session's congestion control series (subscribers). */
+    public ScoredReport withCongestion(List<CongestionSample> newCongestion, List<LayerSwitch> newSwitches) {
+        return new ScoredReport(resourceId, room, identity, kind, state, capacity, samples, tracks, quality,
+                impairment, impairmentPeriods, newCongestion, newSwitches);
     }
 
     /** The same report with the network lab's setting and counters for this participant (null: none). */
     public ScoredReport withImpairment(Object newImpairment) {
         return new ScoredReport(resourceId, room, identity, kind, state, capacity, samples, tracks, quality,
-                newImpairment, impairmentPeriods);
+                newImpairment, impairmentPeriods, congestion, layerSwitches);
     }
 
     /**
@@ -34,7 +45,7 @@ public record ScoredReport(String resourceId, String room, String identity, Stri
      */
     public ScoredReport withImpairmentPeriods(List<?> periods) {
         return new ScoredReport(resourceId, room, identity, kind, state, capacity, samples, tracks, quality,
-                impairment, periods);
+                impairment, periods, congestion, layerSwitches);
     }
 
     /**

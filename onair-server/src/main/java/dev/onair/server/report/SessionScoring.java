@@ -77,7 +77,8 @@ public final class SessionScoring {
         }
         return new ScoredReport(report.resourceId(), report.room(), report.identity(), report.kind(), report.state(),
                 report.capacity(), report.samples(), tracks, quality(report, tracks,
-                mosCount == 0 ? null : mosSum / mosCount, minVideo), null);
+                mosCount == 0 ? null : mosSum / mosCount, minVideo), null)
+                .withCongestion(report.congestion(), report.layerSwitches());
     }
 
     /** The MOS of one audio sample (as in the report), or null when its loss is unknown. */

@@ -15,13 +15,76 @@ import java.util.List;
  * @param capacity    samples kept per series (older ones are overwritten)
  * @param samples     the session's samples, oldest first
  * @param tracks      one entry per current track, in m-line order
+ * @param congestion  {@code subscribe}: the bandwidth estimate and its allocation, once a second, oldest first;
+ *                    empty for publishers and for subscribers without transport-wide feedback
+ * @param layerSwitches {@code subscribe}: the latest simulcast layer switches of its tracks, oldest first
  */
 public record SessionReport(String resourceId, String room, String identity, String kind, String state, int capacity,
-                            List<SessionSample> samples, List<TrackReport> tracks) {
+                            List<SessionSample> samples, List<TrackReport> tracks, List<CongestionSample> congestion,
+                            List<LayerSwitch> layerSwitches) {
 
     public SessionReport {
         samples = List.copyOf(samples);
         tracks = List.copyOf(tracks);
+        congestion = List.copyOf(congestion);
+        layerSwitches = List.copyOf(layerSwitches);
+    }
+
+    /** A report without congestion control series (publishers, tests). */
+    public SessionReport(String resourceId, String room, String identity, String kind, String state, int capacity,
+                         List<SessionSample> samples, List<TrackReport> tracks) {
+        this(resourceId, room, identity, kind, state, capacity, samples, tracks, List.of(), List.of());
+    }
+
+    /**
+     * What congestion control towards one subscriber decided at one moment (about once a second).
+     *
+     * @param estimateBps        the send-side bandwidth estimate (delay- and loss-based, probes included)
+     * @param ackedBitrateBps    what the subscriber's feedback says arrived, per second
+     * @param allocatedBps       what the allocator gave the tracks (the sum of {@code tracks}' allocations)
+     * @param wantedBps          what the tracks would take at the layer their views need
+     * @param pacingRateBps      the pacer's rate
+     * @param lossPercent        the loss the estimator last saw in the feedback
+     * @param delaySignal        the delay detector's state: normal, overusing or underusing
+     * @param reason             why the estimate last changed (e.g. "delay-overuse", "loss 12%", "probe")
+     * @param audioOnly          true when every video track is paused for lack of bandwidth
+     * @param queueDelayMaxMillis  the longest a packet waited in our queue (enqueue to socket) in the last second
+     * @param queueDelayMeanMillis the mean of that wait; NaN when nothing was sent
+     * @param tracks             the allocation of each track
+     */
+    public record CongestionSample(long atMillis, long estimateBps, long ackedBitrateBps, long allocatedBps,
+                                   long wantedBps, long pacingRateBps, double lossPercent, String delaySignal,
+                                   String reason, boolean audioOnly, double queueDelayMaxMillis,
+                                   double queueDelayMeanMillis, List<TrackAllocationSample> tracks) {
+        public CongestionSample {
+            tracks = List.copyOf(tracks);
+        }
+    }
+
+    /**
+     * One track's share at one moment.
+     *
+     * @param mid          the subscriber's m-line
+     * @param trackSid     the published track bound to it; null when none
+     * @param layer        the spatial layer being forwarded (0 lowest); -1 when none (paused, or audio's "no layers")
+     * @param targetLayer  the layer the allocator chose; -1 = paused
+     * @param allocatedBps the bitrate allocated to it
+     * @param reason       why it has this layer: "bandwidth", "view-size", "not-visible", "priority", "recovered"...
+     */
+    public record TrackAllocationSample(String mid, String trackSid, int layer, int targetLayer, long allocatedBps,
+                                        String reason) {
+    }
+
+    /**
+     * A simulcast layer switch the subscriber saw (it happens at a keyframe of the new layer).
+     *
+     * @param atMillis   wall time of the switch
+     * @param mid        the subscriber's m-line
+     * @param fromLayer  the layer before (-1: nothing was forwarded: a start or a resume)
+     * @param toLayer    the layer after (-1: paused)
+     * @param reason     the allocator's reason for the target that caused it
+     */
+    public record LayerSwitch(long atMillis, String mid, int fromLayer, int toLayer, String reason) {
     }
 
     /**

@@ -41,7 +41,21 @@ public enum ControlKind {
      * A paced packet waited longer than the subscriber's queue-delay bound and was dropped instead of sent; ssrc =
      * the SSRC it would have gone out on, detail = how long it waited, in milliseconds.
      */
-    QUEUE_DELAY_DROP;
+    QUEUE_DELAY_DROP,
+    /**
+     * The bandwidth estimate towards a subscriber changed by more than a few percent; ssrc none, detail = the new
+     * estimate in kbit/s.
+     */
+    BANDWIDTH_ESTIMATE,
+    /**
+     * The allocator changed a track's target layer; ssrc = our SSRC of that track, detail = the new target layer
+     * (-1 = paused).
+     */
+    LAYER_TARGET,
+    /** A probe cluster was started; ssrc none, detail = its target rate in kbit/s. */
+    PROBE_STARTED,
+    /** Every video track of a subscriber was paused for lack of bandwidth (detail 1) or came back (detail 0). */
+    AUDIO_ONLY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

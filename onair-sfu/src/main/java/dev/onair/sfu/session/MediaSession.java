@@ -318,7 +318,7 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
             tracks.add(t.withClient(telemetry.clientSamples(t.mid())));
         }
         return new SessionReport(resourceId, room, identity, kindName(), info().state(), telemetry.capacity(),
-                telemetry.sessionSamples(), tracks);
+                telemetry.sessionSamples(), tracks, telemetry.congestionSamples(), telemetry.layerSwitches());
     }
 
     public final MediaStatus.SessionInfo info() {

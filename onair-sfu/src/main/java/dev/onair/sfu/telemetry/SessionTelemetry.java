@@ -1,6 +1,8 @@
 package dev.onair.sfu.telemetry;
 
 import dev.onair.sfu.api.ClientSample;
+import dev.onair.sfu.api.SessionReport.CongestionSample;
+import dev.onair.sfu.api.SessionReport.LayerSwitch;
 import dev.onair.sfu.api.SessionReport.SessionSample;
 import dev.onair.sfu.api.SessionReport.TrackSample;
 import java.util.Collection;
@@ -24,6 +26,12 @@ public final class SessionTelemetry {
 
     private final int capacity;
     private final SampleRing<SessionSample> sessionSamples;
+    /** Subscribers' congestion control decisions, same capacity as the other series; created on first use. */
+    private SampleRing<CongestionSample> congestion;
+    /** The latest layer switches (a flapping allocator must not grow memory). */
+    private SampleRing<LayerSwitch> layerSwitches;
+    /** Layer switches kept per session. */
+    public static final int LAYER_SWITCH_CAPACITY = 100;
     private final Map<String, TrackSampler> tracks = new LinkedHashMap<>();
     private final Map<String, ClientSampler> clients = new LinkedHashMap<>();
     private final TrackCounters scratch = new TrackCounters();
@@ -139,5 +147,36 @@ public final class SessionTelemetry {
 
     public List<SessionSample> sessionSamples() {
         return sessionSamples.toList();
+    }
+
+    /** Adds one congestion control sample (subscribers, once a second). */
+    public void addCongestion(CongestionSample sample) {
+        if (congestion == null) {
+            congestion = new SampleRing<>(capacity);
+        }
+        congestion.add(sample);
+    }
+
+    /** The congestion control samples, oldest first; empty when none. */
+    public List<CongestionSample> congestionSamples() {
+        return congestion == null ? List.of() : congestion.toList();
+    }
+
+    /** The newest congestion control sample, or null. */
+    public CongestionSample lastCongestionSample() {
+        return congestion == null ? null : congestion.last();
+    }
+
+    /** Records a layer switch (rare: at most a few a second even when the allocator works hard). */
+    public void addLayerSwitch(LayerSwitch s) {
+        if (layerSwitches == null) {
+            layerSwitches = new SampleRing<>(LAYER_SWITCH_CAPACITY);
+        }
+        layerSwitches.add(s);
+    }
+
+    /** The latest layer switches, oldest first. */
+    public List<LayerSwitch> layerSwitches() {
+        return layerSwitches == null ? List.of() : layerSwitches.toList();
     }
 }
