@@ -884,6 +884,45 @@ final class SfuMediaService implements MediaService, SessionOwner {
         }, CommandResult.fail(MediaError.INTERNAL, "telling the publisher failed"), "telling a publisher its layers");
     }
 
+    /**
+     * Dynacast, once a second: tells each publisher that has a signalling connection which layers of its simulcast
+     * tracks anyone watches. The layers up to the highest one a subscriber forwards or aims at stay on, those above
+     * it are paused; the lowest layer always stays on, so that a new subscriber, or one whose link suddenly narrows,
+     * has a picture at once (LiveKit pauses everything when nobody watches; we keep the 150 kbit/s layer for that
+     * instant start).
+     */
+    private void tickDynacast(long now) {
+        for (Room room : rooms.values()) {
+            for (Participant owner : room.participants()) {
+                PublisherSession ps = owner.publisher();
+                ParticipantListener l = owner.listener();
+                if (ps == null || l == null) {
+                    continue;
+                }
+                for (PublishedTrack t : ps.tracks()) {
+                    if (!t.isSimulcast() || !t.takeDemandChanged()) {
+                        continue;
+                    }
+                    int highest = 31 - Integer.numberOfLeadingZeros(Math.max(1, t.demandedLayers()));
+                    List<String> rids = new ArrayList<>();
+                    for (int i = 0; i <= Math.min(highest, t.layerCount() - 1); i++) {
+                        rids.add(t.layer(i).rid());
+                    }
+                    if (rids.equals(t.announcedRids())) {
+                        continue;
+                    }
+                    t.setAnnouncedRids(rids);
+                    try {
+                        l.onPublisherLayers(t.id(), rids);
+                    } catch (RuntimeException e) {
+                        LOG.warn("participant listener of {} failed on publisher layers", owner.identity(), e);
+                    }
+                    ps.recordControl(now, ControlKind.PUBLISHER_LAYERS, t.ssrc(), layerBits(rids));
+                }
+            }
+        }
+    }
+
     /** The flight recorder's detail for {@link ControlKind#PUBLISHER_LAYERS}. */
     static int layerBits(List<String> rids) {
         int bits = 0;
@@ -1027,6 +1066,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
             }
         }
         tickQuality(now, wall);
+        tickDynacast(now);
         expireRooms(now);
         drainDirtySubscribers();
         udp.flush();

@@ -9,6 +9,7 @@ import dev.onair.server.testing.Poll;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue 5, simulcast and bandwidth estimation towards a subscriber, in Chromium: a WHIP publisher sends 720p as three
  * simulcast layers, a WHEP player plays it, and the network lab caps the player's downlink.
  * <ul>
- *   <li>1 Mbit/s: the player receives a lower layer within 10 s (the target is 5 s, measured by {@code bench/quality});
+ *   <li>a cap at 60 % of what the player receives of the top layer: the player receives a lower layer within 10 s
+ *       (the target is 5 s, measured at 1 Mbit/s by {@code bench/quality});
  *       the server's queueing delay stays bounded; lifted, the top layer returns within 30 s (target 15 s).</li>
  *   <li>250 kbit/s: video is paused (the report says audio-only) while audio keeps arriving; lifted, video resumes.</li>
  * </ul>
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * regression (no estimate, no layer switch, no pause) still fails.
  */
 class SimulcastBandwidthBrowserTest {
-    static final String CAP_1M = "name: cap1m\\nbase: {rateKbps: 1000, queueMillis: 100}";
     static final String CAP_250K = "name: cap250k\\nbase: {rateKbps: 250, queueMillis: 100}";
     @RegisterExtension
     static final BrowserServer SERVER = new BrowserServer();
@@ -37,22 +38,48 @@ class SimulcastBandwidthBrowserTest {
                     + room);
             player.open(SERVER.base() + "/play.html?autostart=1&room=" + room);
             Map<?, ?> top = Poll.until(Duration.ofSeconds(30), () -> stats(player), s -> num(s, "frameWidth") >= 1280);
-            assertThat(num(top, "frameWidth")).as("the player first gets the top layer: %s; publisher %s", top,
-                    stats(publisher)).isGreaterThanOrEqualTo(1280);
             String identity = ServerStatus.awaitSession(SERVER.base(), room, "subscribe").path("identity").asText();
             String resource = ServerStatus.awaitSession(SERVER.base(), room, "subscribe").path("resourceId").asText();
+            if (num(top, "frameWidth") < 1280) {
+                String rec = AdminHttp.send(SERVER, "GET", "/api/v1/rooms/" + room + "/participants/" + identity
+                        + "/recording?format=jsonl", null).body();
+                java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+                for (String line : rec.split("\n")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"kind\":\"([a-z_]+)\"").matcher(line);
+                    if (m.find()) {
+                        kinds.merge(m.group(1), 1, Integer::sum);
+                    }
+                    if (line.contains("probe") || line.contains("layer_target")) {
+                        System.out.println("REC " + line);
+                    }
+                }
+                System.out.println("RECORDING kinds " + kinds);
+            }
+            assertThat(num(top, "frameWidth")).as("the player first gets the top layer: %s; publisher %s; congestion %s",
+                    top, stats(publisher), report(resource).path("congestion")).isGreaterThanOrEqualTo(1280);
 
-            impair(room, identity, CAP_1M);
+            // Chromium's fake camera is easy to encode: its top layer may need well under 1 Mbit/s, so the cap is set
+            // below what the player actually receives (60 %, at least 250 kbit/s), which is what "narrower than the top
+            // layer" means; bench/quality runs the literal 1 Mbit/s scenario.
+            Map<?, ?> rateFrom = stats(player);
+            LockSupport.parkNanos(Duration.ofSeconds(3).toNanos()); // a measured interval of the live stream
+            Map<?, ?> rateTo = stats(player);
+            long topBps = (num(rateTo, "bytesReceived") - num(rateFrom, "bytesReceived")) * 8 / 3;
+            long capKbps = Math.max(250, topBps * 6 / 10 / 1000);
+            impair(room, identity, "name: cap\\nbase: {rateKbps: " + capKbps + ", queueMillis: 100}");
             long capped = System.nanoTime();
             Map<?, ?> lower = Poll.until(Duration.ofSeconds(10), () -> stats(player),
                     s -> num(s, "frameWidth") > 0 && num(s, "frameWidth") < 1280);
             double downSeconds = (System.nanoTime() - capped) / 1e9;
-            assertThat(num(lower, "frameWidth")).as("a lower layer under 1 Mbit/s: %s", lower).isLessThan(1280);
             JsonNode report = report(resource);
+            System.out.println("SimulcastBandwidthBrowserTest: top layer stream " + topBps + " bit/s, cap " + capKbps
+                    + " kbit/s; congestion " + report.path("congestion") + "; switches " + report.path("layerSwitches"));
+            assertThat(num(lower, "frameWidth")).as("a lower layer under %d kbit/s: %s", capKbps, lower)
+                    .isLessThan(1280);
             JsonNode last = report.path("congestion").get(report.path("congestion").size() - 1);
             assertThat(last).as("congestion samples in the report").isNotNull();
-            assertThat(last.path("estimateBps").asLong()).as("estimate under the cap: %s", last)
-                    .isLessThan(1_300_000);
+            assertThat(last.path("estimateBps").asLong()).as("estimate near the cap: %s", last)
+                    .isLessThan(capKbps * 1000 * 13 / 10);
             assertThat(report.path("layerSwitches").size()).as("layer switches recorded").isPositive();
             double maxQueueDelay = 0;
             for (JsonNode c : report.path("congestion")) {
@@ -64,7 +91,8 @@ class SimulcastBandwidthBrowserTest {
             long lifted = System.nanoTime();
             Map<?, ?> back = Poll.until(Duration.ofSeconds(30), () -> stats(player), s -> num(s, "frameWidth") >= 1280);
             double upSeconds = (System.nanoTime() - lifted) / 1e9;
-            assertThat(num(back, "frameWidth")).as("the top layer returns after the cap lifts").isGreaterThanOrEqualTo(1280);
+            assertThat(num(back, "frameWidth")).as("the top layer returns after the cap lifts: %s",
+                    report(resource).path("congestion")).isGreaterThanOrEqualTo(1280);
 
             impair(room, identity, CAP_250K);
             JsonNode audioOnly = Poll.until(Duration.ofSeconds(20), () -> lastCongestion(resource),
@@ -81,7 +109,7 @@ class SimulcastBandwidthBrowserTest {
             Map<?, ?> resumed = Poll.until(Duration.ofSeconds(30), () -> stats(player),
                     s -> num(s, "framesDecoded") > num(resumedFrom, "framesDecoded") + 30);
             assertThat(num(resumed, "framesDecoded") - num(resumedFrom, "framesDecoded"))
-                    .as("video resumes after the cap lifts").isGreaterThan(30);
+                    .as("video resumes after the cap lifts: %s", report(resource).path("congestion")).isGreaterThan(30);
             System.out.printf("SimulcastBandwidthBrowserTest: lower layer after %.1f s (%s px), top layer back after"
                     + " %.1f s, queue delay max %.0f ms, estimate under the cap %d bit/s%n", downSeconds,
                     num(lower, "frameWidth"), upSeconds, maxQueueDelay, last.path("estimateBps").asLong());

@@ -6,7 +6,8 @@ package dev.onair.sfu.bwe;
  * 5 packets, one at a time. A probe whose measured rate reached 70 % of its target and 110 % of the estimate it
  * started from is followed by the next one at once (exponential probing up to what is wanted). Otherwise probing
  * is periodic: 5 s after the last probe, doubling with each further failed or unanswered one (no result within
- * 1 s) up to 60 s, so that a link already used to its capacity is not pushed into overuse every few seconds.
+ * 1 s) up to 10 s, so that a link already used to its capacity is not pushed into overuse every few seconds, yet a
+ * link that widens again (a lifted cap, a handover back to LTE) is found within about 10 s.
  * Never while the delay detector says overuse.
  */
 final class ProbeController {
@@ -14,7 +15,7 @@ final class ProbeController {
     static final int PROBE_MIN_PACKETS = 5;
     static final long RESULT_TIMEOUT_NANOS = 1_000_000_000L;
     static final long PERIODIC_INTERVAL_NANOS = 5_000_000_000L;
-    static final long MAX_PERIODIC_INTERVAL_NANOS = 60_000_000_000L;
+    static final long MAX_PERIODIC_INTERVAL_NANOS = 10_000_000_000L;
     static final double SUCCESS_FRACTION = 0.7;
     static final long SCALE = 2;
     static final double MIN_GAIN = 1.1;
@@ -81,7 +82,7 @@ final class ProbeController {
         consecutiveFailures = Math.min(consecutiveFailures + 1, 16);
     }
 
-    /** 5 s after one failure, doubling per further failure, at most 60 s. */
+    /** 5 s after one failure, doubling per further failure, at most 10 s. */
     private long periodicIntervalNanos() {
         long interval = PERIODIC_INTERVAL_NANOS << Math.max(0, consecutiveFailures - 1);
         return Math.min(MAX_PERIODIC_INTERVAL_NANOS, interval);

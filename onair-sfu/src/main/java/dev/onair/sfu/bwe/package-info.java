@@ -15,7 +15,7 @@
  *       × 1.08 per second; combined as min(delay, loss).</li>
  *   <li>{@code ProbeController} / {@code ProbeResultEstimator}: 2 × estimate clusters (15 ms, ≥ 5 packets) while
  *       the allocation wants more than the estimate; result = min(send, receive rate) of the cluster; after a
- *       success the next probe follows at once, after a failure it waits 5 s, doubling up to 60 s.</li>
+ *       success the next probe follows at once, after a failure it waits 5 s, doubling up to 10 s.</li>
  * </ul>
  * The caller (one per subscriber transport): {@code onFeedback} per TWCC feedback, {@code onRtt} when an RTT is
  * measured, {@code nextProbe(now, wantedBps)} from its periodic tick, {@code onProbeSent} per probe packet sent, and

@@ -95,6 +95,13 @@ public final class SubscriberBandwidth {
         }
     }
 
+    /** A probe packet left: its transport-wide sequence number and cluster (the estimator measures the cluster). */
+    public void onProbeSent(long transportSeq, int clusterId) {
+        if (estimator != null) {
+            estimator.onProbeSent(transportSeq, clusterId);
+        }
+    }
+
     /** A round-trip time measured from the subscriber's receiver reports. */
     public void onRtt(long rttMillis, long nowNanos) {
         if (estimator != null && rttMillis >= 0) {

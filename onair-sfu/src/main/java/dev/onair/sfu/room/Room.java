@@ -1,5 +1,6 @@
 package dev.onair.sfu.room;
 
+import dev.onair.sfu.alloc.TrackPriority;
 import dev.onair.sfu.api.RoomEvent.Speaker;
 import dev.onair.sfu.api.RoomEvent.SubscriptionState;
 import dev.onair.sfu.api.RoomKind;
@@ -212,6 +213,11 @@ public final class Room {
             PublishedTrack src = subscribedSource(sub, t);
             boolean paused = src != null && src.kind() == MediaKind.VIDEO && !allowed.contains(src.id());
             t.bind(paused ? null : src, nowNanos);
+            if (src != null && src.kind() == MediaKind.VIDEO) {
+                t.setPriority(src.source() == TrackSource.SCREEN ? TrackPriority.SCREEN
+                        : rank(current, trackOwners.get(src.id()).identity()) == 0 ? TrackPriority.SPEAKER_VIDEO
+                        : TrackPriority.VIDEO);
+            }
             if (src != null && paused != sub.pausedSids().contains(src.id())) {
                 if (paused) {
                     sub.pausedSids().add(src.id());

@@ -309,6 +309,16 @@ public abstract sealed class MediaSession implements PeerTransport.Listener
         telemetry.sampleSession(nowNanos, wallMillis, bitrateBps, transport.packetsIn(), transport.packetsOut(),
                 rtcpReceived.get(RtcpKind.NACK), rtcpReceived.get(RtcpKind.PLI), rtcpReceived.get(RtcpKind.FIR),
                 queueDrops(), rtcpSent.get(RtcpKind.TWCC));
+        sampleMore(nowNanos, wallMillis, telemetry);
+    }
+
+    /** This session's telemetry (media loop only). */
+    final SessionTelemetry telemetry() {
+        return telemetry;
+    }
+
+    /** After the once-a-second samples: what else a subclass samples (a subscriber's congestion control). */
+    void sampleMore(long nowNanos, long wallMillis, SessionTelemetry telemetry) {
     }
 
     /** The session's telemetry so far, as an immutable report. */

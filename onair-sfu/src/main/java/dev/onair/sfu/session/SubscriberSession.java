@@ -13,7 +13,13 @@ import dev.onair.protocol.rtcp.SdesItem;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtcp.SourceDescription;
 import dev.onair.protocol.rtcp.TransportCc;
+import dev.onair.sfu.alloc.AllocatorConfig;
+import dev.onair.sfu.alloc.BandwidthAllocator;
 import dev.onair.sfu.api.SessionReport;
+import dev.onair.sfu.bwe.BweConfig;
+import dev.onair.sfu.bwe.ProbeCluster;
+import dev.onair.sfu.bwe.SendSideEstimator;
+import dev.onair.sfu.congestion.SubscriberBandwidth;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.negotiation.NegotiatedExtension;
 import dev.onair.sfu.pacer.PacedDrain;
@@ -81,6 +87,9 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     private int transportCcId;
     private FeedbackResults feedbackResults;
     private List<PacketResult> lastFeedback = List.of();
+    /** Probe clusters are capped at this many padding packets (a 2.5 Mbit/s, 30 ms probe needs about 40). */
+    private static final int PROBE_MAX_PACKETS = 60;
+    private final SubscriberBandwidth bandwidth;
 
     public SubscriberSession(String resourceId, String room, String identity, PeerTransport transport,
                              List<TrackSetup> setups, int queueCapacity, RandomGenerator rng, SessionContext ctx) {
@@ -92,7 +101,63 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         for (TrackSetup s : setups) {
             add(s);
         }
+        long now = ctx.clock().nanoTime();
+        this.bandwidth = new SubscriberBandwidth(stamper == null ? null : new SendSideEstimator(BweConfig.defaults(),
+                now), new BandwidthAllocator(AllocatorConfig.DEFAULT), BweConfig.defaults().maxBitrateBps(),
+                bandwidthOutput);
+        drainer.setProbeSentListener((transportSeq, clusterId, bytes, sentNanos) ->
+                bandwidth.onProbeSent(transportSeq, clusterId));
         transport.setListener(this);
+    }
+
+    /** What congestion control drives here: the pacer, probe padding, the flight recorder. */
+    private final SubscriberBandwidth.Output bandwidthOutput = new SubscriberBandwidth.Output() {
+        @Override
+        public void setPacingRateBps(long rateBps) {
+            drainer.pacer().setPacingRateBps(rateBps);
+        }
+
+        @Override
+        public boolean sendProbe(ProbeCluster cluster, long nowNanos) {
+            return sendProbePadding(cluster, nowNanos);
+        }
+
+        @Override
+        public void record(ControlKind kind, long ssrc, int detail, long nowNanos) {
+            FlightRecorder r = recorder();
+            if (r != null) {
+                r.recordControl(nowNanos, recorderLink(), kind, ssrc, detail);
+            }
+        }
+    };
+
+    /** Probe padding: about 250-byte padding packets on the RTX stream of a video track that has one. */
+    private boolean sendProbePadding(ProbeCluster cluster, long nowNanos) {
+        SubscriberTrack carrier = null;
+        for (SubscriberTrack t : tracks) {
+            if (t.kind() == MediaKind.VIDEO && t.rtxSsrc() >= 0 && t.anyRtxPayloadType() >= 0) {
+                carrier = t;
+                break;
+            }
+        }
+        if (carrier == null) {
+            return false;
+        }
+        int packetBytes = PaddingWriter.HEADER_BYTES + PaddingWriter.MAX_PADDING_BYTES;
+        long clusterBytes = cluster.targetBps() * cluster.durationNanos() / 8_000_000_000L;
+        int packets = (int) Math.min(PROBE_MAX_PACKETS, Math.max(cluster.minPackets(), clusterBytes / packetBytes + 1));
+        int sent = 0;
+        for (int i = 0; i < packets; i++) {
+            if (enqueuePadding(carrier.rtxSsrc(), carrier.anyRtxPayloadType(), packetBytes, cluster.id(), nowNanos)) {
+                sent++;
+            }
+        }
+        return sent > 0;
+    }
+
+    /** The congestion control towards this subscriber. */
+    public SubscriberBandwidth bandwidth() {
+        return bandwidth;
     }
 
     private SubscriberTrack add(TrackSetup s) {
@@ -102,6 +167,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         SubscriberTrack t = new SubscriberTrack(s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(), this, rewriter,
                 s.localRtxSsrc(), rng.nextInt(1 << 16));
         tracks.add(t);
+        t.setLayerSwitchListener(this::onLayerSwitch);
         Integer tcc = s.extensionIdsByUri().get(NegotiatedExtension.TRANSPORT_CC);
         if (tcc != null && stamper == null) {
             SendLog log = new SendLog(SEND_LOG_CAPACITY);
@@ -110,6 +176,25 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             feedbackResults = new FeedbackResults(log);
         }
         return t;
+    }
+
+    /** A track switched simulcast layers (at a keyframe of the new one): telemetry and the flight recorder. */
+    private void onLayerSwitch(SubscriberTrack t, int fromLayer, int toLayer, long nowNanos) {
+        String reason = bandwidth == null ? null : bandwidth.reasonFor(t);
+        telemetry().addLayerSwitch(new SessionReport.LayerSwitch(ctx().clock().wallMillis(), t.mid(), fromLayer,
+                toLayer, reason == null ? "start" : reason));
+        FlightRecorder r = recorder();
+        if (r != null) {
+            r.recordControl(nowNanos, recorderLink(), ControlKind.LAYER_SWITCH, t.localSsrc(), toLayer);
+        }
+    }
+
+    /** Once a second: a fresh allocation (views, binds and priorities change without feedback) and its sample. */
+    @Override
+    void sampleMore(long nowNanos, long wallMillis, SessionTelemetry telemetry) {
+        bandwidth.allocate(tracks, nowNanos);
+        telemetry.addCongestion(bandwidth.sample(wallMillis, tracks, drainer.pacer().pacingRateBps(),
+                queueDelayMaxMillis(), queueDelayMeanMillis()));
     }
 
     /** The track of m-line {@code mid}, or null. */
@@ -335,6 +420,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
         if (pkt instanceof TransportCc fb && feedbackResults != null) {
             lastFeedback = feedbackResults.onFeedback(fb);
+            bandwidth.onFeedback(lastFeedback, tracks, arrivalNanos);
         }
         if (pkt instanceof ReceiverReport rr) {
             onReportBlocks(rr.reports(), arrivalNanos);
@@ -361,7 +447,6 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
                 onNack(t, nack, arrivalNanos);
             }
         }
-        // REMB and TWCC are counted; bandwidth estimation comes with TODO(#5).
     }
 
     /** Resends every packet the NACK names (RFC 4585 section 6.2.1: PID plus the BLP bitmask). */
@@ -394,6 +479,9 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
             SubscriberTrack t = trackBySsrc(b.ssrc());
             if (t != null) {
                 t.onReceiverReport(b.lastSr(), b.delaySinceLastSr(), nowNanos);
+                if (t.rttMillis() >= 0) {
+                    bandwidth.onRtt(t.rttMillis(), nowNanos);
+                }
                 t.onReceptionQuality(b.fractionLost(), b.jitter());
                 t.onReceptionTotals(b.cumulativeLost(), b.extendedHighestSeq());
             }

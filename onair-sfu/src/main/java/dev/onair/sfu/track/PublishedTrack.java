@@ -35,6 +35,7 @@ public final class PublishedTrack implements SessionTrack {
         void sendKeyframeRequest(PublishedTrack track, PublishedLayer layer);
     }
 
+    private List<String> announcedRids = List.of();
     private final String id;
     private final String mid;
     private final MediaKind kind;
@@ -179,6 +180,15 @@ public final class PublishedTrack implements SessionTrack {
             mask |= sinks.get(i).layerDemand(this);
         }
         return mask & allLayersMask;
+    }
+
+    /** The rids the publisher was last told to send (dynacast); empty before the first message. */
+    public List<String> announcedRids() {
+        return announcedRids;
+    }
+
+    public void setAnnouncedRids(List<String> rids) {
+        announcedRids = List.copyOf(rids);
     }
 
     /**

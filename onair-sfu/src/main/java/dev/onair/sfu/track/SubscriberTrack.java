@@ -1,6 +1,7 @@
 package dev.onair.sfu.track;
 
 import dev.onair.protocol.rtcp.NtpTime;
+import dev.onair.sfu.alloc.TrackPriority;
 import dev.onair.protocol.rtcp.SenderReport;
 import dev.onair.protocol.rtp.HeaderExtensions;
 import dev.onair.protocol.rtp.RtpWriter;
@@ -65,6 +66,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private final Vp8Continuity vp8 = new Vp8Continuity();
     /** What the owner asked for (unclamped); {@link #targetLayer} is it clamped to the bound source. */
     private int requestedLayer = TARGET_HIGHEST;
+    private TrackPriority priority;
     private int targetLayer = TARGET_HIGHEST;
     private int currentLayer = -1;
     /** The layer selection last aimed at (the target, or the best active layer below it); -1 none yet. */
@@ -114,6 +116,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
                 rtxPtMap[c.payloadType() & 0x7F] = c.rtxPayloadType() & 0x7F;
             }
         }
+        this.priority = kind == MediaKind.AUDIO ? TrackPriority.AUDIO : TrackPriority.VIDEO;
         this.mid = mid;
         this.kind = kind;
         this.codecs = List.copyOf(codecs);
@@ -136,6 +139,18 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
 
     public long localSsrc() {
         return rewriter.outSsrc();
+    }
+
+    /**
+     * How this track ranks when the subscriber's bandwidth is split (set by the room from the source and the active
+     * speaker; audio is always {@link TrackPriority#AUDIO}).
+     */
+    public void setPriority(TrackPriority priority) {
+        this.priority = kind == MediaKind.AUDIO ? TrackPriority.AUDIO : priority;
+    }
+
+    public TrackPriority priority() {
+        return priority;
     }
 
     /** The size the subscriber shows this track at, in device pixels (0x0 = not visible, -1 = unknown). */
@@ -584,6 +599,19 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
 
     public long rttMillis() {
         return rttMillis;
+    }
+
+    /** One of our rtx payload types (for padding on the RTX stream), or -1 without rtx. */
+    public int anyRtxPayloadType() {
+        if (rtxSsrc < 0) {
+            return -1;
+        }
+        for (int pt : rtxPtMap) {
+            if (pt >= 0) {
+                return pt;
+            }
+        }
+        return -1;
     }
 
     /** Our RTX SSRC, or -1 without rtx. */
