@@ -1,0 +1,48 @@
+package dev.onair.bench.quality;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's table in Markdown, one row per scenario, as it goes into docs/quality.md. An unknown or
+ * inapplicable value prints as "–".
+ */
+public final class ResultTable {
+    static final String DASH = "–";
+    private static final List<String> COLUMNS = List.of("scenario", "run s", "video loss %", "after recovery %",
+            "recovered %", "NACKs", "freeze %", "longest freeze ms", "fps", "video kbit/s", "audio concealed %", "MOS",
+            "video score", "tier", "width start→end", "layer down s", "freeze after down ms", "top layer back s",
+            "paused", "resumed s");
+
+    private ResultTable() {
+    }
+
+    public static String header() {
+        return "| " + String.join(" | ", COLUMNS) + " |\n" + "|---".repeat(COLUMNS.size()) + "|";
+    }
+
+    public static String row(ScenarioResult r) {
+        if (!r.ok()) {
+            return "| " + r.scenario().name() + " | failed: " + r.error().replace('|', '/') + " |";
+        }
+        ScenarioMetrics m = r.metrics();
+        ServerReport s = r.server();
+        return "| " + String.join(" | ", List.of(r.scenario().name(), fixed(m.runSeconds(), 0),
+                fixed(m.videoLossPercent(), 2), fixed(m.lossAfterRecoveryPercent(), 2), fixed(m.recoveredPercent(), 1),
+                Long.toString(m.nackCount()), fixed(m.freezePercent(), 1), fixed(m.longestFreezeMillis(), 0),
+                fixed(m.framesPerSecond(), 1), fixed(m.videoBitrateBps() / 1000, 0),
+                fixed(m.audioConcealmentPercent(), 2), fixed(s.meanMos(), 2), fixed(s.minVideoScore(), 0),
+                s.tier() == null ? DASH : s.tier(), m.referenceWidth() + "→" + m.endWidth(),
+                fixed(m.layerDownSeconds(), 1), fixed(m.longestFreezeAfterDownMillis(), 0),
+                fixed(m.topLayerBackSeconds(), 1), m.videoPaused() ? "yes" : "no", fixed(m.resumedSeconds(), 1)))
+                + " |";
+    }
+
+    /** {@code value} with {@code decimals} decimals; "–" for null or NaN. */
+    static String fixed(Double value, int decimals) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return DASH;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}
