@@ -41,6 +41,8 @@ final class QualityRun {
             String resourceId = String.valueOf(check(player.call("play", room, PLAYER), "play").get("resourceId"));
             awaitPlaying(player);
 
+            // The server's time of its last sample before the run: its report is read from there on.
+            long windowStartMillis = ServerReport.lastSampleMillis(admin.sessionReport(resourceId));
             if (scenario.scenarioYaml() != null) {
                 admin.impairDownlink(room, PLAYER, scenario.scenarioYaml(), seed);
             }
@@ -57,7 +59,7 @@ final class QualityRun {
             for (Object g : (List<?>) sampled.get("gaps")) {
                 gaps.add(FrameGap.fromMap((Map<?, ?>) g));
             }
-            ServerReport server = ServerReport.from(admin.sessionReport(resourceId));
+            ServerReport server = ServerReport.from(admin.sessionReport(resourceId), windowStartMillis);
             return new ScenarioResult(scenario, seed, ScenarioMetrics.of(samples, gaps, scenario.capSeconds()), server,
                     layers(check(publisher.call("publisherStats"), "publisherStats")), null);
         } catch (Exception e) {

@@ -50,8 +50,11 @@ public final class ResultJson {
         }
         ServerReport s = r.server();
         ObjectNode sv = o.putObject("server");
-        sv.put("tier", s.tier());
+        sv.put("worstTier", s.worstTier());
+        sv.put("endTier", s.endTier());
         put(sv, "meanMos", s.meanMos());
+        put(sv, "minMos", s.minMos());
+        put(sv, "meanVideoScore", s.meanVideoScore());
         put(sv, "minVideoScore", s.minVideoScore());
         sv.put("queueDrops", s.queueDrops());
         sv.put("retransmitted", s.retransmitted());

@@ -11,7 +11,7 @@ public final class ResultTable {
     static final String DASH = "–";
     private static final List<String> COLUMNS = List.of("scenario", "run s", "video loss %", "after recovery %",
             "recovered %", "NACKs", "freeze %", "longest freeze ms", "fps", "video kbit/s", "audio concealed %", "MOS",
-            "video score", "tier", "width start→end", "layer down s", "freeze after down ms", "top layer back s",
+            "video score", "tier worst/end", "width start→end", "layer down s", "freeze after down ms", "top layer back s",
             "paused", "resumed s");
 
     private ResultTable() {
@@ -31,11 +31,15 @@ public final class ResultTable {
                 fixed(m.videoLossPercent(), 2), fixed(m.lossAfterRecoveryPercent(), 2), fixed(m.recoveredPercent(), 1),
                 Long.toString(m.nackCount()), fixed(m.freezePercent(), 1), fixed(m.longestFreezeMillis(), 0),
                 fixed(m.framesPerSecond(), 1), fixed(m.videoBitrateBps() / 1000, 0),
-                fixed(m.audioConcealmentPercent(), 2), fixed(s.meanMos(), 2), fixed(s.minVideoScore(), 0),
-                s.tier() == null ? DASH : s.tier(), m.referenceWidth() + "→" + m.endWidth(),
+                fixed(m.audioConcealmentPercent(), 2), fixed(s.meanMos(), 2), fixed(s.meanVideoScore(), 0),
+                orDash(s.worstTier()) + "/" + orDash(s.endTier()), m.referenceWidth() + "→" + m.endWidth(),
                 fixed(m.layerDownSeconds(), 1), fixed(m.longestFreezeAfterDownMillis(), 0),
                 fixed(m.topLayerBackSeconds(), 1), m.videoPaused() ? "yes" : "no", fixed(m.resumedSeconds(), 1)))
                 + " |";
+    }
+
+    private static String orDash(String s) {
+        return s == null ? DASH : s;
     }
 
     /** {@code value} with {@code decimals} decimals; "–" for null or NaN. */

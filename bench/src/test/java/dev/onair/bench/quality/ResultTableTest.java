@@ -14,7 +14,7 @@ class ResultTableTest {
     private static ScenarioResult result() {
         ScenarioMetrics m = new ScenarioMetrics(60.004, 5000, 250, 240, 120, 5.0, 0.2, 96.0, 2, 1.25, 480, 29.96,
                 12.0, 812_400, Double.NaN, 1280, 1280, 3.0, 480.0, 4.5, 0, false, 2.0, List.of(1280, 640, 1280));
-        return new ScenarioResult(CAP, 7, m, new ServerReport("good", 4.123, 87.6, 3, 240, 6000, 300),
+        return new ScenarioResult(CAP, 7, m, new ServerReport("poor", "good", 4.123, 3.5, 87.6, 60.0, 3, 240, 6000, 300),
                 "q 320x180, h 640x360, f 1280x720", null);
     }
 
@@ -26,7 +26,7 @@ class ResultTableTest {
         assertThat(row.split("\\|", -1)).hasSameSizeAs(columns.split("\\|", -1));
         assertThat(header.lines().skip(1).findFirst().orElseThrow()).matches("(\\|---)+\\|");
         assertThat(row).isEqualTo("| cap1m-simulcast | 60 | 5.00 | 0.20 | 96.0 | 120 | 1.3 | 480 | 30.0 | 812 | – |"
-                + " 4.12 | 88 | good | 1280→1280 | 3.0 | 480 | 4.5 | no | 2.0 |");
+                + " 4.12 | 88 | poor/good | 1280→1280 | 3.0 | 480 | 4.5 | no | 2.0 |");
     }
 
     @Test
@@ -52,7 +52,10 @@ class ResultTableTest {
         assertThat(j.path("player").path("lossAfterRecoveryPercent").asDouble()).isEqualTo(0.2);
         assertThat(j.path("player").get("audioConcealmentPercent").isNull()).isTrue();
         assertThat(j.path("player").path("widthTimeline")).hasSize(3);
-        assertThat(j.path("server").path("tier").asText()).isEqualTo("good");
+        assertThat(j.path("server").path("worstTier").asText()).isEqualTo("poor");
+        assertThat(j.path("server").path("endTier").asText()).isEqualTo("good");
+        assertThat(j.path("server").path("minVideoScore").asDouble()).isEqualTo(60.0);
+        assertThat(j.path("server").get("queueingDelayMillis").isNull()).as("not exposed by the server").isTrue();
         assertThat(j.path("server").path("shaperRtpDropped").asLong()).isEqualTo(300);
         assertThat(j.path("impairment").asText()).contains("rateKbps: 1000");
     }
