@@ -43,6 +43,7 @@ public final class ResultJson {
             put(p, "layerDownSeconds", m.layerDownSeconds());
             put(p, "longestFreezeAfterDownMillis", m.longestFreezeAfterDownMillis());
             put(p, "topLayerBackSeconds", m.topLayerBackSeconds());
+            p.put("widthChanges", m.widthChanges());
             p.put("pausedIntervals", m.pausedIntervals());
             p.put("videoPaused", m.videoPaused());
             put(p, "resumedSeconds", m.resumedSeconds());

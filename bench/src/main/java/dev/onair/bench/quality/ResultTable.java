@@ -12,6 +12,7 @@ public final class ResultTable {
     private static final List<String> COLUMNS = List.of("scenario", "run s", "video loss %", "after recovery %",
             "recovered %", "NACKs", "freeze %", "longest freeze ms", "fps", "video kbit/s", "audio concealed %", "MOS",
             "video score", "tier worst/end", "width start→end", "layer down s", "freeze after down ms", "top layer back s",
+            "width changes",
             "paused", "resumed s");
 
     private ResultTable() {
@@ -34,7 +35,8 @@ public final class ResultTable {
                 fixed(m.audioConcealmentPercent(), 2), fixed(s.meanMos(), 2), fixed(s.meanVideoScore(), 0),
                 orDash(s.worstTier()) + "/" + orDash(s.endTier()), m.referenceWidth() + "→" + m.endWidth(),
                 fixed(m.layerDownSeconds(), 1), fixed(m.longestFreezeAfterDownMillis(), 0),
-                fixed(m.topLayerBackSeconds(), 1), m.videoPaused() ? "yes" : "no", fixed(m.resumedSeconds(), 1)))
+                fixed(m.topLayerBackSeconds(), 1), Integer.toString(m.widthChanges()), m.videoPaused() ? "yes" : "no",
+                fixed(m.resumedSeconds(), 1)))
                 + " |";
     }
 

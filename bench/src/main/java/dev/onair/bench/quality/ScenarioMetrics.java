@@ -27,8 +27,11 @@ import java.util.List;
  * @param endWidth                 the frame width at the end
  * @param layerDownSeconds         when the player first decoded a narrower frame than the reference; null if never
  * @param longestFreezeAfterDownMillis the longest frame gap that ended after that; null without a layer drop
- * @param topLayerBackSeconds      after the cap was lifted, when the reference width was decoded again (seconds after
- *                                 the lift); null without a cap, without a layer drop, or if it never came back
+ * @param topLayerBackSeconds      after the cap was lifted, when the reference width came back for good: the start of
+ *                                 the last stretch of samples at the reference width, in seconds after the lift (0 when
+ *                                 that stretch began before it); null without a cap, without a layer drop, or when the
+ *                                 run ended below the reference width
+ * @param widthChanges             how often the frame width changed from one sample to the next (layer switches)
  * @param pausedIntervals          sampling intervals in which no frame was decoded
  * @param videoPaused              whether video paused: an interval without a decoded frame or a frame gap of ≥ 1 s
  * @param resumedSeconds           after the cap was lifted, when an interval first decoded ≥ 10 fps (its end, seconds
@@ -41,7 +44,8 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
                               double freezePercent, double longestFreezeMillis, double framesPerSecond,
                               double minFramesPerSecond, double videoBitrateBps, double audioConcealmentPercent,
                               int referenceWidth, int endWidth, Double layerDownSeconds,
-                              Double longestFreezeAfterDownMillis, Double topLayerBackSeconds, int pausedIntervals,
+                              Double longestFreezeAfterDownMillis, Double topLayerBackSeconds, int widthChanges,
+                              int pausedIntervals,
                               boolean videoPaused, Double resumedSeconds, List<Integer> widthTimeline) {
     /** A frame gap at least this long is a pause. */
     public static final double PAUSE_MILLIS = 1000;
@@ -113,16 +117,19 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
             freezeAfterDown = 0.0;
         }
         Double topBack = null;
-        if (capSeconds > 0 && down != null) {
-            for (PlayerSample s : samples) {
-                if (s.atMillis() >= capMillis && s.frameWidth() >= reference) {
-                    topBack = (s.atMillis() - capMillis) / 1000.0;
-                    break;
-                }
+        if (capSeconds > 0 && down != null && last.frameWidth() >= reference) {
+            int i = samples.size() - 1;
+            while (i > 0 && samples.get(i - 1).frameWidth() >= reference) {
+                i--;
             }
+            topBack = Math.max(0, samples.get(i).atMillis() - capMillis) / 1000.0;
         }
         List<Integer> widths = new ArrayList<>(samples.size());
-        samples.forEach(s -> widths.add(s.frameWidth()));
+        int widthChanges = 0;
+        for (PlayerSample s : samples) {
+            widthChanges += !widths.isEmpty() && widths.get(widths.size() - 1) != s.frameWidth() ? 1 : 0;
+            widths.add(s.frameWidth());
+        }
         return new ScenarioMetrics(runSeconds, expected, lost, retransmitted, last.nackCount() - first.nackCount(),
                 percent(lost, expected), percent(lostAfter, expected), percent(lost - lostAfter, lost),
                 last.freezeCount() - first.freezeCount(),
@@ -132,7 +139,7 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
                 minFps, runSeconds > 0 ? 8.0 * (last.videoBytesReceived() - first.videoBytesReceived()) / runSeconds
                         : Double.NaN,
                 percent(concealed, audioSamples), reference, last.frameWidth(), layerDown, freezeAfterDown, topBack,
-                pausedIntervals, pausedIntervals > 0 || longest >= PAUSE_MILLIS,
+                widthChanges, pausedIntervals, pausedIntervals > 0 || longest >= PAUSE_MILLIS,
                 capSeconds > 0 ? resumedSeconds : null, widths);
     }
 

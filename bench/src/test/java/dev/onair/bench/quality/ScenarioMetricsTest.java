@@ -81,7 +81,7 @@ class ScenarioMetricsTest {
         assertThat(m.layerDownSeconds()).isEqualTo(2.0);
         assertThat(m.longestFreezeAfterDownMillis()).as("the 300 ms gap ended before the drop").isEqualTo(1300.0);
         assertThat(m.longestFreezeMillis()).isEqualTo(1300.0);
-        assertThat(m.topLayerBackSeconds()).isEqualTo(2.0); // 5 s − the lift at 3 s
+        assertThat(m.topLayerBackSeconds()).isEqualTo(2.0); // back for good at 5 s, the lift at 3 s
         assertThat(m.pausedIntervals()).isEqualTo(1);
         assertThat(m.videoPaused()).isTrue();
         // 3 → 4 s decodes 15 fps: the first interval starting at the lift reaches 10 fps, ending 1 s after it.
@@ -89,6 +89,25 @@ class ScenarioMetricsTest {
         assertThat(m.minFramesPerSecond()).isZero();
         assertThat(m.freezePercent()).isCloseTo(100.0 * 1.4 / 6, within(1e-9));
         assertThat(m.widthTimeline()).containsExactly(1280, 1280, 640, 640, 640, 1280, 1280);
+        assertThat(m.widthChanges()).isEqualTo(2);
+    }
+
+    @Test
+    void theTopLayerIsBackOnlyFromTheLastStretchAtFullWidth() {
+        // Cap lifted at 2 s; full width at 2 s already, but it drops again at 3 s and is back for good at 4 s.
+        List<PlayerSample> samples = List.of(sample(0, 0, 0, 0, 0, 1280, 0, 0),
+                sample(1000, 10, 0, 0, 30, 320, 0, 0), sample(2000, 20, 0, 0, 60, 1280, 0, 0),
+                sample(3000, 30, 0, 0, 90, 640, 0, 0), sample(4000, 40, 0, 0, 120, 1280, 0, 0),
+                sample(5000, 50, 0, 0, 150, 1280, 0, 0));
+        ScenarioMetrics m = ScenarioMetrics.of(samples, List.of(), 2);
+        assertThat(m.topLayerBackSeconds()).isEqualTo(2.0);
+        assertThat(m.widthChanges()).isEqualTo(4);
+
+        // A stretch that began before the lift and lasted: back at once.
+        ScenarioMetrics early = ScenarioMetrics.of(List.of(sample(0, 0, 0, 0, 0, 1280, 0, 0),
+                sample(1000, 10, 0, 0, 30, 320, 0, 0), sample(2000, 20, 0, 0, 60, 1280, 0, 0),
+                sample(3000, 30, 0, 0, 90, 1280, 0, 0), sample(4000, 40, 0, 0, 120, 1280, 0, 0)), List.of(), 3);
+        assertThat(early.topLayerBackSeconds()).isZero();
     }
 
     @Test
