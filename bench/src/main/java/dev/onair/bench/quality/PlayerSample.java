@@ -18,20 +18,22 @@ import java.util.Map;
  * @param frameWidth                   the width of the last decoded frame; 0 before the first
  * @param videoBytesReceived           video payload bytes received
  * @param audioPacketsReceived         audio {@code packetsReceived}
+ * @param audioPacketsLost             audio {@code packetsLost} (audio is not retransmitted; FEC/RED repairs are not
+ *                                     subtracted)
  * @param concealedSamples             audio samples concealed
  * @param totalSamplesReceived         audio samples received
  */
 public record PlayerSample(double atMillis, long videoPacketsReceived, long videoPacketsLost,
                            long retransmittedPacketsReceived, long nackCount, long framesDecoded, long freezeCount,
                            double totalFreezesDurationSeconds, int frameWidth, long videoBytesReceived,
-                           long audioPacketsReceived, long concealedSamples, long totalSamplesReceived) {
+                           long audioPacketsReceived, long audioPacketsLost, long concealedSamples, long totalSamplesReceived) {
 
     /** From the page's map; a missing or non-numeric field reads as 0. */
     public static PlayerSample fromMap(Map<?, ?> m) {
         return new PlayerSample(dbl(m, "atMillis"), lng(m, "videoPacketsReceived"), lng(m, "videoPacketsLost"),
                 lng(m, "retransmittedPacketsReceived"), lng(m, "nackCount"), lng(m, "framesDecoded"),
                 lng(m, "freezeCount"), dbl(m, "totalFreezesDurationSeconds"), (int) lng(m, "frameWidth"),
-                lng(m, "videoBytesReceived"), lng(m, "audioPacketsReceived"), lng(m, "concealedSamples"),
+                lng(m, "videoBytesReceived"), lng(m, "audioPacketsReceived"), lng(m, "audioPacketsLost"), lng(m, "concealedSamples"),
                 lng(m, "totalSamplesReceived"));
     }
 

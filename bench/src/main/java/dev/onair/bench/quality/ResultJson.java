@@ -37,6 +37,7 @@ public final class ResultJson {
             put(p, "framesPerSecond", m.framesPerSecond());
             put(p, "minFramesPerSecond", m.minFramesPerSecond());
             put(p, "videoBitrateBps", m.videoBitrateBps());
+            put(p, "audioLossPercent", m.audioLossPercent());
             put(p, "audioConcealmentPercent", m.audioConcealmentPercent());
             p.put("referenceWidth", m.referenceWidth());
             p.put("endWidth", m.endWidth());

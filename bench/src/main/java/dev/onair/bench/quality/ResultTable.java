@@ -10,10 +10,9 @@ import java.util.Locale;
 public final class ResultTable {
     static final String DASH = "–";
     private static final List<String> COLUMNS = List.of("scenario", "run s", "video loss %", "after recovery %",
-            "recovered %", "NACKs", "freeze %", "longest freeze ms", "fps", "video kbit/s", "audio concealed %", "MOS",
-            "video score", "tier worst/end", "width start→end", "layer down s", "freeze after down ms", "top layer back s",
-            "width changes",
-            "paused", "resumed s");
+            "recovered %", "NACKs", "freeze %", "longest freeze ms", "fps", "video kbit/s", "audio loss %",
+            "audio concealed %", "MOS", "video score", "tier worst/end", "width start→end", "layer down s",
+            "freeze after down ms", "top layer back s", "width changes", "paused", "resumed s");
 
     private ResultTable() {
     }
@@ -32,7 +31,7 @@ public final class ResultTable {
                 fixed(m.videoLossPercent(), 2), fixed(m.lossAfterRecoveryPercent(), 2), fixed(m.recoveredPercent(), 1),
                 Long.toString(m.nackCount()), fixed(m.freezePercent(), 1), fixed(m.longestFreezeMillis(), 0),
                 fixed(m.framesPerSecond(), 1), fixed(m.videoBitrateBps() / 1000, 0),
-                fixed(m.audioConcealmentPercent(), 2), fixed(s.meanMos(), 2), fixed(s.meanVideoScore(), 0),
+                fixed(m.audioLossPercent(), 2), fixed(m.audioConcealmentPercent(), 2), fixed(s.meanMos(), 2), fixed(s.meanVideoScore(), 0),
                 orDash(s.worstTier()) + "/" + orDash(s.endTier()), m.referenceWidth() + "→" + m.endWidth(),
                 fixed(m.layerDownSeconds(), 1), fixed(m.longestFreezeAfterDownMillis(), 0),
                 fixed(m.topLayerBackSeconds(), 1), Integer.toString(m.widthChanges()), m.videoPaused() ? "yes" : "no",

@@ -22,6 +22,7 @@ import java.util.List;
  * @param framesPerSecond          Δ framesDecoded over the run
  * @param minFramesPerSecond       the lowest frame rate of a sampling interval
  * @param videoBitrateBps          Δ bytesReceived (video payload) over the run, in bit/s
+ * @param audioLossPercent         audio Δ packetsLost / Δ(packetsReceived + packetsLost); NaN when none was expected
  * @param audioConcealmentPercent  Δ concealedSamples / Δ totalSamplesReceived; NaN when no audio arrived
  * @param referenceWidth           the frame width at the start of the run (before the impairment bites)
  * @param endWidth                 the frame width at the end
@@ -42,7 +43,8 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
                               long retransmittedPacketsReceived, long nackCount, double videoLossPercent,
                               double lossAfterRecoveryPercent, double recoveredPercent, long freezeCount,
                               double freezePercent, double longestFreezeMillis, double framesPerSecond,
-                              double minFramesPerSecond, double videoBitrateBps, double audioConcealmentPercent,
+                              double minFramesPerSecond, double videoBitrateBps, double audioLossPercent,
+                              double audioConcealmentPercent,
                               int referenceWidth, int endWidth, Double layerDownSeconds,
                               Double longestFreezeAfterDownMillis, Double topLayerBackSeconds, int widthChanges,
                               int pausedIntervals,
@@ -76,6 +78,7 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
         long retransmitted = last.retransmittedPacketsReceived() - first.retransmittedPacketsReceived();
         long lostAfter = Math.max(0, lost - retransmitted);
         long concealed = last.concealedSamples() - first.concealedSamples();
+        long audioLost = last.audioPacketsLost() - first.audioPacketsLost();
         long audioSamples = last.totalSamplesReceived() - first.totalSamplesReceived();
 
         double minFps = Double.NaN;
@@ -138,6 +141,7 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
                 longest, runSeconds > 0 ? (last.framesDecoded() - first.framesDecoded()) / runSeconds : Double.NaN,
                 minFps, runSeconds > 0 ? 8.0 * (last.videoBytesReceived() - first.videoBytesReceived()) / runSeconds
                         : Double.NaN,
+                percent(audioLost, audioLost + last.audioPacketsReceived() - first.audioPacketsReceived()),
                 percent(concealed, audioSamples), reference, last.frameWidth(), layerDown, freezeAfterDown, topBack,
                 widthChanges, pausedIntervals, pausedIntervals > 0 || longest >= PAUSE_MILLIS,
                 capSeconds > 0 ? resumedSeconds : null, widths);

@@ -13,7 +13,7 @@ class ResultTableTest {
 
     private static ScenarioResult result() {
         ScenarioMetrics m = new ScenarioMetrics(60.004, 5000, 250, 240, 120, 5.0, 0.2, 96.0, 2, 1.25, 480, 29.96,
-                12.0, 812_400, Double.NaN, 1280, 1280, 3.0, 480.0, 4.5, 2, 0, false, 2.0, List.of(1280, 640, 1280));
+                12.0, 812_400, 2.5, Double.NaN, 1280, 1280, 3.0, 480.0, 4.5, 2, 0, false, 2.0, List.of(1280, 640, 1280));
         return new ScenarioResult(CAP, 7, m, new ServerReport("poor", "good", 4.123, 3.5, 87.6, 60.0, 3, 240, 6000, 300),
                 "q 320x180, h 640x360, f 1280x720", null);
     }
@@ -25,7 +25,7 @@ class ResultTableTest {
         String columns = header.lines().findFirst().orElseThrow();
         assertThat(row.split("\\|", -1)).hasSameSizeAs(columns.split("\\|", -1));
         assertThat(header.lines().skip(1).findFirst().orElseThrow()).matches("(\\|---)+\\|");
-        assertThat(row).isEqualTo("| cap1m-simulcast | 60 | 5.00 | 0.20 | 96.0 | 120 | 1.3 | 480 | 30.0 | 812 | – |"
+        assertThat(row).isEqualTo("| cap1m-simulcast | 60 | 5.00 | 0.20 | 96.0 | 120 | 1.3 | 480 | 30.0 | 812 | 2.50 | – |"
                 + " 4.12 | 88 | poor/good | 1280→1280 | 3.0 | 480 | 4.5 | 2 | no | 2.0 |");
     }
 
@@ -51,6 +51,7 @@ class ResultTableTest {
         assertThat(j.path("simulcast").asBoolean()).isTrue();
         assertThat(j.path("player").path("lossAfterRecoveryPercent").asDouble()).isEqualTo(0.2);
         assertThat(j.path("player").get("audioConcealmentPercent").isNull()).isTrue();
+        assertThat(j.path("player").path("audioLossPercent").asDouble()).isEqualTo(2.5);
         assertThat(j.path("player").path("widthTimeline")).hasSize(3);
         assertThat(j.path("server").path("worstTier").asText()).isEqualTo("poor");
         assertThat(j.path("server").path("endTier").asText()).isEqualTo("good");

@@ -14,7 +14,8 @@ class ScenarioMetricsTest {
     private static PlayerSample sample(double atMillis, long received, long lost, long rtx, long frames, int width,
                                        double freezeSeconds, long concealed) {
         return new PlayerSample(atMillis, received, lost, rtx, rtx * 2, frames, freezeSeconds > 0 ? 1 : 0,
-                freezeSeconds, width, received * 1000, (long) (atMillis / 20), concealed, (long) (atMillis * 48));
+                freezeSeconds, width, received * 1000, (long) (atMillis / 20), lost / 10, concealed,
+                (long) (atMillis * 48));
     }
 
     @Test
@@ -37,6 +38,8 @@ class ScenarioMetricsTest {
         assertThat(m.framesPerSecond()).isEqualTo(30.0);
         assertThat(m.freezePercent()).isZero();
         assertThat(m.audioConcealmentPercent()).isCloseTo(100.0 * 960 / 96_000, within(1e-9));
+        // audio: 50 packets a second (100 in the run), lost 5 → 10 (a tenth of the video's): 5 of 105 expected
+        assertThat(m.audioLossPercent()).isCloseTo(100.0 * 5 / 105, within(1e-9));
         assertThat(m.videoBitrateBps()).isCloseTo(8.0 * 950_000 / 2, within(1e-6));
         assertThat(m.videoPaused()).isFalse();
         assertThat(m.layerDownSeconds()).isNull();
@@ -55,11 +58,12 @@ class ScenarioMetricsTest {
     @Test
     void nothingLostOrNoAudioIsUnknownNotZero() {
         ScenarioMetrics m = ScenarioMetrics.of(List.of(
-                new PlayerSample(0, 0, 0, 0, 0, 0, 0, 0, 640, 0, 0, 0, 0),
-                new PlayerSample(1000, 100, 0, 0, 0, 30, 0, 0, 640, 0, 0, 0, 0)), List.of(), 0);
+                new PlayerSample(0, 0, 0, 0, 0, 0, 0, 0, 640, 0, 0, 0, 0, 0),
+                new PlayerSample(1000, 100, 0, 0, 0, 30, 0, 0, 640, 0, 0, 0, 0, 0)), List.of(), 0);
         assertThat(m.videoLossPercent()).isZero();
         assertThat(m.recoveredPercent()).isNaN();
         assertThat(m.audioConcealmentPercent()).isNaN();
+        assertThat(m.audioLossPercent()).isNaN();
     }
 
     @Test
