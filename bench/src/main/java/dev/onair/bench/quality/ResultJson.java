@@ -19,6 +19,7 @@ public final class ResultJson {
         o.put("capSeconds", r.scenario().capSeconds());
         o.put("seed", r.seed());
         o.put("error", r.error());
+        o.put("playedBeforeRun", r.playedBeforeRun());
         o.put("publisherLayers", r.publisherLayers());
         ScenarioMetrics m = r.metrics();
         if (m != null) {

@@ -27,7 +27,8 @@ public final class ResultTable {
         }
         ScenarioMetrics m = r.metrics();
         ServerReport s = r.server();
-        return "| " + String.join(" | ", List.of(r.scenario().name(), fixed(m.runSeconds(), 0),
+        String name = r.scenario().name() + (r.playedBeforeRun() ? "" : " (did not play before the run)");
+        return "| " + String.join(" | ", List.of(name, fixed(m.runSeconds(), 0),
                 fixed(m.videoLossPercent(), 2), fixed(m.lossAfterRecoveryPercent(), 2), fixed(m.recoveredPercent(), 1),
                 Long.toString(m.nackCount()), fixed(m.freezePercent(), 1), fixed(m.longestFreezeMillis(), 0),
                 fixed(m.framesPerSecond(), 1), fixed(m.videoBitrateBps() / 1000, 0),
