@@ -57,7 +57,8 @@ final class AdminApi {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization",
                 "Bearer " + token);
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+                : b.method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .header("Content-Type", "application/json");
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -26,14 +26,16 @@ import java.util.Map;
 public record PlayerSample(double atMillis, long videoPacketsReceived, long videoPacketsLost,
                            long retransmittedPacketsReceived, long nackCount, long framesDecoded, long freezeCount,
                            double totalFreezesDurationSeconds, int frameWidth, long videoBytesReceived,
-                           long audioPacketsReceived, long audioPacketsLost, long concealedSamples, long totalSamplesReceived) {
+                           long audioPacketsReceived, long audioPacketsLost, long concealedSamples,
+                           long totalSamplesReceived) {
 
     /** From the page's map; a missing or non-numeric field reads as 0. */
     public static PlayerSample fromMap(Map<?, ?> m) {
         return new PlayerSample(dbl(m, "atMillis"), lng(m, "videoPacketsReceived"), lng(m, "videoPacketsLost"),
                 lng(m, "retransmittedPacketsReceived"), lng(m, "nackCount"), lng(m, "framesDecoded"),
                 lng(m, "freezeCount"), dbl(m, "totalFreezesDurationSeconds"), (int) lng(m, "frameWidth"),
-                lng(m, "videoBytesReceived"), lng(m, "audioPacketsReceived"), lng(m, "audioPacketsLost"), lng(m, "concealedSamples"),
+                lng(m, "videoBytesReceived"), lng(m, "audioPacketsReceived"), lng(m, "audioPacketsLost"),
+                lng(m, "concealedSamples"),
                 lng(m, "totalSamplesReceived"));
     }
 

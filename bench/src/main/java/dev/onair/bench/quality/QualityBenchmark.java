@@ -47,7 +47,8 @@ public final class QualityBenchmark {
             String base = "http://127.0.0.1:" + server.httpPort();
             QualityRun run = new QualityRun(base, new AdminApi(server, base));
             System.out.printf(Locale.ROOT, "quality benchmark: %d s per scenario, seed %d, %d CPUs; impairment on the"
-                    + " player's downlink%n%s%n", args.seconds(), args.seed(), Runtime.getRuntime().availableProcessors(),
+                    + " player's downlink%n%s%n", args.seconds(), args.seed(),
+                    Runtime.getRuntime().availableProcessors(),
                     ResultTable.header());
             for (QualityScenario scenario : args.scenarios()) {
                 ScenarioResult r = run.run(scenario, args.seconds(), args.seed());

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** A session report (the admin API's JSON) reduced to the run: only what is stamped after the window start. */
 class ServerReportTest {
     private static final String REPORT = """
-            {"samples":[{"atMillis":1000,"queueDrops":9},{"atMillis":2000,"queueDrops":1},{"atMillis":3000,"queueDrops":2}],
+            {"samples":[{"atMillis":1000,"queueDrops":9},{"atMillis":2000,"queueDrops":1},
+                        {"atMillis":3000,"queueDrops":2}],
              "tracks":[
                {"kind":"audio","samples":[{"atMillis":2000}],
                 "scores":[{"atMillis":1000,"mos":1.0},{"atMillis":2000,"mos":4.0},{"atMillis":3000,"mos":3.0}]},
