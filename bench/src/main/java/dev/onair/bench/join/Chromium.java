@@ -17,9 +17,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium through Debian's chromedriver (both paths explicit: Selenium never downloads a
  * browser), fake camera and microphone, a fresh profile; the same flags as the server's e2e tests.
  */
-final class Chromium implements AutoCloseable {
-    static final String CHROMIUM = System.getProperty("onair.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("onair.chromedriver", "/usr/bin/chromedriver");
+public final class Chromium implements AutoCloseable {
+    public static final String CHROMIUM = System.getProperty("onair.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("onair.chromedriver", "/usr/bin/chromedriver");
     private static final String CALL = "const done = arguments[arguments.length - 1];"
             + "Promise.resolve().then(() => window.bench[arguments[0]](...arguments[1]))"
             + ".then(r => done(r), e => done({error: String(e && e.message || e)}));";
@@ -27,7 +27,7 @@ final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    Chromium() throws IOException {
+    public Chromium() throws IOException {
         profile = Files.createTempDirectory("onair-bench-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -41,13 +41,21 @@ final class Chromium implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    static boolean available() {
+    public static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     }
 
-    /** Opens the bench page and waits (up to 15 s) until its module has loaded. */
+    /** Opens the join-latency page and waits (up to 15 s) until its module has loaded. */
     void openBenchPage(String base) {
-        driver.get(base + "/bench/join-latency.html");
+        openPage(base, "/bench/join-latency.html");
+    }
+
+    /**
+     * Opens {@code base + path}, a bench page that sets {@code window.benchReady} once its module has loaded and
+     * exposes its functions as {@code window.bench}, and waits up to 15 s for it.
+     */
+    public void openPage(String base, String path) {
+        driver.get(base + path);
         Object ready = null;
         for (int i = 0; i < 150 && !Boolean.TRUE.equals(ready); i++) {
             ready = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -59,11 +67,11 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Calls {@code window.bench[function](...args)} and returns what its promise resolved to. */
-    Object call(String function, Object... args) {
+    public Object call(String function, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(CALL, function, List.of(args));
     }
 
-    String version() {
+    public String version() {
         return String.valueOf(driver.getCapabilities().getBrowserVersion());
     }
 

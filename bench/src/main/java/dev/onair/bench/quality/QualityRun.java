@@ -1,0 +1,119 @@
+package dev.onair.bench.quality;
+
+import dev.onair.bench.join.Chromium;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * One scenario, once: a fresh room, a publisher Chromium (WHIP, fake camera 1280x720, simulcast when the scenario
+ * asks) and a player Chromium (WHEP into a {@code <video>}). Once the player plays (and has reached the full width,
+ * or 30 s have passed) the scenario's impairment goes on the player's downlink, and the player samples its
+ * getStats() once a second for the run. All waiting is done in the page ({@code bench.sleep}), so the times are
+ * the browser's.
+ */
+final class QualityRun {
+    static final String PAGE = "/bench/quality.html";
+    static final String PLAYER = "player";
+    static final String PUBLISHER = "publisher";
+    /** The publisher's capture width: the player's full width. */
+    static final int FULL_WIDTH = 1280;
+    private static final int POLL_MILLIS = 500;
+    private static final int PLAYING_POLLS = 40;
+    private static final int FULL_WIDTH_POLLS = 60;
+    private static final int WAIT_STEP_MILLIS = 10_000;
+
+    private final String base;
+    private final AdminApi admin;
+
+    QualityRun(String base, AdminApi admin) {
+        this.base = base;
+        this.admin = admin;
+    }
+
+    ScenarioResult run(QualityScenario scenario, int seconds, long seed) {
+        String room = "quality-" + scenario.name();
+        try (Chromium publisher = new Chromium(); Chromium player = new Chromium()) {
+            publisher.openPage(base, PAGE);
+            check(publisher.call("publish", room, PUBLISHER, scenario.simulcast()), "publish");
+            player.openPage(base, PAGE);
+            String resourceId = String.valueOf(check(player.call("play", room, PLAYER), "play").get("resourceId"));
+            boolean played = awaitPlaying(player);
+
+            // The server's time of its last sample before the run: its report is read from there on.
+            long windowStartMillis = ServerReport.lastSampleMillis(admin.sessionReport(resourceId));
+            if (scenario.scenarioYaml() != null) {
+                admin.impairDownlink(room, PLAYER, scenario.scenarioYaml(), seed);
+            }
+            check(player.call("startSampling"), "startSampling");
+            for (int waitedMillis = 0; waitedMillis < seconds * 1000; waitedMillis += WAIT_STEP_MILLIS) {
+                player.call("sleep", Math.min(WAIT_STEP_MILLIS, seconds * 1000 - waitedMillis));
+            }
+            Map<?, ?> sampled = check(player.call("stopSampling"), "stopSampling");
+            List<PlayerSample> samples = new ArrayList<>();
+            for (Object s : (List<?>) sampled.get("samples")) {
+                samples.add(PlayerSample.fromMap((Map<?, ?>) s));
+            }
+            List<FrameGap> gaps = new ArrayList<>();
+            for (Object g : (List<?>) sampled.get("gaps")) {
+                gaps.add(FrameGap.fromMap((Map<?, ?>) g));
+            }
+            ServerReport server = ServerReport.from(admin.sessionReport(resourceId), windowStartMillis);
+            return new ScenarioResult(scenario, seed, played, ScenarioMetrics.of(samples, gaps, scenario.capSeconds()),
+                    server, layers(check(publisher.call("publisherStats"), "publisherStats")), null);
+        } catch (Exception e) {
+            return ScenarioResult.failed(scenario, seed, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Waits (at most 20 s) until the player decodes video and plays audio, then (at most 30 s more) until it gets the
+     * full width. Returns whether it played; a player that receives video packets but cannot decode them (today's
+     * SFU with a simulcast publisher, at times) is measured anyway, and the result says so. Throws when no media
+     * arrived at all.
+     */
+    private static boolean awaitPlaying(Chromium player) {
+        Map<?, ?> c = Map.of();
+        for (int polls = 0; polls < PLAYING_POLLS; polls++) {
+            c = check(player.call("counters"), "counters");
+            if (PlayerSample.lng(c, "framesDecoded") > 30 && PlayerSample.lng(c, "audioPacketsReceived") > 50) {
+                break;
+            }
+            player.call("sleep", POLL_MILLIS);
+        }
+        if (PlayerSample.lng(c, "videoPacketsReceived") == 0 || PlayerSample.lng(c, "audioPacketsReceived") == 0) {
+            throw new IllegalStateException("no media reached the player: " + c);
+        }
+        if (PlayerSample.lng(c, "framesDecoded") <= 30) {
+            return false;
+        }
+        for (int i = 0; i < FULL_WIDTH_POLLS && PlayerSample.lng(c, "frameWidth") < FULL_WIDTH; i++) {
+            player.call("sleep", POLL_MILLIS);
+            c = check(player.call("counters"), "counters");
+        }
+        return true;
+    }
+
+    private static String layers(Map<?, ?> stats) {
+        StringJoiner out = new StringJoiner(", ");
+        for (Object o : (List<?>) stats.get("layers")) {
+            Map<?, ?> l = (Map<?, ?>) o;
+            String rid = String.valueOf(l.get("rid"));
+            out.add((rid.isEmpty() ? "" : rid + " ") + PlayerSample.lng(l, "frameWidth") + "x"
+                    + PlayerSample.lng(l, "frameHeight") + (String.valueOf(l.get("qualityLimitationReason"))
+                    .matches("|none") ? "" : " (" + l.get("qualityLimitationReason") + "-limited)"));
+        }
+        return out.toString();
+    }
+
+    private static Map<?, ?> check(Object answer, String what) {
+        if (!(answer instanceof Map<?, ?> m)) {
+            throw new IllegalStateException(what + ": unexpected answer " + answer);
+        }
+        if (m.get("error") != null) {
+            throw new IllegalStateException(what + ": " + m.get("error"));
+        }
+        return m;
+    }
+}
