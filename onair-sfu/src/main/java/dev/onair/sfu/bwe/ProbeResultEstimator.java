@@ -4,8 +4,10 @@ package dev.onair.sfu.bwe;
  * Measures what a probe cluster got through (libwebrtc ProbeBitrateEstimator): from the cluster's packets in the
  * feedback, the send rate (bytes without the last packet over first-to-last send time) and the receive rate (bytes
  * without the first received packet over first-to-last arrival). Valid with at least 80 % of the cluster's minimum
- * packets received, both intervals in (0, 1 s], and the receive rate at most twice the send rate; the result is
- * min(send, receive), or 0.95 × receive when the receive rate fell below 0.9 × send (the link was saturated).
+ * packets received, both intervals at most 1 s, and the receive rate at most twice the send rate; the result is
+ * min(send, receive), or 0.95 × receive when the receive rate fell below 0.9 × send (the link was saturated). An
+ * interval of 0 (a train sent in one burst, or arriving within one 250 µs feedback tick) counts as an unbounded
+ * rate; when both are unbounded the cluster's target is the result.
  * Sequence numbers map to clusters through a preallocated ring of 1024; 4 clusters are tracked at a time.
  */
 final class ProbeResultEstimator {
@@ -22,6 +24,8 @@ final class ProbeResultEstimator {
 
     private final int[] ids = new int[CLUSTERS];
     private final int[] minPackets = new int[CLUSTERS];
+    /** The cluster's target rate (0 when it was not registered, only seen through its packets). */
+    private final long[] targetBps = new long[CLUSTERS];
     private final boolean[] touched = new boolean[CLUSTERS];
     private final long[] firstSend = new long[CLUSTERS];
     private final long[] lastSend = new long[CLUSTERS];
@@ -45,7 +49,7 @@ final class ProbeResultEstimator {
 
     /** Starts tracking a cluster handed to the sender (evicting the oldest tracked one). */
     void register(ProbeCluster cluster) {
-        slotFor(cluster.id(), cluster.minPackets());
+        targetBps[slotFor(cluster.id(), cluster.minPackets())] = cluster.targetBps();
     }
 
     void onProbeSent(long transportSeq, int clusterId) {
@@ -122,18 +126,26 @@ final class ProbeResultEstimator {
         }
         long sendInterval = lastSend[c] - firstSend[c];
         long receiveInterval = lastArrival[c] - firstArrival[c];
-        if (sendInterval <= 0 || sendInterval > MAX_INTERVAL_NANOS
-                || receiveInterval <= 0 || receiveInterval > MAX_INTERVAL_NANOS) {
+        if (sendInterval < 0 || sendInterval > MAX_INTERVAL_NANOS
+                || receiveInterval < 0 || receiveInterval > MAX_INTERVAL_NANOS) {
             return 0;
         }
-        double sendBps = (sentBytes[c] - lastSendSize[c]) * 8.0 * 1e9 / sendInterval;
-        double receiveBps = (receivedBytes[c] - firstArrivalSize[c]) * 8.0 * 1e9 / receiveInterval;
+        // A cluster the pacer let out in one burst (send interval 0) measures the link by the train's dispersion
+        // alone; a train that also arrived within one feedback tick (250 µs) crossed a link faster than the feedback
+        // can resolve, which proves the cluster's target and no more.
+        double sendBps = sendInterval == 0 ? Double.POSITIVE_INFINITY
+                : (sentBytes[c] - lastSendSize[c]) * 8.0 * 1e9 / sendInterval;
+        double receiveBps = receiveInterval == 0 ? Double.POSITIVE_INFINITY
+                : (receivedBytes[c] - firstArrivalSize[c]) * 8.0 * 1e9 / receiveInterval;
         if (receiveBps > MAX_RECEIVE_TO_SEND * sendBps || !(sendBps > 0) || !(receiveBps > 0)) {
             return 0;
         }
         double result = Math.min(sendBps, receiveBps);
         if (receiveBps < MIN_RATIO_UNSATURATED * sendBps) {
             result = TARGET_UTILIZATION * receiveBps;
+        }
+        if (Double.isInfinite(result)) {
+            return targetBps[c];
         }
         return (long) result;
     }
@@ -156,6 +168,7 @@ final class ProbeResultEstimator {
         nextSlot = (nextSlot + 1) % CLUSTERS;
         ids[c] = clusterId;
         minPackets[c] = Math.max(1, min);
+        targetBps[c] = 0;
         touched[c] = false;
         sentPackets[c] = 0;
         sentBytes[c] = 0;

@@ -143,6 +143,11 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         if (carrier == null) {
             return false;
         }
+        // The pace tick releases one 5 ms budget at a time: at the normal rate a train of small padding packets would
+        // leave at well under the probe's target and measure too little. For the probe's few milliseconds the pacer
+        // runs at twice the target; the next allocation (100 ms on) sets the normal rate again.
+        Pacer pacer = drainer.pacer();
+        pacer.setPacingRateBps(Math.max(pacer.pacingRateBps(), 2 * cluster.targetBps()));
         int packetBytes = PaddingWriter.HEADER_BYTES + PaddingWriter.MAX_PADDING_BYTES;
         long clusterBytes = cluster.targetBps() * cluster.durationNanos() / 8_000_000_000L;
         int packets = (int) Math.min(PROBE_MAX_PACKETS, Math.max(cluster.minPackets(), clusterBytes / packetBytes + 1));

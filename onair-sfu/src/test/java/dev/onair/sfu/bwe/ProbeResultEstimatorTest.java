@@ -65,4 +65,29 @@ class ProbeResultEstimatorTest {
         assertThat(est.evaluate()).isTrue();
         assertThat(est.evaluate()).isFalse();
     }
+
+    /** Five 275-byte packets sent in one burst (the pacer released them together), arriving {@code spacing} apart. */
+    private static ProbeResultEstimator burst(long arrivalSpacingNanos) {
+        ProbeResultEstimator est = new ProbeResultEstimator();
+        est.register(new ProbeCluster(9, 600_000, 5, 15 * MS));
+        for (long seq = 200; seq < 205; seq++) {
+            est.onProbeSent(seq, 9);
+            est.onPacket(seq, 5 * MS, 275, true, 9_000 * MS + (seq - 200) * arrivalSpacingNanos);
+        }
+        return est;
+    }
+
+    @Test
+    void aBurstThatArrivesWithinOneFeedbackTickProvesTheTargetAndNoMore() {
+        ProbeResultEstimator est = burst(0);
+        assertThat(est.evaluate()).isTrue();
+        assertThat(est.resultBps()).isEqualTo(600_000L);
+    }
+
+    @Test
+    void aBurstSpreadByTheBottleneckMeasuresTheBottleneck() {
+        ProbeResultEstimator est = burst(5 * MS); // 275 B per 5 ms: 440 kbit/s
+        assertThat(est.evaluate()).isTrue();
+        assertThat(est.resultBps()).isBetween(400_000L, 440_000L);
+    }
 }
