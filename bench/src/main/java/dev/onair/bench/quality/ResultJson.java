@@ -63,7 +63,7 @@ public final class ResultJson {
         sv.put("retransmitted", s.retransmitted());
         sv.put("shaperRtpOffered", s.shaperRtpOffered());
         sv.put("shaperRtpDropped", s.shaperRtpDropped());
-        sv.putNull("queueingDelayMillis"); // not exposed by the server's session report yet
+        put(sv, "queueingDelayMillis", s.maxQueueDelayMillis());
         return o.toString();
     }
 

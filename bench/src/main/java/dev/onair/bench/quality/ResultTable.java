@@ -12,7 +12,7 @@ public final class ResultTable {
     private static final List<String> COLUMNS = List.of("scenario", "run s", "video loss %", "after recovery %",
             "recovered %", "NACKs", "freeze %", "longest freeze ms", "fps", "video kbit/s", "audio loss %",
             "audio concealed %", "MOS", "video score", "tier worst/end", "width start→end", "layer down s",
-            "freeze after down ms", "top layer back s", "width changes", "paused", "resumed s");
+            "freeze after down ms", "top layer back s", "width changes", "paused", "resumed s", "server queue max ms");
 
     private ResultTable() {
     }
@@ -37,7 +37,7 @@ public final class ResultTable {
                 orDash(s.worstTier()) + "/" + orDash(s.endTier()), m.referenceWidth() + "→" + m.endWidth(),
                 fixed(m.layerDownSeconds(), 1), fixed(m.longestFreezeAfterDownMillis(), 0),
                 fixed(m.topLayerBackSeconds(), 1), Integer.toString(m.widthChanges()), m.videoPaused() ? "yes" : "no",
-                fixed(m.resumedSeconds(), 1)))
+                fixed(m.resumedSeconds(), 1), fixed(s.maxQueueDelayMillis(), 0)))
                 + " |";
     }
 

@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * What the server's session report (GET /api/v1/sessions/{id}/report, docs/admin-api.md) says about the player's
  * session over the run: the samples, scores and tiers stamped after {@code windowStartMillis} (the server's time of
- * its last session sample before the run, so no clock of ours is read). The server exposes no queueing delay; its
- * send queue's drops are the nearest thing.
+ * its last session sample before the run, so no clock of ours is read).
  *
  * @param worstTier        the worst connection tier of the run ({@code quality.tiers}); null when unknown
  * @param endTier          the tier at the end ({@code quality.tier})
@@ -20,16 +19,18 @@ import java.util.List;
  * @param shaperRtpOffered RTP datagrams the lab's downlink shaper saw ({@code impairment.down.rtpDatagrams}); 0 when
  *                         no impairment was set
  * @param shaperRtpDropped of those, dropped
+ * @param maxQueueDelayMillis the longest a packet waited in the server's send queue (pacer) in the run, from the
+ *                         report's congestion samples; null when the report has none
  */
 public record ServerReport(String worstTier, String endTier, Double meanMos, Double minMos, Double meanVideoScore,
                            Double minVideoScore, long queueDrops, long retransmitted, long shaperRtpOffered,
-                           long shaperRtpDropped) {
+                           long shaperRtpDropped, Double maxQueueDelayMillis) {
 
     /** Tiers from best to worst (TierAssessor's wire names). */
     static final List<String> TIERS = List.of("excellent", "good", "poor", "lost");
 
     /** Nothing known (the report could not be read). */
-    public static final ServerReport UNKNOWN = new ServerReport(null, null, null, null, null, null, 0, 0, 0, 0);
+    public static final ServerReport UNKNOWN = new ServerReport(null, null, null, null, null, null, 0, 0, 0, 0, null);
 
     /** The time of the report's last session sample; 0 when it has none yet. */
     public static long lastSampleMillis(JsonNode report) {
@@ -72,10 +73,17 @@ public record ServerReport(String worstTier, String endTier, Double meanMos, Dou
                 worst = tier;
             }
         }
+        Double maxQueueDelay = null;
+        for (JsonNode c : report.path("congestion")) {
+            JsonNode d = c.get("queueDelayMaxMillis");
+            if (c.path("atMillis").asLong() > windowStartMillis && d != null && d.isNumber()) {
+                maxQueueDelay = maxQueueDelay == null ? d.asDouble() : Math.max(maxQueueDelay, d.asDouble());
+            }
+        }
         JsonNode down = report.path("impairment").path("down");
         return new ServerReport(worst, quality.hasNonNull("tier") ? quality.get("tier").asText() : null, mos.mean(),
                 mos.min(), video.mean(), video.min(), queueDrops, retransmitted, down.path("rtpDatagrams").asLong(),
-                down.path("rtpDropped").asLong());
+                down.path("rtpDropped").asLong(), maxQueueDelay);
     }
 
     /** The share of RTP the shaper dropped; NaN without an impairment. */

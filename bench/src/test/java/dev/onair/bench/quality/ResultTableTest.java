@@ -16,7 +16,7 @@ class ResultTableTest {
                 12.0, 812_400, 2.5, Double.NaN, 1280, 1280, 3.0, 480.0, 4.5, 2, 0, false, 2.0,
                 List.of(1280, 640, 1280));
         return new ScenarioResult(CAP, 7, true, m,
-                new ServerReport("poor", "good", 4.123, 3.5, 87.6, 60.0, 3, 240, 6000, 300),
+                new ServerReport("poor", "good", 4.123, 3.5, 87.6, 60.0, 3, 240, 6000, 300, 42.0),
                 "q 320x180, h 640x360, f 1280x720", null);
     }
 
@@ -68,7 +68,7 @@ class ResultTableTest {
         assertThat(j.path("server").path("worstTier").asText()).isEqualTo("poor");
         assertThat(j.path("server").path("endTier").asText()).isEqualTo("good");
         assertThat(j.path("server").path("minVideoScore").asDouble()).isEqualTo(60.0);
-        assertThat(j.path("server").get("queueingDelayMillis").isNull()).as("not exposed by the server").isTrue();
+        assertThat(j.path("server").path("queueingDelayMillis").asDouble()).isEqualTo(42.0);
         assertThat(j.path("server").path("shaperRtpDropped").asLong()).isEqualTo(300);
         assertThat(j.path("impairment").asText()).contains("rateKbps: 1000");
     }

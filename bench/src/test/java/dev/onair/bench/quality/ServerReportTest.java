@@ -21,7 +21,9 @@ class ServerReportTest {
                           {"atMillis":3000,"videoScore":null}]}],
              "quality":{"tier":"good","tiers":[{"atMillis":1000,"tier":"lost"},{"atMillis":2000,"tier":"poor"},
                                                {"atMillis":3000,"tier":"good"}],"meanMos":3.0,"minVideoScore":80},
-             "impairment":{"down":{"rtpDatagrams":1000,"rtpDropped":50}}}
+             "impairment":{"down":{"rtpDatagrams":1000,"rtpDropped":50}},
+             "congestion":[{"atMillis":1000,"queueDelayMaxMillis":900},{"atMillis":2000,"queueDelayMaxMillis":35.5},
+                           {"atMillis":3000,"queueDelayMaxMillis":12}]}
             """;
 
     @Test
@@ -38,6 +40,7 @@ class ServerReportTest {
         assertThat(r.worstTier()).as("'lost' was before the run").isEqualTo("poor");
         assertThat(r.endTier()).isEqualTo("good");
         assertThat(r.shaperLossPercent()).isEqualTo(5.0);
+        assertThat(r.maxQueueDelayMillis()).as("the 900 ms was before the run").isEqualTo(35.5);
     }
 
     @Test
