@@ -20,7 +20,24 @@ public final class LayerForView {
      * @param viewHeightPx the rendered height; -1 unknown, 0 hidden
      */
     public static int maxLayer(PublishedTrack src, int viewWidthPx, int viewHeightPx) {
-        int top = src.layerCount() - 1;
+        int n = src.layerCount();
+        int[] widths = new int[n];
+        int[] heights = new int[n];
+        for (int i = 0; i < n; i++) {
+            widths[i] = src.layer(i).frameWidth();
+            heights[i] = src.layer(i).frameHeight();
+        }
+        return maxLayer(widths, heights, viewWidthPx, viewHeightPx);
+    }
+
+    /**
+     * The same from the layers' frame sizes (index 0 lowest; a size ≤ 0 is unknown).
+     *
+     * @param viewWidthPx  the rendered width in device pixels; -1 unknown, 0 hidden
+     * @param viewHeightPx the rendered height; -1 unknown, 0 hidden
+     */
+    static int maxLayer(int[] widths, int[] heights, int viewWidthPx, int viewHeightPx) {
+        int top = widths.length - 1;
         if (viewWidthPx < 0 || viewHeightPx < 0) {
             return top;
         }
@@ -30,17 +47,17 @@ public final class LayerForView {
         long topWidth = -1;
         long topHeight = -1;
         for (int i = top; i >= 0 && topWidth < 0; i--) {
-            if (src.layer(i).frameWidth() > 0 && src.layer(i).frameHeight() > 0) {
-                topWidth = (long) src.layer(i).frameWidth() << (top - i);
-                topHeight = (long) src.layer(i).frameHeight() << (top - i);
+            if (widths[i] > 0 && heights[i] > 0) {
+                topWidth = (long) widths[i] << (top - i);
+                topHeight = (long) heights[i] << (top - i);
             }
         }
         if (topWidth < 0) {
             return top;
         }
         for (int i = 0; i < top; i++) {
-            long w = src.layer(i).frameWidth() > 0 ? src.layer(i).frameWidth() : topWidth >> (top - i);
-            long h = src.layer(i).frameHeight() > 0 ? src.layer(i).frameHeight() : topHeight >> (top - i);
+            long w = widths[i] > 0 ? widths[i] : topWidth >> (top - i);
+            long h = heights[i] > 0 ? heights[i] : topHeight >> (top - i);
             if (w >= viewWidthPx * TOLERANCE && h >= viewHeightPx * TOLERANCE) {
                 return i;
             }
