@@ -248,6 +248,10 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             int from = currentLayer;
             currentLayer = -1;
             waitingForKeyframe = kind == MediaKind.VIDEO;
+            // What the pause skips must not show as a sequence gap (the receiver would count it lost and NACK it):
+            // the packet that resumes continues the numbering as after a switch.
+            rewriter.resync();
+            vp8.resync();
             if (from >= 0) {
                 layerSwitchListener.onLayerSwitch(this, from, -1, nowNanos);
             }

@@ -182,6 +182,31 @@ class SimulcastForwardingTest {
     }
 
     @Test
+    void aPauseAndAResumeOnTheSameLayerLeaveNoSequenceGap() {
+        sub.bind(track, 0);
+        sub.setTargetLayer(2, 0);
+        frames(20);
+        int before = out.sent.size();
+        assertThat(sub.currentLayer()).isEqualTo(2);
+        sub.setTargetLayer(-1, pub.frame * FRAME_NANOS);
+        frames(10);
+        sub.setTargetLayer(2, pub.frame * FRAME_NANOS);
+        frames(KEY_DELAY_FRAMES + 3);
+        assertThat(out.sent.size()).isGreaterThan(before + 2);
+        RtpHeader last = header(out.sent.get(before - 1));
+        RtpHeader resumed = header(out.sent.get(before));
+        assertThat(SimulcastPackets.layerTag(out.sent.get(before))).isEqualTo(2);
+        assertThat(resumed.sequenceNumber()).as("the 20 packets skipped while paused leave no gap")
+                .isEqualTo((last.sequenceNumber() + 1) & 0xFFFF);
+        long dTs = (resumed.timestamp() - last.timestamp()) & 0xFFFFFFFFL;
+        assertThat(dTs).as("the timestamp advances by the paused time, not more").isPositive()
+                .isLessThanOrEqualTo((long) FRAME_TICKS * (10 + KEY_DELAY_FRAMES + 3));
+        int dPid = (SimulcastPackets.pictureId(out.sent.get(before)) - SimulcastPackets.pictureId(out.sent.get(before - 1)))
+                & 0x7FFF;
+        assertThat(dPid).as("picture ids go on by one").isEqualTo(1);
+    }
+
+    @Test
     void nackAfterASwitchMapsToTheNewLayerAndResendsItsCachedPacketRewritten() {
         sub.bind(track, 0);
         frames(20); // past the 500 ms keyframe request throttle of the start
