@@ -84,6 +84,9 @@ class SessionReportBrowserTest {
             }
             assertThat(browser.eval("document.querySelectorAll('svg[data-chart=\"loss\"] polyline[data-source=client]')"
                     + ".length")).as("the browser's loss next to the server's").isNotEqualTo(0L);
+            assertThat(browser.eval("document.querySelectorAll('svg[data-chart=\"layers\"] polyline').length"))
+                    .as("the layer chart: the video m-line forwarded and target, audio (no layers) left out")
+                    .isEqualTo(2L);
             assertThat(browser.eval("document.querySelectorAll('svg[data-chart=\"tier\"] rect[data-tier]').length"))
                     .as("tier timeline blocks").isNotEqualTo(0L);
 
