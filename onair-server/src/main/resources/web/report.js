@@ -227,8 +227,10 @@ function congestionCharts(report, ctx) {
     { label: 'max', points: points(cc, (s) => s.queueDelayMaxMillis), client: false },
     { label: 'mean', points: points(cc, (s) => s.queueDelayMeanMillis), client: true },
   ], ctx);
-  const mids = [...new Set(cc.flatMap((s) => (s.tracks || []).filter((t) => t.targetLayer !== undefined)
-    .map((t) => t.mid)))];
+  // Video m-lines only: audio has no layers (its samples say -1), which would read as "paused".
+  const videoMids = new Set((report.tracks || []).filter((t) => t.kind === 'video').map((t) => t.mid));
+  const mids = [...new Set(cc.flatMap((s) => (s.tracks || [])
+    .filter((t) => t.targetLayer !== undefined && videoMids.has(t.mid)).map((t) => t.mid)))];
   chart('layers', 'Simulcast layer (-1 paused)', 'layer', mids.flatMap((mid) => {
     const pick = (f) => (s) => { const t = (s.tracks || []).find((x) => x.mid === mid); return t ? f(t) : null; };
     return [

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WindowType;
 
 /**
  * Issue 4: a real browser's {@code getStats()} reaches the session report. Two onair.js rooms in one Chromium
@@ -68,6 +69,9 @@ class SessionReportBrowserTest {
             // ... once it has a MOS, an RTT and an interval of the browser's (loss needs two uploads).
             Poll.until(WAIT, () -> report(subId, admin), r -> hasPoints(r, "audio", "mos") && hasRtt(r)
                     && latestClient(r, "video", "lossPercent") >= 0);
+            // In a second tab: navigating the harness tab away would close Bob's session, and the report of a
+            // closed session is a 404 (the page's first fetch raced the DTLS close_notify).
+            browser.driver().switchTo().newWindow(WindowType.TAB);
             browser.open(SERVER.base() + "/report.html?session=" + subId + "#token=" + admin);
             String loaded = Poll.until(WAIT, () -> browser.text("window.onairReport && window.onairReport.state"),
                     "loaded"::equals);
@@ -80,6 +84,9 @@ class SessionReportBrowserTest {
             }
             assertThat(browser.eval("document.querySelectorAll('svg[data-chart=\"loss\"] polyline[data-source=client]')"
                     + ".length")).as("the browser's loss next to the server's").isNotEqualTo(0L);
+            assertThat(browser.eval("document.querySelectorAll('svg[data-chart=\"layers\"] polyline').length"))
+                    .as("the layer chart: the video m-line forwarded and target, audio (no layers) left out")
+                    .isEqualTo(2L);
             assertThat(browser.eval("document.querySelectorAll('svg[data-chart=\"tier\"] rect[data-tier]').length"))
                     .as("tier timeline blocks").isNotEqualTo(0L);
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +35,15 @@ class AutoDumperTest {
     private final DropCounts<DumpResult> counts = new DropCounts<>(DumpResult.class);
     private final List<String> asked = new ArrayList<>();
 
+    /** This test's own directory: the dump directory lives inside it, so "nothing beside dir" looks only here. */
     @TempDir
-    Path dir;
+    Path root;
+    private Path dir;
+
+    @BeforeEach
+    void makeDumpDirectory() throws IOException {
+        dir = Files.createDirectory(root.resolve("dumps"));
+    }
 
     private RecordingSource source() {
         return (room, identity) -> {
