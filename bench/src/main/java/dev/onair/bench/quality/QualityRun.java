@@ -59,7 +59,13 @@ final class QualityRun {
             for (Object g : (List<?>) sampled.get("gaps")) {
                 gaps.add(FrameGap.fromMap((Map<?, ?>) g));
             }
-            ServerReport server = ServerReport.from(admin.sessionReport(resourceId), windowStartMillis);
+            com.fasterxml.jackson.databind.JsonNode report = admin.sessionReport(resourceId);
+            // The whole report behind the row (estimate, allocation, layer switches, per-second samples) for a look.
+            java.nio.file.Path saved = java.nio.file.Path.of("bench", "target", "quality-report-" + scenario.name()
+                    + ".json");
+            java.nio.file.Files.createDirectories(saved.getParent());
+            java.nio.file.Files.writeString(saved, report.toPrettyString());
+            ServerReport server = ServerReport.from(report, windowStartMillis);
             return new ScenarioResult(scenario, seed, played, ScenarioMetrics.of(samples, gaps, scenario.capSeconds()),
                     server, layers(check(publisher.call("publisherStats"), "publisherStats")), null);
         } catch (Exception e) {
