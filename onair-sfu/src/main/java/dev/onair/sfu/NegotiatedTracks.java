@@ -24,11 +24,13 @@ final class NegotiatedTracks {
             List<TrackCodec> codecs = new ArrayList<>();
             boolean pli = false;
             boolean nack = false;
+            boolean remb = false;
             for (NegotiatedCodec c : m.codecs()) {
                 codecs.add(new TrackCodec(c.name().toUpperCase(Locale.ROOT), c.payloadType(), c.clockRateHz(),
                         c.rtxPayloadType()));
                 pli |= c.rtcpFeedback().contains("nack pli");
                 nack |= c.rtcpFeedback().contains("nack");
+                remb |= c.rtcpFeedback().contains("goog-remb");
             }
             Map<String, Integer> exts = new HashMap<>();
             for (NegotiatedExtension e : m.extensions()) {
@@ -41,7 +43,7 @@ final class NegotiatedTracks {
                 rtxSsrcs.add(r.rtxSsrc());
             }
             out.add(new TrackSetup(m.mid(), m.kind(), codecs, exts, ssrcs, pli, m.localSsrc(), m.localRtxSsrc(),
-                    rtxSsrcs, nack, m.simulcastSendRids()));
+                    rtxSsrcs, nack, m.simulcastSendRids(), remb));
         }
         return out;
     }

@@ -21,5 +21,9 @@
  * measured, {@code nextProbe(now, wantedBps)} from its periodic tick, {@code onProbeSent} per probe packet sent, and
  * reads {@code estimateBps()}, {@code lastChangeReason()} and the other getters for allocation and telemetry.
  * Time comes in as nanos arguments (the caller's MediaClock); media loop only, no locks, no allocation per packet.
+ *
+ * <p>{@link dev.onair.sfu.bwe.ReceiveSideEstimator} is the receive-side counterpart for REMB to a publisher that
+ * negotiated goog-remb and abs-send-time but not transport-cc: per received packet (abs-send-time, arrival, size)
+ * the same grouping, trendline, overuse detector and AIMD, the incoming bitrate standing in for the acked one.
  */
 package dev.onair.sfu.bwe;

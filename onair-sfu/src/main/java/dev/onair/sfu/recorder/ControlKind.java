@@ -55,7 +55,12 @@ public enum ControlKind {
     /** A probe cluster was started; ssrc none, detail = its target rate in kbit/s. */
     PROBE_STARTED,
     /** Every video track of a subscriber was paused for lack of bandwidth (detail 1) or came back (detail 0). */
-    AUDIO_ONLY;
+    AUDIO_ONLY,
+    /**
+     * A REMB was sent to a publisher (its video negotiated goog-remb and abs-send-time, not transport-cc); ssrc = the
+     * first media SSRC it lists, detail = the estimate in kbit/s.
+     */
+    REMB_SENT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import dev.onair.protocol.rtcp.FullIntraRequest;
 import dev.onair.protocol.rtcp.GenericNack;
 import dev.onair.protocol.rtcp.PictureLossIndication;
 import dev.onair.protocol.rtcp.ReceiverReport;
+import dev.onair.protocol.rtcp.Remb;
 import dev.onair.protocol.rtcp.ReportBlock;
 import dev.onair.protocol.rtcp.RtcpPacket;
 import dev.onair.protocol.rtcp.SdesChunk;
@@ -15,6 +16,7 @@ import dev.onair.protocol.rtcp.TransportCc;
 import dev.onair.protocol.rtp.HeaderExtensionCursor;
 import dev.onair.sfu.api.ClientSample;
 import dev.onair.sfu.api.SessionReport;
+import dev.onair.sfu.bwe.ReceiveSideEstimator;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.negotiation.NegotiatedExtension;
 import dev.onair.sfu.recorder.ControlKind;
@@ -58,6 +60,8 @@ public final class PublisherSession extends MediaSession implements PublishedTra
     private int transportCcId;
     /** One transport-wide sequence space per transport; null until transport-cc is negotiated. */
     private FeedbackBuilder feedback;
+    /** REMB to this publisher (goog-remb and abs-send-time on its video, no transport-cc); null otherwise. */
+    private PublisherRemb remb;
 
     /**
      * @param trackIds hands out the id ({@code sid}) of each new track
@@ -82,6 +86,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         if (tcc != null && transportCcId == 0) {
             transportCcId = tcc;
             feedback = new FeedbackBuilder(FEEDBACK_CAPACITY, FEEDBACK_INTERVAL_NANOS);
+        }
+        if (transportCcId != 0) {
+            remb = null; // the publisher estimates from our transport-wide feedback; a REMB would only cap it
+        } else if (remb == null && PublisherRemb.absSendTimeIdFor(s) > 0) {
+            remb = new PublisherRemb(PublisherRemb.absSendTimeIdFor(s), ctx().clock().nanoTime());
         }
         routing.declare(t, s.declaredSsrcs(), s.remoteRtxSsrcs());
         if (s.nackSupported()) {
@@ -149,6 +158,8 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         }
         if (feedback != null) {
             recordTransportSequence(p, arrivalNanos);
+        } else if (remb != null && remb.onPacket(p.buf, p.header, len, cursor, arrivalNanos)) {
+            sendRemb(arrivalNanos);
         }
         PublishedLayer layer = routing.route(p);
         if (layer == null) {
@@ -240,6 +251,40 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             }
             sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), fb));
         }
+    }
+
+    /** A REMB with the receive-side estimate, listing every media SSRC of the publisher, behind an empty RR. */
+    private void sendRemb(long nowNanos) {
+        if (!isConnected()) {
+            return;
+        }
+        List<Long> ssrcs = new ArrayList<>();
+        for (PublishedTrack t : tracks) {
+            for (int l = 0; l < t.layerCount() && ssrcs.size() < 255; l++) {
+                long ssrc = t.layer(l).ssrc();
+                if (ssrc >= 0) {
+                    ssrcs.add(ssrc);
+                }
+            }
+        }
+        if (ssrcs.isEmpty()) {
+            return;
+        }
+        long bps = remb.take(nowNanos);
+        FlightRecorder r = recorder();
+        if (r != null) {
+            r.recordControl(nowNanos, recorderLink(), ControlKind.REMB_SENT, ssrcs.get(0),
+                    (int) Math.min(Integer.MAX_VALUE, bps / 1000));
+        }
+        sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), new Remb(rtcpSsrc, bps, ssrcs)));
+    }
+
+    /**
+     * The receive-side estimator behind our REMBs, or null when this publisher gets none (no goog-remb or
+     * abs-send-time on its video, or transport-cc negotiated). REMBs sent: {@code rtcpSent().get(RtcpKind.REMB)}.
+     */
+    public ReceiveSideEstimator receiveEstimator() {
+        return remb == null ? null : remb.estimator();
     }
 
     /** Transport-wide feedback packets built so far (0 when transport-cc was not negotiated). */
@@ -351,6 +396,9 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         pollNacks(nowNanos);
         if (feedback != null && feedback.hasPending()) {
             sendTransportFeedback(nowNanos);
+        }
+        if (remb != null && remb.isDue(nowNanos)) {
+            sendRemb(nowNanos);
         }
         List<ReportBlock> blocks = new ArrayList<>(tracks.size());
         for (PublishedTrack t : tracks) {

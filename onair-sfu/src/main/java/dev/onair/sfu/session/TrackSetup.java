@@ -21,13 +21,22 @@ import java.util.Map;
  * @param nackSupported     the peer takes generic NACKs ({@code a=rtcp-fb:* nack})
  * @param rids              a publisher's simulcast rids in {@code a=simulcast:send} order, lowest layer first
  *                          (see {@link dev.onair.sfu.simulcast.RidLayers}); empty without simulcast
+ * @param rembSupported     the peer takes REMB ({@code a=rtcp-fb:* goog-remb}) on this m-line
  */
 public record TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
                          List<Long> declaredSsrcs, boolean pliSupported, long localSsrc, long localRtxSsrc,
-                         List<Long> remoteRtxSsrcs, boolean nackSupported, List<String> rids) {
+                         List<Long> remoteRtxSsrcs, boolean nackSupported, List<String> rids, boolean rembSupported) {
 
     public TrackSetup {
         rids = List.copyOf(rids);
+    }
+
+    /** Without REMB. */
+    public TrackSetup(String mid, MediaKind kind, List<TrackCodec> codecs, Map<String, Integer> extensionIdsByUri,
+                      List<Long> declaredSsrcs, boolean pliSupported, long localSsrc, long localRtxSsrc,
+                      List<Long> remoteRtxSsrcs, boolean nackSupported, List<String> rids) {
+        this(mid, kind, codecs, extensionIdsByUri, declaredSsrcs, pliSupported, localSsrc, localRtxSsrc,
+                remoteRtxSsrcs, nackSupported, rids, false);
     }
 
     /** Without simulcast. */
