@@ -123,6 +123,11 @@ final class AimdRateControl {
             } else {
                 decreased = currentBps / 2;
             }
+            // At most a halving per decrease: the acked rate is measured over 250 ms, and a sudden step in latency (a
+            // route change, a handover, the lab switching on 80 ms) leaves it nearly empty for a moment; without the
+            // floor one overuse took a 5 Mbit/s estimate to 50 kbit/s and paused video for 3 s. A real cap is still
+            // reached within a few round trips (halvings).
+            decreased = Math.max(decreased, currentBps / 2);
             decreased = config.clamp(decreased);
             if (decreased < currentBps) {
                 currentBps = decreased;

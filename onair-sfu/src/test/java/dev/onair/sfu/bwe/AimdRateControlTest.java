@@ -19,6 +19,15 @@ class AimdRateControlTest {
     }
 
     @Test
+    void oneOveruseAtMostHalvesTheRateWhateverTheAckedRateSays() {
+        AimdRateControl aimd = new AimdRateControl(CONFIG, 0);
+        aimd.setRttMillis(100);
+        // A latency step leaves the 250 ms acked window nearly empty: 0.85 x 40 kbit/s would be 34 kbit/s.
+        assertThat(aimd.update(DelaySignal.OVERUSING, 40_000, 500 * MS)).isEqualTo(500_000);
+        assertThat(aimd.update(DelaySignal.OVERUSING, 40_000, 600 * MS)).as("one round trip later").isEqualTo(250_000);
+    }
+
+    @Test
     void aSecondOveruseWithinOneRttDoesNotDecreaseAgain() {
         AimdRateControl aimd = new AimdRateControl(CONFIG, 0);
         aimd.setRttMillis(100);
