@@ -2,6 +2,7 @@ package dev.onair.sfu.congestion;
 
 import dev.onair.sfu.alloc.Allocation;
 import dev.onair.sfu.alloc.AllocationTrack;
+import dev.onair.sfu.alloc.AllocatorConfig;
 import dev.onair.sfu.alloc.BandwidthAllocator;
 import dev.onair.sfu.alloc.TrackAllocation;
 import dev.onair.sfu.alloc.TrackPriority;
@@ -57,6 +58,7 @@ public final class SubscriberBandwidth {
     private final BandwidthAllocator allocator;
     private final Output output;
     private final long maxBitrateBps;
+    private final double allocatorHeadroom;
     private final List<AllocationTrack> inputs = new ArrayList<>();
     private final Map<SubscriberTrack, TrackAllocation> byTrack = new IdentityHashMap<>();
     private Allocation last;
@@ -71,6 +73,13 @@ public final class SubscriberBandwidth {
      */
     public SubscriberBandwidth(SendSideEstimator estimator, BandwidthAllocator allocator, long maxBitrateBps,
                                Output output) {
+        this(estimator, allocator, AllocatorConfig.DEFAULT.upgradeHeadroom(), maxBitrateBps, output);
+    }
+
+    /** @param allocatorHeadroom the allocator's upgrade headroom (the share of the estimate an upgrade may use) */
+    public SubscriberBandwidth(SendSideEstimator estimator, BandwidthAllocator allocator, double allocatorHeadroom,
+                               long maxBitrateBps, Output output) {
+        this.allocatorHeadroom = allocatorHeadroom > 0 && allocatorHeadroom <= 1 ? allocatorHeadroom : 1;
         this.estimator = estimator;
         this.allocator = allocator;
         this.maxBitrateBps = maxBitrateBps;
@@ -148,7 +157,10 @@ public final class SubscriberBandwidth {
             return;
         }
         output.setPacingRateBps(Math.max(MIN_PACING_RATE_BPS, (long) (estimator.estimateBps() * PACING_FACTOR)));
-        ProbeCluster probe = estimator.nextProbe(nowNanos, a.wantedBps());
+        // The allocator upgrades only within its headroom (90 % of the estimate): probing up to exactly what is wanted
+        // would leave the estimate just short of the upgrade it is for.
+        long probeTargetBps = (long) (a.wantedBps() / allocatorHeadroom);
+        ProbeCluster probe = estimator.nextProbe(nowNanos, probeTargetBps);
         if (probe != null && output.sendProbe(probe, nowNanos)) {
             probesSent++;
             output.record(ControlKind.PROBE_STARTED, -1, (int) Math.min(Integer.MAX_VALUE, probe.targetBps() / 1000),
