@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
  * bottleneck (capacity, 300 ms queue limit, 20 ms one way). The receiver's clock is offset from the sender's; the
  * sender reads the estimate as it was one propagation delay ago (the REMB's trip back).
  */
-final class ReceiveSideSimulation {
+final class ReceiveSideSimulation extends MillisecondSimulation {
     static final long MS = 1_000_000L;
     static final long SECOND = 1_000 * MS;
     static final long PROPAGATION_NANOS = 20 * MS;
@@ -27,7 +27,6 @@ final class ReceiveSideSimulation {
     private final long firstTicks;
     private long capacityBps;
     private long offeredBps;
-    private long nowNanos;
     private long nextFrameNanos;
     private long busyUntilNanos;
     private long maxQueueDelayNanos;
@@ -49,31 +48,9 @@ final class ReceiveSideSimulation {
         this.offeredBps = offeredBps;
     }
 
-    void run(long nanos) {
-        long end = nowNanos + nanos;
-        while (nowNanos < end) {
-            step();
-            nowNanos += MS;
-        }
-    }
-
     /** Runs {@code nanos} and returns the mean estimate over it, sampled every 10 ms. */
-    long averageEstimateOver(long nanos) {
-        long end = nowNanos + nanos;
-        double sum = 0;
-        int samples = 0;
-        while (nowNanos < end) {
-            step();
-            if ((nowNanos / MS) % 10 == 0) {
-                sum += estimator.estimateBps();
-                samples++;
-            }
-            nowNanos += MS;
-        }
-        return Math.round(sum / samples);
-    }
-
-    private void step() {
+    @Override
+    void step() {
         while (!inFlight.isEmpty() && inFlight.peek().atNanos() <= nowNanos) {
             Arrival a = inFlight.poll();
             estimator.onPacket(a.absSendTime(), a.atNanos() + RECEIVER_OFFSET_NANOS, a.sizeBytes());
@@ -114,5 +91,10 @@ final class ReceiveSideSimulation {
 
     long sentBytes() {
         return sentBytes;
+    }
+
+    @Override
+    long estimateBps() {
+        return estimator.estimateBps();
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * rate; when probing is on it sends the estimator's probe clusters as 1200-byte padding packets at the cluster's
  * rate. Feedback goes to the estimator as it arrives; the RTT once a second.
  */
-final class VideoSenderSimulation {
+final class VideoSenderSimulation extends MillisecondSimulation {
     static final long MS = 1_000_000L;
     static final long SECOND = 1_000 * MS;
     static final int MAX_PACKET_BYTES = 1200;
@@ -27,7 +27,6 @@ final class VideoSenderSimulation {
     private final ArrayDeque<Scheduled> probes = new ArrayDeque<>();
     private long offeredBps;
     private boolean probing;
-    private long nowNanos;
     private long nextFrameNanos;
     private long nextRttNanos;
     private long seq;
@@ -64,32 +63,8 @@ final class VideoSenderSimulation {
         return nowNanos;
     }
 
-    /** Runs {@code nanos} more of simulated time. */
-    void run(long nanos) {
-        long end = nowNanos + nanos;
-        while (nowNanos < end) {
-            step();
-            nowNanos += MS;
-        }
-    }
-
-    /** Runs {@code nanos} and returns the mean estimate over it, sampled every 10 ms. */
-    long averageEstimateOver(long nanos) {
-        long end = nowNanos + nanos;
-        double sum = 0;
-        int samples = 0;
-        while (nowNanos < end) {
-            step();
-            if (nowNanos % (10 * MS) == 0) {
-                sum += estimator.estimateBps();
-                samples++;
-            }
-            nowNanos += MS;
-        }
-        return (long) (sum / samples);
-    }
-
-    private void step() {
+    @Override
+    void step() {
         if (nowNanos >= nextRttNanos) {
             estimator.onRtt(link.rttMillis(), nowNanos);
             nextRttNanos += SECOND;
@@ -164,5 +139,10 @@ final class VideoSenderSimulation {
 
     long sentBytes() {
         return sentBytes;
+    }
+
+    @Override
+    long estimateBps() {
+        return estimator.estimateBps();
     }
 }

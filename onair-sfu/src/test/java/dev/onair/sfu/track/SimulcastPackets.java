@@ -1,5 +1,7 @@
 package dev.onair.sfu.track;
 
+import dev.onair.protocol.rtp.RtpWriter;
+
 /**
  * Synthetic VP8 simulcast packets: no header extension, a full VP8 descriptor (15-bit picture id, TL0PICIDX), a
  * key frame header with a frame size on key frame starts, and a last payload byte naming the layer that sent it
@@ -20,16 +22,9 @@ final class SimulcastPackets {
         byte[] b = new byte[HEADER + DESCRIPTOR + payload + 1];
         b[0] = (byte) 0x80;
         b[1] = (byte) ((marker ? 0x80 : 0) | PT);
-        b[2] = (byte) (seq >>> 8);
-        b[3] = (byte) seq;
-        b[4] = (byte) (ts >>> 24);
-        b[5] = (byte) (ts >>> 16);
-        b[6] = (byte) (ts >>> 8);
-        b[7] = (byte) ts;
-        b[8] = (byte) (ssrc >>> 24);
-        b[9] = (byte) (ssrc >>> 16);
-        b[10] = (byte) (ssrc >>> 8);
-        b[11] = (byte) ssrc;
+        RtpWriter.setSequenceNumber(b, 0, seq);
+        RtpWriter.setTimestamp(b, 0, ts);
+        RtpWriter.setSsrc(b, 0, ssrc);
         int d = HEADER;
         b[d] = (byte) (0x80 | (start ? 0x10 : 0)); // X, S, PID 0
         b[d + 1] = (byte) 0xC0; // I, L
