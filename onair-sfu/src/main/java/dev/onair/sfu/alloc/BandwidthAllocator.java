@@ -17,7 +17,7 @@ import java.util.Map;
  * Hysteresis: keeping a layer (or a lower one) only needs it to fit, but going higher than the track's previous
  * decision (including unpausing) needs the new total to stay within {@link AllocatorConfig#upgradeHeadroom()} of
  * the available bandwidth and {@link AllocatorConfig#upgradeHoldNanos()} to have passed since the track's last
- * bandwidth-driven change. A track seen for the first time, or again after being hidden, has no hold. Not
+ * bandwidth-driven change, unless the new total is at most half of what is available. A track seen for the first time, or again after being hidden, has no hold. Not
  * thread-safe; one instance per subscriber, called from one thread; allocates (it runs on estimate changes, not per
  * packet).
  */
@@ -154,7 +154,9 @@ public final class BandwidthAllocator {
         if (!up) {
             return totalBps <= available;
         }
-        if (s.prev != null && nowNanos - s.prev.changedNanos < config.upgradeHoldNanos()) {
+        // The hold stops flapping at the margin; with the total at most half of what is available (a probe just
+        // showed the link far wider) there is no margin to flap at, and holding would only prolong a pause.
+        if (s.prev != null && nowNanos - s.prev.changedNanos < config.upgradeHoldNanos() && totalBps > available / 2) {
             return false;
         }
         return totalBps <= headroomBps;

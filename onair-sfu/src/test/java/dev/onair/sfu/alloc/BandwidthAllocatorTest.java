@@ -132,14 +132,24 @@ class BandwidthAllocatorTest {
         List<AllocationTrack> tracks = List.of(video("cam", TrackPriority.VIDEO, 2));
         assertThat(allocator.allocate(5_000_000, tracks, 0).track("cam").layer()).isEqualTo(2);
         assertThat(allocator.allocate(300_000, tracks, SEC).track("cam").layer()).isZero(); // immediate
-        // Bandwidth is back 1 s after the downgrade: still held at layer 0.
-        assertThat(allocator.allocate(5_000_000, tracks, 2 * SEC).track("cam").layer()).isZero();
-        assertThat(allocator.allocate(5_000_000, tracks, SEC + AllocatorConfig.DEFAULT.upgradeHoldNanos() - 1)
-                .track("cam").layer()).isZero();
-        TrackAllocation up = allocator.allocate(5_000_000, tracks, SEC + AllocatorConfig.DEFAULT.upgradeHoldNanos())
+        // Bandwidth is back 1 s after the downgrade: the middle layer (500 kbit/s, under half of it) at once, the top
+        // one (1.5 Mbit/s, over half) only after the hold.
+        assertThat(allocator.allocate(2_500_000, tracks, 2 * SEC).track("cam").layer()).isEqualTo(1);
+        assertThat(allocator.allocate(2_500_000, tracks, 2 * SEC + AllocatorConfig.DEFAULT.upgradeHoldNanos() - 1)
+                .track("cam").layer()).isEqualTo(1);
+        TrackAllocation up = allocator.allocate(2_500_000, tracks, 2 * SEC + AllocatorConfig.DEFAULT.upgradeHoldNanos())
                 .track("cam");
         assertThat(up.layer()).isEqualTo(2);
         assertThat(up.reason()).isEqualTo(AllocationReason.RECOVERED);
+    }
+
+    @Test
+    void noHoldWhenTheUpgradeTakesAtMostHalfOfWhatIsAvailable() {
+        List<AllocationTrack> tracks = List.of(video("cam", TrackPriority.VIDEO, 2));
+        allocator.allocate(5_000_000, tracks, 0);
+        assertThat(allocator.allocate(300_000, tracks, SEC).track("cam").layer()).isZero();
+        // A probe showed 5 Mbit/s: 1.5 Mbit/s is far from the margin, nothing to flap at.
+        assertThat(allocator.allocate(5_000_000, tracks, SEC + SEC / 10).track("cam").layer()).isEqualTo(2);
     }
 
     @Test
