@@ -29,7 +29,7 @@ class ResultTableTest {
         assertThat(header.lines().skip(1).findFirst().orElseThrow()).matches("(\\|---)+\\|");
         assertThat(row).isEqualTo("| cap1m-simulcast | 60 | 5.00 | 0.20 | 96.0 | 120 | 1.3 | 480 | 30.0 | 812 | 2.50"
                 + " | – |"
-                + " 4.12 | 88 | poor/good | 1280→1280 | 3.0 | 480 | 4.5 | 2 | no | 2.0 |");
+                + " 4.12 | 88 | poor/good | 1280→1280 | 3.0 | 480 | 4.5 | 2 | no | 2.0 | 42 |");
     }
 
     @Test
