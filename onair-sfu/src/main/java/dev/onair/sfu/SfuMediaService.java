@@ -41,6 +41,7 @@ import dev.onair.sfu.session.PublisherSession;
 import dev.onair.sfu.session.SessionContext;
 import dev.onair.sfu.session.SessionOwner;
 import dev.onair.sfu.session.SubscriberSession;
+import dev.onair.sfu.simulcast.Dynacast;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.track.SubscriberTrack;
 import dev.onair.transport.ice.IceCredentials;
@@ -903,11 +904,7 @@ final class SfuMediaService implements MediaService, SessionOwner {
                     if (!t.isSimulcast() || !t.takeDemandChanged()) {
                         continue;
                     }
-                    int highest = 31 - Integer.numberOfLeadingZeros(Math.max(1, t.demandedLayers()));
-                    List<String> rids = new ArrayList<>();
-                    for (int i = 0; i <= Math.min(highest, t.layerCount() - 1); i++) {
-                        rids.add(t.layer(i).rid());
-                    }
+                    List<String> rids = Dynacast.activeRids(t);
                     if (rids.equals(t.announcedRids())) {
                         continue;
                     }
