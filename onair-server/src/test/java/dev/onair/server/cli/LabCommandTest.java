@@ -2,22 +2,18 @@ package dev.onair.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code onair lab} without a server: presets offline, usage errors, and an unreachable server. */
 class LabCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCli cli = new CapturedCli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cl = OnairCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.execute(args);
     }
 
     @Test

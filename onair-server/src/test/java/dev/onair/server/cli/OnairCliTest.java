@@ -6,7 +6,6 @@ import dev.onair.server.auth.AuthResult;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenService;
 import dev.onair.server.config.ServerConfig;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class OnairCliTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCli cli = new CapturedCli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cl = OnairCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.execute(args);
     }
 
     @Test

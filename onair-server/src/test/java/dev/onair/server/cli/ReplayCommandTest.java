@@ -10,7 +10,6 @@ import dev.onair.server.lab.RecordingDump;
 import dev.onair.sfu.recorder.ControlKind;
 import dev.onair.sfu.recorder.DropReason;
 import dev.onair.sfu.recorder.FlightRecorder;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code onair replay} on a dump written by the real writer from a filled {@link FlightRecorder}: 100 inbound
@@ -31,8 +29,9 @@ class ReplayCommandTest {
     private static final String SCENARIO = "name: twenty\nbase: {lossProbability: 0.2}\n";
     private static final long MS = 1_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCli cli = new CapturedCli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
     private final List<Integer> liveDrops = new ArrayList<>();
 
     @TempDir
@@ -41,10 +40,7 @@ class ReplayCommandTest {
     private Path scenario;
 
     private int run(String... args) {
-        CommandLine cl = OnairCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.execute(args);
     }
 
     @BeforeEach

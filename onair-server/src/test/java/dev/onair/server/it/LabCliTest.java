@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
-import dev.onair.server.cli.OnairCli;
-import java.io.PrintWriter;
+import dev.onair.server.cli.CapturedCli;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +15,23 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code onair lab set/get/clear} against a real in-process server with a publishing participant. */
 class LabCliTest {
     @RegisterExtension
     static final ItServer it = new ItServer();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private final CapturedCli cli = new CapturedCli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
+    /** {@code onair lab ARGS}; {@link #out} and {@link #err} then hold only what this run printed. */
     private int lab(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cl = OnairCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cli.clear();
         String[] all = new String[args.length + 1];
         all[0] = "lab";
         System.arraycopy(args, 0, all, 1, args.length);
-        return cl.execute(all);
+        return cli.execute(all);
     }
 
     private static String admin(String room) {
