@@ -51,6 +51,33 @@ final class AdminHttp {
         }
     }
 
+    /** The admin path of one participant's network-lab impairment. */
+    static String impairmentPath(String room, String identity) {
+        return "/api/v1/rooms/" + room + "/participants/" + identity + "/impairment";
+    }
+
+    /**
+     * Impairs one direction ("up" or "down") of a participant's link with a scenario (YAML, its newlines escaped for
+     * JSON) and a seed; fails the test unless the server takes it.
+     */
+    static void impair(BrowserServer server, String room, String identity, String direction, String scenarioYaml,
+                       long seed) {
+        HttpResponse<String> put = send(server, "PUT", impairmentPath(room, identity), "{\"direction\":\"" + direction
+                + "\",\"scenario\":\"" + scenarioYaml + "\",\"seed\":" + seed + "}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
+
+    /** Ends a participant's impairment; fails the test unless the server did. */
+    static void clearImpairment(BrowserServer server, String room, String identity) {
+        HttpResponse<String> del = send(server, "DELETE", impairmentPath(room, identity), null);
+        assertThat(del.statusCode()).as(del.body()).isBetween(200, 204);
+    }
+
+    /** The growth of a getStats() counter between two summaries. */
+    static long delta(Map<?, ?> start, Map<?, ?> end, String key) {
+        return num(end, key) - num(start, key);
+    }
+
     /** A number from a getStats() summary map; 0 when absent. */
     static long num(Map<?, ?> m, String key) {
         return m.get(key) instanceof Number n ? n.longValue() : 0;

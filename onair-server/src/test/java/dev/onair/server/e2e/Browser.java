@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -75,6 +76,17 @@ public final class Browser implements AutoCloseable {
     /** Runs an async script: the script's last argument is the callback; {@code args} come before it. */
     public Object async(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /**
+     * The stats summary of a WHIP/WHEP test page ({@code window.onair.stats()}, page.js: receiverStats or
+     * senderStats); empty before the page has one.
+     */
+    public Map<?, ?> pageStats() {
+        Object r = async("const done = arguments[arguments.length - 1];"
+                + "if (!window.onair || !window.onair.stats) { done({}); return; }"
+                + "window.onair.stats().then(done, e => done({error: String(e)}));");
+        return r instanceof Map<?, ?> m ? m : Map.of();
     }
 
     public Object eval(String expression) {

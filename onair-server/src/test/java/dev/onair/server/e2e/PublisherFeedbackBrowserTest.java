@@ -36,10 +36,8 @@ class PublisherFeedbackBrowserTest {
             JsonNode freeSession = ServerStatus.awaitSession(SERVER.base(), "twcc-free", "publish", Duration.ofSeconds(15),
                     s -> "connected".equals(s.path("state").asText()));
             String identity = cappedSession.path("identity").asText();
-            HttpResponse<String> put = admin("PUT", "/api/v1/rooms/twcc-cap/participants/" + identity
-                    + "/impairment", "{\"direction\":\"up\",\"scenario\":\"name: cap\\nbase: {rateBps: " + CAP_BPS
-                    + ", queueMillis: 300}\",\"seed\":1}");
-            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            AdminHttp.impair(SERVER, "twcc-cap", identity, "up", "name: cap\\nbase: {rateBps: " + CAP_BPS
+                    + ", queueMillis: 300}", 1);
 
             long[] lowest = {Long.MAX_VALUE};
             Map<?, ?> cappedStats = Poll.until(SETTLE, () -> outbound(capped), s -> {

@@ -1,5 +1,6 @@
 package dev.onair.server.e2e;
 
+import static dev.onair.server.e2e.AdminHttp.delta;
 import static dev.onair.server.e2e.AdminHttp.num;
 import static dev.onair.server.e2e.AdminHttp.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,14 +38,11 @@ class RetransmissionBrowserTest {
                     s -> num(s, "framesDecoded") > 30 && num(s, "audioReceived") > 50);
             assertThat(num(playing, "framesDecoded")).as("plays before the impairment: %s", playing).isGreaterThan(30);
             String identity = ServerStatus.awaitSession(SERVER.base(), room, "subscribe").path("identity").asText();
-            HttpResponse<String> put = admin("PUT", "/api/v1/rooms/" + room + "/participants/" + identity
-                    + "/impairment", "{\"direction\":\"down\",\"scenario\":\"" + SCENARIO + "\",\"seed\":5}");
-            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            AdminHttp.impair(SERVER, room, identity, "down", SCENARIO, 5);
             Map<?, ?> start = inbound(player);
             LockSupport.parkNanos(WINDOW.toNanos()); // the measured window itself
             Map<?, ?> end = inbound(player);
-            JsonNode status = read(admin("GET", "/api/v1/rooms/" + room + "/participants/" + identity
-                    + "/impairment", null));
+            JsonNode status = read(admin("GET", AdminHttp.impairmentPath(room, identity), null));
 
             JsonNode sessions = ServerStatus.get(SERVER.base()).path("sessions");
             long resent = 0;
@@ -107,10 +105,6 @@ class RetransmissionBrowserTest {
                 + "   out.rtxReported = 'retransmittedPacketsReceived' in r ? 1 : 0; } });"
                 + " done(out); }, e => done({error: String(e)}));");
         return r instanceof Map<?, ?> m ? m : Map.of();
-    }
-
-    private static long delta(Map<?, ?> start, Map<?, ?> end, String key) {
-        return num(end, key) - num(start, key);
     }
 
     private static HttpResponse<String> admin(String method, String path, String json) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onair.server.testing.Poll;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -37,25 +36,26 @@ class SimulcastBandwidthBrowserTest {
             publisher.open(SERVER.base() + "/publish.html?autostart=1&codec=vp8&simulcast=1&width=1280&height=720&room="
                     + room);
             player.open(SERVER.base() + "/play.html?autostart=1&room=" + room);
-            Map<?, ?> top = Poll.until(Duration.ofSeconds(30), () -> stats(player), s -> num(s, "frameWidth") >= 1280);
+            Map<?, ?> top = Poll.until(Duration.ofSeconds(30), player::pageStats, s -> num(s, "frameWidth") >= 1280);
             String identity = ServerStatus.awaitSession(SERVER.base(), room, "subscribe").path("identity").asText();
             String resource = ServerStatus.awaitSession(SERVER.base(), room, "subscribe").path("resourceId").asText();
             assertThat(num(top, "frameWidth")).as("the player first gets the top layer: %s; publisher %s; congestion %s",
-                    top, stats(publisher), report(resource).path("congestion")).isGreaterThanOrEqualTo(1280);
+                    top, publisher.pageStats(), report(resource).path("congestion")).isGreaterThanOrEqualTo(1280);
 
             // Chromium's fake camera is easy to encode: its top layer may need well under 1 Mbit/s, so the cap is set
             // below what the player actually receives (60 %, at least 250 kbit/s), which is what "narrower than the top
             // layer" means; bench/quality runs the literal 1 Mbit/s scenario.
-            Map<?, ?> rateFrom = stats(player);
+            Map<?, ?> rateFrom = player.pageStats();
             LockSupport.parkNanos(Duration.ofSeconds(3).toNanos()); // a measured interval of the live stream
-            Map<?, ?> rateTo = stats(player);
+            Map<?, ?> rateTo = player.pageStats();
             long topBps = (num(rateTo, "bytesReceived") - num(rateFrom, "bytesReceived")) * 8 / 3;
             long capKbps = Math.max(250, topBps * 6 / 10 / 1000);
-            Map<?, ?> before = Poll.until(Duration.ofSeconds(20), () -> stats(player), s -> num(s, "frameWidth") >= 1280);
+            Map<?, ?> before = Poll.until(Duration.ofSeconds(20), player::pageStats, s -> num(s, "frameWidth") >= 1280);
             assertThat(num(before, "frameWidth")).as("on the top layer when the cap starts").isGreaterThanOrEqualTo(1280);
-            impair(room, identity, "name: cap\\nbase: {rateKbps: " + capKbps + ", queueMillis: 100}");
+            AdminHttp.impair(SERVER, room, identity, "down",
+                    "name: cap\\nbase: {rateKbps: " + capKbps + ", queueMillis: 100}", 3);
             long capped = System.nanoTime();
-            Map<?, ?> lower = Poll.until(Duration.ofSeconds(10), () -> stats(player),
+            Map<?, ?> lower = Poll.until(Duration.ofSeconds(10), player::pageStats,
                     s -> num(s, "frameWidth") > 0 && num(s, "frameWidth") < 1280);
             double downSeconds = (System.nanoTime() - capped) / 1e9;
             JsonNode report = report(resource);
@@ -77,26 +77,26 @@ class SimulcastBandwidthBrowserTest {
             }
             assertThat(maxQueueDelay).as("server-side queueing delay stays bounded").isLessThan(400);
 
-            clear(room, identity);
+            AdminHttp.clearImpairment(SERVER, room, identity);
             long lifted = System.nanoTime();
-            Map<?, ?> back = Poll.until(Duration.ofSeconds(30), () -> stats(player), s -> num(s, "frameWidth") >= 1280);
+            Map<?, ?> back = Poll.until(Duration.ofSeconds(30), player::pageStats, s -> num(s, "frameWidth") >= 1280);
             double upSeconds = (System.nanoTime() - lifted) / 1e9;
             assertThat(num(back, "frameWidth")).as("the top layer returns after the cap lifts: %s",
                     report(resource).path("congestion")).isGreaterThanOrEqualTo(1280);
 
-            impair(room, identity, CAP_250K);
+            AdminHttp.impair(SERVER, room, identity, "down", CAP_250K, 3);
             JsonNode audioOnly = Poll.until(Duration.ofSeconds(20), () -> lastCongestion(resource),
                     c -> c != null && c.path("audioOnly").asBoolean());
             assertThat(audioOnly.path("audioOnly").asBoolean()).as("video paused at 250 kbit/s: %s", audioOnly).isTrue();
-            Map<?, ?> pausedFrom = stats(player);
-            Map<?, ?> pausedTo = Poll.until(Duration.ofSeconds(5), () -> stats(player),
+            Map<?, ?> pausedFrom = player.pageStats();
+            Map<?, ?> pausedTo = Poll.until(Duration.ofSeconds(5), player::pageStats,
                     s -> num(s, "audioPacketsReceived") > num(pausedFrom, "audioPacketsReceived") + 100);
             assertThat(num(pausedTo, "audioPacketsReceived") - num(pausedFrom, "audioPacketsReceived"))
                     .as("audio keeps playing while video is paused").isGreaterThan(100);
 
-            clear(room, identity);
-            Map<?, ?> resumedFrom = stats(player);
-            Map<?, ?> resumed = Poll.until(Duration.ofSeconds(30), () -> stats(player),
+            AdminHttp.clearImpairment(SERVER, room, identity);
+            Map<?, ?> resumedFrom = player.pageStats();
+            Map<?, ?> resumed = Poll.until(Duration.ofSeconds(30), player::pageStats,
                     s -> num(s, "framesDecoded") > num(resumedFrom, "framesDecoded") + 30);
             assertThat(num(resumed, "framesDecoded") - num(resumedFrom, "framesDecoded"))
                     .as("video resumes after the cap lifts: %s", report(resource).path("congestion")).isGreaterThan(30);
@@ -113,25 +113,5 @@ class SimulcastBandwidthBrowserTest {
 
     private static JsonNode report(String resource) {
         return read(AdminHttp.send(SERVER, "GET", "/api/v1/sessions/" + resource + "/report", null));
-    }
-
-    private static void impair(String room, String identity, String scenario) {
-        HttpResponse<String> put = AdminHttp.send(SERVER, "PUT", "/api/v1/rooms/" + room + "/participants/" + identity
-                + "/impairment", "{\"direction\":\"down\",\"scenario\":\"" + scenario + "\",\"seed\":3}");
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    }
-
-    private static void clear(String room, String identity) {
-        HttpResponse<String> del = AdminHttp.send(SERVER, "DELETE", "/api/v1/rooms/" + room + "/participants/"
-                + identity + "/impairment", null);
-        assertThat(del.statusCode()).as(del.body()).isBetween(200, 204);
-    }
-
-    /** The page's stats summary (page.js: receiverStats or senderStats). */
-    private static Map<?, ?> stats(Browser page) {
-        Object r = page.async("const done = arguments[arguments.length - 1];"
-                + "if (!window.onair || !window.onair.stats) { done({}); return; }"
-                + "window.onair.stats().then(done, e => done({error: String(e)}));");
-        return r instanceof Map<?, ?> m ? m : Map.of();
     }
 }

@@ -1,5 +1,6 @@
 package dev.onair.server.e2e;
 
+import static dev.onair.server.e2e.AdminHttp.delta;
 import static dev.onair.server.e2e.AdminHttp.num;
 import static dev.onair.server.e2e.AdminHttp.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +38,8 @@ class UpstreamRetransmissionBrowserTest {
             assertThat(num(playing, "framesDecoded")).as("plays before the impairment: %s", playing).isGreaterThan(30);
             JsonNode pub = ServerStatus.awaitSession(SERVER.base(), room, "publish");
             String identity = pub.path("identity").asText();
-            String path = "/api/v1/rooms/" + room + "/participants/" + identity + "/impairment";
-            HttpResponse<String> put = admin("PUT", path,
-                    "{\"direction\":\"up\",\"scenario\":\"" + SCENARIO + "\",\"seed\":5}");
-            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            String path = AdminHttp.impairmentPath(room, identity);
+            AdminHttp.impair(SERVER, room, identity, "up", SCENARIO, 5);
             long fromMillis = System.currentTimeMillis();
             Map<?, ?> pubStart = outbound(publisher);
             Map<?, ?> playStart = inbound(player);
@@ -124,10 +123,6 @@ class UpstreamRetransmissionBrowserTest {
                 + "  out.framesDecoded += r.framesDecoded || 0; });"
                 + " done(out); }, e => done({error: String(e)}));");
         return r instanceof Map<?, ?> m ? m : Map.of();
-    }
-
-    private static long delta(Map<?, ?> start, Map<?, ?> end, String key) {
-        return num(end, key) - num(start, key);
     }
 
     private static HttpResponse<String> admin(String method, String path, String json) {

@@ -32,17 +32,17 @@ class WhipWhepBrowserTest {
             c.open(SERVER.base() + "/play.html?autostart=1&room=" + room);
 
             for (Browser player : List.of(b, c)) {
-                Map<?, ?> stats = Poll.until(Duration.ofSeconds(20), () -> stats(player),
+                Map<?, ?> stats = Poll.until(Duration.ofSeconds(20), player::pageStats,
                         s -> num(s, "framesDecoded") > 100 && num(s, "audioPacketsReceived") > 200);
                 assertThat(num(stats, "framesDecoded")).as("frames decoded, stats %s", stats).isGreaterThan(100);
                 assertThat(num(stats, "audioPacketsReceived")).as("audio packets, stats %s", stats).isGreaterThan(200);
                 assertThat(String.valueOf(stats.get("videoCodec")).toLowerCase()).contains(codec);
                 assertThat(String.valueOf(stats.get("audioCodec")).toLowerCase()).contains("opus");
-                Map<?, ?> withSr = Poll.until(Duration.ofSeconds(5), () -> stats(player),
+                Map<?, ?> withSr = Poll.until(Duration.ofSeconds(5), player::pageStats,
                         s -> num(s, "senderReportsReceived") >= 2);
                 assertThat(num(withSr, "senderReportsReceived")).as("our RTCP SRs reach the player").isGreaterThanOrEqualTo(2);
             }
-            Map<?, ?> publisher = Poll.until(Duration.ofSeconds(5), () -> stats(a),
+            Map<?, ?> publisher = Poll.until(Duration.ofSeconds(5), () -> a.pageStats(),
                     s -> num(s, "receiverReportsReceived") >= 2 && s.get("roundTripTime") instanceof Number);
             assertThat(num(publisher, "receiverReportsReceived")).as("our RTCP RRs reach the publisher: %s", publisher)
                     .isGreaterThanOrEqualTo(2);
@@ -70,7 +70,7 @@ class WhipWhepBrowserTest {
             if (now - lastAt[0] < 1_500_000_000L) {
                 return false;
             }
-            long v = num(stats(player), "videoPacketsReceived");
+            long v = num(player.pageStats(), "videoPacketsReceived");
             boolean same = v == last[0];
             last[0] = v;
             lastAt[0] = now;
@@ -79,12 +79,6 @@ class WhipWhepBrowserTest {
         return stopped;
     }
 
-    private static Map<?, ?> stats(Browser browser) {
-        Object r = browser.async("const done = arguments[arguments.length - 1];"
-                + "if (!window.onair || !window.onair.stats) { done({}); return; }"
-                + "window.onair.stats().then(done, e => done({error: String(e)}));");
-        return r instanceof Map<?, ?> m ? m : Map.of();
-    }
 
     private static long num(Map<?, ?> m, String key) {
         Object v = m.get(key);
