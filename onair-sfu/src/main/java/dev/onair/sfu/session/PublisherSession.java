@@ -87,10 +87,11 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             transportCcId = tcc;
             feedback = new FeedbackBuilder(FEEDBACK_CAPACITY, FEEDBACK_INTERVAL_NANOS);
         }
+        int absSendTimeId = PublisherRemb.absSendTimeIdFor(s);
         if (transportCcId != 0) {
             remb = null; // the publisher estimates from our transport-wide feedback; a REMB would only cap it
-        } else if (remb == null && PublisherRemb.absSendTimeIdFor(s) > 0) {
-            remb = new PublisherRemb(PublisherRemb.absSendTimeIdFor(s), ctx().clock().nanoTime());
+        } else if (remb == null && absSendTimeId > 0) {
+            remb = new PublisherRemb(absSendTimeId, ctx().clock().nanoTime());
         }
         routing.declare(t, s.declaredSsrcs(), s.remoteRtxSsrcs());
         if (s.nackSupported()) {
@@ -203,10 +204,7 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         int n = g.poll(nowNanos, nackScratch);
         long ssrc = layer.ssrc();
         if (n > 0 && ssrc >= 0 && isConnected()) {
-            FlightRecorder r = recorder();
-            if (r != null) {
-                r.recordControl(nowNanos, recorderLink(), ControlKind.NACK_SENT, ssrc, (int) (nackScratch[0] & 0xFFFF));
-            }
+            recordControl(nowNanos, ControlKind.NACK_SENT, ssrc, (int) (nackScratch[0] & 0xFFFF));
             sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()),
                     new GenericNack(rtcpSsrc, ssrc, NackGenerator.items(nackScratch, n))));
             t.onNackSent();
@@ -243,12 +241,8 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             return;
         }
         long mediaSsrc = tracks.isEmpty() || tracks.get(0).ssrc() < 0 ? 0 : tracks.get(0).ssrc();
-        FlightRecorder r = recorder();
         for (TransportCc fb : feedback.drain(rtcpSsrc, mediaSsrc, nowNanos)) {
-            if (r != null) {
-                r.recordControl(nowNanos, recorderLink(), ControlKind.TRANSPORT_FEEDBACK_SENT, mediaSsrc,
-                        fb.packetStatusCount());
-            }
+            recordControl(nowNanos, ControlKind.TRANSPORT_FEEDBACK_SENT, mediaSsrc, fb.packetStatusCount());
             sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), fb));
         }
     }
@@ -271,11 +265,8 @@ public final class PublisherSession extends MediaSession implements PublishedTra
             return;
         }
         long bps = remb.take(nowNanos);
-        FlightRecorder r = recorder();
-        if (r != null) {
-            r.recordControl(nowNanos, recorderLink(), ControlKind.REMB_SENT, ssrcs.get(0),
-                    (int) Math.min(Integer.MAX_VALUE, bps / 1000));
-        }
+        recordControl(nowNanos, ControlKind.REMB_SENT, ssrcs.get(0),
+                (int) Math.min(Integer.MAX_VALUE, bps / 1000));
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), new Remb(rtcpSsrc, bps, ssrcs)));
     }
 
@@ -312,11 +303,8 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         boolean pli = idx < 0 || setups.get(idx).pliSupported();
         RtcpPacket request = pli ? new PictureLossIndication(rtcpSsrc, ssrc)
                 : new FullIntraRequest(rtcpSsrc, List.of(new FirEntry(ssrc, firSequence++ & 0xFF)));
-        FlightRecorder r = recorder();
-        if (r != null) {
-            r.recordControl(ctx().clock().nanoTime(), recorderLink(), ControlKind.KEYFRAME_REQUESTED, ssrc,
-                    pli ? PictureLossIndication.FMT : FullIntraRequest.FMT);
-        }
+        recordControl(ctx().clock().nanoTime(), ControlKind.KEYFRAME_REQUESTED, ssrc,
+                pli ? PictureLossIndication.FMT : FullIntraRequest.FMT);
         sendRtcp(List.of(new ReceiverReport(rtcpSsrc, List.of()), request));
         track.onKeyframeRequestSent(pli);
     }

@@ -29,7 +29,6 @@ import dev.onair.sfu.pacer.PaddingWriter;
 import dev.onair.sfu.pacer.ProbeSentListener;
 import dev.onair.sfu.pacer.StaleDropListener;
 import dev.onair.sfu.recorder.ControlKind;
-import dev.onair.sfu.recorder.FlightRecorder;
 import dev.onair.sfu.rtx.ResendOutcome;
 import dev.onair.sfu.rtx.RetransmissionTimers;
 import dev.onair.sfu.track.PublishedTrack;
@@ -41,7 +40,6 @@ import dev.onair.sfu.track.RtpRewriter;
 import dev.onair.sfu.track.SubscriberOutput;
 import dev.onair.sfu.track.SubscriberTrack;
 import dev.onair.sfu.twcc.FeedbackResults;
-import dev.onair.sfu.twcc.PacketResult;
 import dev.onair.sfu.twcc.SendLog;
 import dev.onair.sfu.twcc.SequenceStamper;
 import dev.onair.transport.peer.PeerTransport;
@@ -86,7 +84,6 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     private SequenceStamper stamper;
     private int transportCcId;
     private FeedbackResults feedbackResults;
-    private List<PacketResult> lastFeedback = List.of();
     /** Probe clusters are capped at this many padding packets (a 2.5 Mbit/s, 30 ms probe needs about 40). */
     private static final int PROBE_MAX_PACKETS = 60;
     private final SubscriberBandwidth bandwidth;
@@ -124,10 +121,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
         @Override
         public void record(ControlKind kind, long ssrc, int detail, long nowNanos) {
-            FlightRecorder r = recorder();
-            if (r != null) {
-                r.recordControl(nowNanos, recorderLink(), kind, ssrc, detail);
-            }
+            recordControl(nowNanos, kind, ssrc, detail);
         }
     };
 
@@ -188,10 +182,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         String reason = bandwidth == null ? null : bandwidth.reasonFor(t);
         telemetry().addLayerSwitch(new SessionReport.LayerSwitch(ctx().clock().wallMillis(), t.mid(), fromLayer,
                 toLayer, reason == null ? "start" : reason));
-        FlightRecorder r = recorder();
-        if (r != null) {
-            r.recordControl(nowNanos, recorderLink(), ControlKind.LAYER_SWITCH, t.localSsrc(), toLayer);
-        }
+        recordControl(nowNanos, ControlKind.LAYER_SWITCH, t.localSsrc(), toLayer);
     }
 
     /** Once a second: a fresh allocation (views, binds and priorities change without feedback) and its sample. */
@@ -230,21 +221,6 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
                 add(s);
             }
         }
-    }
-
-    /** Our transport-wide numbering towards this subscriber, or null when transport-cc was not negotiated. */
-    public SequenceStamper transportSequencer() {
-        return stamper;
-    }
-
-    /** The subscriber's transport-wide feedback so far, or null when transport-cc was not negotiated. */
-    public FeedbackResults transportFeedback() {
-        return feedbackResults;
-    }
-
-    /** The per-packet results of the subscriber's latest feedback (for the estimator, issue #5). */
-    public List<PacketResult> lastFeedbackResults() {
-        return lastFeedback;
     }
 
     @Override
@@ -366,12 +342,9 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     }
 
     private void recordStaleDrop(Object owner, long waitedNanos, long nowNanos) {
-        FlightRecorder r = recorder();
-        if (r != null) {
-            long ssrc = owner instanceof SubscriberTrack t ? t.localSsrc() : 0;
-            r.recordControl(nowNanos, recorderLink(), ControlKind.QUEUE_DELAY_DROP, ssrc,
-                    (int) Math.min(Integer.MAX_VALUE, waitedNanos / 1_000_000L));
-        }
+        long ssrc = owner instanceof SubscriberTrack t ? t.localSsrc() : 0;
+        recordControl(nowNanos, ControlKind.QUEUE_DELAY_DROP, ssrc,
+                (int) Math.min(Integer.MAX_VALUE, waitedNanos / 1_000_000L));
     }
 
     /** Told of each probe packet (padding with a probe cluster) as it is sent. Null to remove. */
@@ -424,8 +397,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     @Override
     void onRtcpPacket(RtcpPacket pkt, long arrivalNanos) {
         if (pkt instanceof TransportCc fb && feedbackResults != null) {
-            lastFeedback = feedbackResults.onFeedback(fb);
-            bandwidth.onFeedback(lastFeedback, tracks, arrivalNanos);
+            bandwidth.onFeedback(feedbackResults.onFeedback(fb), tracks, arrivalNanos);
         }
         if (pkt instanceof ReceiverReport rr) {
             onReportBlocks(rr.reports(), arrivalNanos);
@@ -472,10 +444,9 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
     private void resendOne(SubscriberTrack t, int seq, long nowNanos, long usefulAgeNanos, long intervalNanos) {
         ResendOutcome o = t.resend(seq, nowNanos, usefulAgeNanos, intervalNanos);
-        FlightRecorder r = recorder();
-        if (r != null && o != ResendOutcome.SUPPRESSED) {
-            r.recordControl(nowNanos, recorderLink(), o.sent() ? ControlKind.RETRANSMISSION_SENT
-                    : ControlKind.RETRANSMISSION_MISSED, o == ResendOutcome.SENT_RTX ? t.rtxSsrc() : t.localSsrc(), seq);
+        if (o != ResendOutcome.SUPPRESSED) {
+            recordControl(nowNanos, o.sent() ? ControlKind.RETRANSMISSION_SENT : ControlKind.RETRANSMISSION_MISSED,
+                    o == ResendOutcome.SENT_RTX ? t.rtxSsrc() : t.localSsrc(), seq);
         }
     }
 
