@@ -872,16 +872,8 @@ final class SfuMediaService implements MediaService, SessionOwner {
             if (l == null) {
                 return CommandResult.fail(MediaError.CONFLICT, identity + " has no signalling connection");
             }
-            try {
-                l.onPublisherLayers(trackSid, rids);
-            } catch (RuntimeException e) {
-                LOG.warn("participant listener of {} failed on publisher layers", identity, e);
-                return CommandResult.fail(MediaError.INTERNAL, "telling the publisher failed");
-            }
-            if (owner.publisher() != null) {
-                owner.publisher().recordControl(nowNanos(), ControlKind.PUBLISHER_LAYERS, t.ssrc(), layerBits(rids));
-            }
-            return CommandResult.ok();
+            return tellPublisherLayers(owner, l, t, rids, nowNanos()) ? CommandResult.ok()
+                    : CommandResult.fail(MediaError.INTERNAL, "telling the publisher failed");
         }, CommandResult.fail(MediaError.INTERNAL, "telling the publisher failed"), "telling a publisher its layers");
     }
 
@@ -909,15 +901,28 @@ final class SfuMediaService implements MediaService, SessionOwner {
                         continue;
                     }
                     t.setAnnouncedRids(rids);
-                    try {
-                        l.onPublisherLayers(t.id(), rids);
-                    } catch (RuntimeException e) {
-                        LOG.warn("participant listener of {} failed on publisher layers", owner.identity(), e);
-                    }
-                    ps.recordControl(now, ControlKind.PUBLISHER_LAYERS, t.ssrc(), layerBits(rids));
+                    tellPublisherLayers(owner, l, t, rids, now);
                 }
             }
         }
+    }
+
+    /**
+     * Tells {@code owner} through its listener which rids of {@code t} to send and records it; false (logged, nothing
+     * recorded) when the listener failed.
+     */
+    private boolean tellPublisherLayers(Participant owner, ParticipantListener l, PublishedTrack t, List<String> rids,
+                                        long now) {
+        try {
+            l.onPublisherLayers(t.id(), rids);
+        } catch (RuntimeException e) {
+            LOG.warn("participant listener of {} failed on publisher layers", owner.identity(), e);
+            return false;
+        }
+        if (owner.publisher() != null) {
+            owner.publisher().recordControl(now, ControlKind.PUBLISHER_LAYERS, t.ssrc(), layerBits(rids));
+        }
+        return true;
     }
 
     /** The flight recorder's detail for {@link ControlKind#PUBLISHER_LAYERS}. */
