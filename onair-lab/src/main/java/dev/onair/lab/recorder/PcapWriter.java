@@ -1,5 +1,6 @@
 package dev.onair.lab.recorder;
 
+import dev.onair.protocol.Bytes;
 import dev.onair.sfu.recorder.DropReason;
 import dev.onair.sfu.recorder.PacketRecord;
 import java.io.DataOutputStream;
@@ -64,26 +65,26 @@ public final class PcapWriter {
         int total = 28 + p.sizeBytes();
         b[0] = 0x45;
         b[1] = (byte) (p.drop().ordinal() | (p.keyframe() ? KEYFRAME_TOS : 0));
-        put16(b, 2, total);
-        put16(b, 4, p.sequence()); // identification: anything; the RTP sequence helps eyeballing
-        put16(b, 6, 0x4000); // don't fragment
+        Bytes.put16(b, 2, total);
+        Bytes.put16(b, 4, p.sequence()); // identification: anything; the RTP sequence helps eyeballing
+        Bytes.put16(b, 6, 0x4000); // don't fragment
         b[8] = 64;
         b[9] = 17; // UDP
-        put16(b, 10, 0);
+        Bytes.put16(b, 10, 0);
         System.arraycopy(p.outbound() ? SERVER_IP : PEER_IP, 0, b, 12, 4);
         System.arraycopy(p.outbound() ? PEER_IP : SERVER_IP, 0, b, 16, 4);
         b[14] = (byte) p.link();
         b[18] = (byte) p.link();
-        put16(b, 10, ipChecksum(b));
-        put16(b, 20, RTP_PORT);
-        put16(b, 22, RTP_PORT);
-        put16(b, 24, 8 + p.sizeBytes());
-        put16(b, 26, 0); // no UDP checksum (allowed for IPv4): the payload is not in the file
+        Bytes.put16(b, 10, ipChecksum(b));
+        Bytes.put16(b, 20, RTP_PORT);
+        Bytes.put16(b, 22, RTP_PORT);
+        Bytes.put16(b, 24, 8 + p.sizeBytes());
+        Bytes.put16(b, 26, 0); // no UDP checksum (allowed for IPv4): the payload is not in the file
         b[28] = (byte) 0x80;
         b[29] = (byte) ((p.marker() ? 0x80 : 0) | (p.payloadType() & 0x7F));
-        put16(b, 30, p.sequence());
-        put32(b, 32, p.rtpTimestamp());
-        put32(b, 36, p.ssrc());
+        Bytes.put16(b, 30, p.sequence());
+        Bytes.put32(b, 32, p.rtpTimestamp());
+        Bytes.put32(b, 36, p.ssrc());
     }
 
     static int ipChecksum(byte[] b) {
@@ -97,17 +98,7 @@ public final class PcapWriter {
         return (int) (~sum & 0xFFFF);
     }
 
-    private static void put16(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 8);
-        b[off + 1] = (byte) v;
-    }
 
-    private static void put32(byte[] b, int off, long v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
-    }
 
     private static void writeLe16(DataOutputStream d, int v) throws IOException {
         d.write(v & 0xFF);

@@ -1,5 +1,6 @@
 package dev.onair.sfu.pacer;
 
+import dev.onair.protocol.Bytes;
 /**
  * Writes RTP padding-only packets for bandwidth probes (RFC 3550 section 5.1: the P bit set, the payload all
  * padding, its last byte the padding length). Each carries one header-extension element: the transport-cc id with
@@ -32,19 +33,19 @@ public final class PaddingWriter {
         }
         buf[off] = (byte) 0xB0; // V=2, P=1, X=1, CC=0
         buf[off + 1] = (byte) (payloadType & 0x7F); // marker clear
-        put16(buf, off + 2, sequenceNumber);
-        put32(buf, off + 4, timestamp);
-        put32(buf, off + 8, ssrc);
+        Bytes.put16(buf, off + 2, sequenceNumber);
+        Bytes.put32(buf, off + 4, timestamp);
+        Bytes.put32(buf, off + 8, ssrc);
         if (transportCcId <= 14) {
-            put16(buf, off + 12, 0xBEDE);
-            put16(buf, off + 14, 1);
+            Bytes.put16(buf, off + 12, 0xBEDE);
+            Bytes.put16(buf, off + 14, 1);
             buf[off + 16] = (byte) ((transportCcId << 4) | 1); // id, length - 1
             buf[off + 17] = 0;
             buf[off + 18] = 0;
             buf[off + 19] = 0; // element padding
         } else {
-            put16(buf, off + 12, 0x1000);
-            put16(buf, off + 14, 1);
+            Bytes.put16(buf, off + 12, 0x1000);
+            Bytes.put16(buf, off + 14, 1);
             buf[off + 16] = (byte) transportCcId;
             buf[off + 17] = 2;
             buf[off + 18] = 0;
@@ -55,17 +56,5 @@ public final class PaddingWriter {
         }
         buf[off + len - 1] = (byte) padding;
         return len;
-    }
-
-    private static void put16(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 8);
-        b[at + 1] = (byte) v;
-    }
-
-    private static void put32(byte[] b, int at, long v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 }
