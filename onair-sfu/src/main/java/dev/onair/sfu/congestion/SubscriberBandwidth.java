@@ -179,8 +179,9 @@ public final class SubscriberBandwidth {
             long measured = src.layer(i).isActive(nowNanos) ? src.layer(i).bitrateBps(nowNanos) : 0;
             bitrates[i] = measured > 0 ? measured : defaultBitrate(i, n);
         }
-        return new AllocationTrack(t, t.priority(), bitrates, LayerForView.maxLayer(src, t.viewWidthPx(),
-                t.viewHeightPx()));
+        int maxLayer = LayerForView.maxLayer(src, t.viewWidthPx(), t.viewHeightPx());
+        t.setViewMaxLayer(maxLayer);
+        return new AllocationTrack(t, t.priority(), bitrates, maxLayer);
     }
 
     /** A layer's assumed bitrate when it is not arriving: the defaults counted from the top layer down. */

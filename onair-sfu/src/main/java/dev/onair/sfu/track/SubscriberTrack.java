@@ -66,6 +66,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private final Vp8Continuity vp8 = new Vp8Continuity();
     /** What the owner asked for (unclamped); {@link #targetLayer} is it clamped to the bound source. */
     private int requestedLayer = TARGET_HIGHEST;
+    private int viewMaxLayer = -1;
     private TrackPriority priority;
     private int targetLayer = TARGET_HIGHEST;
     private int currentLayer = -1;
@@ -293,6 +294,17 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         return dropsPaused;
     }
 
+    /**
+     * The highest layer this subscriber's view needs, whatever its bandwidth allows now (set by its congestion
+     * control at each allocation; -1 until then, or when the view is hidden). Dynacast keeps that layer coming from
+     * the publisher: a subscriber held low by its estimate goes back up as soon as the estimate allows, and it must
+     * not make the publisher stop a layer others (or it, a second later) need, as LiveKit's dynacast follows the
+     * subscribers' wanted quality rather than their momentary allocation.
+     */
+    public void setViewMaxLayer(int layer) {
+        viewMaxLayer = Math.max(-1, layer);
+    }
+
     @Override
     public int layerDemand(PublishedTrack from) {
         if (kind != MediaKind.VIDEO) {
@@ -301,6 +313,9 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         int mask = currentLayer >= 0 ? 1 << currentLayer : 0;
         if (targetLayer >= 0 && targetLayer != TARGET_HIGHEST) {
             mask |= 1 << targetLayer;
+        }
+        if (viewMaxLayer >= 0) {
+            mask |= 1 << Math.min(viewMaxLayer, Math.max(0, from.layerCount() - 1));
         }
         return mask;
     }

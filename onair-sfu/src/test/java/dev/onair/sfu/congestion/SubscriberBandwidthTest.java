@@ -87,6 +87,8 @@ class SubscriberBandwidthTest {
         assertThat(probes).as("the allocation wants more than 400 kbit/s: a probe").hasSize(1);
         assertThat(probes.get(0).targetBps()).isEqualTo(800_000L);
         assertThat(bw.reasonFor(videoOut)).isEqualTo("bandwidth");
+        assertThat(video.demandedLayers()).as("dynacast: layer 0 forwarded, layer 2 wanted by the (unknown) view")
+                .isEqualTo(0b101);
     }
 
     @Test

@@ -53,4 +53,15 @@ class DynacastTest {
         a.setTargetLayer(0, 0);
         assertThat(Dynacast.activeRids(track)).containsExactly("q");
     }
+
+    @Test
+    void aViewerHeldLowByItsBandwidthStillKeepsTheLayerItsViewNeeds() {
+        SubscriberTrack narrow = viewer(0);
+        assertThat(Dynacast.activeRids(track)).containsExactly("q");
+        narrow.setViewMaxLayer(2);
+        assertThat(Dynacast.activeRids(track)).as("it goes back to f as soon as its estimate allows")
+                .containsExactly("q", "h", "f");
+        narrow.setViewMaxLayer(-1);
+        assertThat(Dynacast.activeRids(track)).as("hidden").containsExactly("q");
+    }
 }
