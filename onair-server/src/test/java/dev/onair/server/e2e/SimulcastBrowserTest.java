@@ -39,6 +39,12 @@ class SimulcastBrowserTest {
             String sid = Poll.until(WAIT, () -> (String) page.invoke("localSid", "alice", "camera").get("sid"),
                     s -> s != null);
             page.join("bob", new HarnessPage.Join(ROOM, "bob", "conference", "subscribe", false, false));
+            // Dynacast follows what views need: bob's video is shown large enough for the top layer, so the server
+            // keeps all three layers on (the harness's default 160x120 would need only q).
+            List<Map<?, ?>> bobsVideos = Poll.until(WAIT, () -> page.videos("bob"),
+                    v -> v.stream().anyMatch(m -> "alice".equals(m.get("identity"))));
+            assertThat(bobsVideos).as("bob shows alice").anyMatch(m -> "alice".equals(m.get("identity")));
+            page.invoke("resizeVideos", "bob", "alice", 1280, 720);
 
             // Three layers negotiated; q and h send at once, f as soon as Chromium's estimate allows it (it holds f
             // back with qualityLimitationReason "bandwidth" until then: on localhost that can take 40 s).
