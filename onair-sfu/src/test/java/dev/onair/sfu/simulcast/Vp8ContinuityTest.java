@@ -68,4 +68,41 @@ class Vp8ContinuityTest {
         c.resync();
         assertThat(forward(300, true, 70, 1)).containsExactly(11, 2);
     }
+
+    private void drop(int pictureId, boolean longId, int tl0, long ssrc) {
+        byte[] b = payload(pictureId, longId, tl0);
+        c.drop(b, 0, b.length, ssrc);
+    }
+
+    @Test
+    void picturesLeftOutLeaveNoPictureIdGapAndLatePacketsKeepTheirIds() {
+        assertThat(forward(32_766, true, 5, 1)).containsExactly(32_766, 5); // T0
+        drop(32_767, true, 5, 1); // T2, two packets
+        drop(32_767, true, 5, 1);
+        assertThat(forward(0, true, 5, 1)).as("T1 follows at +1 across the wrap").containsExactly(32_767, 5);
+        drop(1, true, 5, 1); // T2
+        // picture 2 is lost upstream; 3 is the next T0
+        assertThat(forward(3, true, 6, 1)).containsExactly(1, 6);
+        assertThat(forward(2, true, 5, 1)).as("the repair of 2, late: the id it was kept").containsExactly(0, 5);
+        assertThat(forward(0, true, 5, 1)).as("a late packet of picture 0").containsExactly(32_767, 5);
+        assertThat(c.picturesDropped()).isEqualTo(2);
+
+        byte[] resent = payload(0, true, 5);
+        c.rewriteResent(resent, 0, resent.length);
+        assertThat(d.parse(resent, 0, resent.length)).isTrue();
+        assertThat(d.pictureId()).as("a resend keeps the first id").isEqualTo(32_767);
+    }
+
+    @Test
+    void droppingSevenBitPicturesAndThenSwitchingSourceStaysConsecutive() {
+        assertThat(forward(126, false, 1, 1)).containsExactly(126, 1);
+        drop(127, false, 1, 1);
+        assertThat(forward(0, false, 1, 1)).containsExactly(127, 1);
+        drop(1, false, 1, 1);
+        drop(2, false, 1, 1);
+        assertThat(forward(3, false, 2, 1)).containsExactly(0, 2); // 7-bit form wraps at 128
+        drop(4, false, 2, 9); // another source, not switched to yet: nothing moves
+        assertThat(forward(5, false, 3, 1)).containsExactly(2, 3);
+        assertThat(forward(700, true, 40, 9)).as("a switch continues at +1 (15-bit space)").containsExactly(131, 4);
+    }
 }

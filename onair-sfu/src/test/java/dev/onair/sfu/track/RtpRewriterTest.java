@@ -107,4 +107,75 @@ class RtpRewriterTest {
         r.rewrite(p, 0, 1, 0, 1_000, 0);
         assertThat(r.mapTimestamp(4_000)).isEqualTo(3_010);
     }
+
+    @Test
+    void packetsLeftOutOnPurposeLeaveNoGapAndEveryOtherKeepsItsNumber() {
+        RtpRewriter r = new RtpRewriter(9, 65_534, 0, 90_000);
+        byte[] p = packet();
+        assertThat(r.rewrite(p, 0, 0xA, 100, 0, 0)).isTrue(); // out 65534
+        r.drop(0xA, 101);
+        // 102 is lost upstream: it keeps a number (65535) for when its repair comes
+        assertThat(r.rewrite(p, 0, 0xA, 103, 0, 0)).isTrue();
+        assertThat(seq(p)).isEqualTo(0); // 101 left out: 103 follows 102's number, across the wrap
+        r.drop(0xA, 104);
+        r.drop(0xA, 105);
+        assertThat(r.rewrite(p, 0, 0xA, 106, 0, 0)).isTrue();
+        assertThat(seq(p)).isEqualTo(1);
+        assertThat(r.rewrite(p, 0, 0xA, 102, 0, 0)).as("the upstream repair, late").isTrue();
+        assertThat(seq(p)).isEqualTo(65_535);
+        assertThat(r.rewrite(p, 0, 0xA, 104, 0, 0)).as("a late copy of a packet left out").isFalse();
+
+        // NACKs in the receiver's numbering map back to the source packets, and resends keep their first number
+        assertThat(r.sourceSeqOf(65_534)).isEqualTo(100);
+        assertThat(r.sourceSeqOf(65_535)).isEqualTo(102);
+        assertThat(r.sourceSeqOf(0)).isEqualTo(103);
+        assertThat(r.sourceSeqOf(1)).isEqualTo(106);
+        assertThat(r.sourceSeqOf(2)).as("not sent yet").isEqualTo(-1);
+        r.rewriteResent(p, 0, 103, 0);
+        assertThat(seq(p)).isZero();
+        r.rewriteResent(p, 0, 100, 0);
+        assertThat(seq(p)).isEqualTo(65_534);
+        assertThat(r.droppedOnPurpose()).isEqualTo(3);
+    }
+
+    @Test
+    void aPacketLeftOutAfterLaterOnesWentKeepsItsGapAndItsNackFindsNothing() {
+        RtpRewriter r = new RtpRewriter(9, 500, 0, 90_000);
+        byte[] p = packet();
+        r.rewrite(p, 0, 0xA, 10, 0, 0); // 500; 11 lost upstream (501)
+        r.rewrite(p, 0, 0xA, 12, 0, 0); // 502
+        r.drop(0xA, 11); // its repair arrives and is not wanted
+        assertThat(r.sourceSeqOf(501)).isEqualTo(-1);
+        assertThat(r.lateDrops()).isEqualTo(1);
+        r.rewrite(p, 0, 0xA, 13, 0, 0);
+        assertThat(seq(p)).isEqualTo(503);
+    }
+
+    @Test
+    void numbersOfAnEarlierSourceDoNotMapToTheNewOne() {
+        RtpRewriter r = new RtpRewriter(9, 500, 0, 90_000);
+        byte[] p = packet();
+        for (int s = 0; s < 20; s++) {
+            r.rewrite(p, 0, 0xA, 1000 + s, 0, s * MS); // out 500..519
+        }
+        r.rewrite(p, 0, 0xB, 7, 0, 30 * MS); // out 520
+        r.drop(0xB, 8);
+        r.rewrite(p, 0, 0xB, 9, 0, 31 * MS); // out 521
+        assertThat(seq(p)).isEqualTo(521);
+        assertThat(r.sourceSeqOf(510)).as("belongs to the first source").isEqualTo(-1);
+        assertThat(r.sourceSeqOf(520)).isEqualTo(7);
+        assertThat(r.sourceSeqOf(521)).isEqualTo(9);
+    }
+
+    @Test
+    void aPacketMoreThanTheHistoryLateIsNotForwarded() {
+        RtpRewriter r = new RtpRewriter(9, 0, 0, 90_000);
+        byte[] p = packet();
+        r.rewrite(p, 0, 0xA, 0, 0, 0);
+        r.rewrite(p, 0, 0xA, RtpRewriter.HISTORY + 5, 0, 0);
+        assertThat(r.rewrite(p, 0, 0xA, 2, 0, 0)).isFalse();
+        assertThat(r.lateDrops()).isEqualTo(1);
+        assertThat(r.rewrite(p, 0, 0xA, 10, 0, 0)).as("within the history").isTrue();
+        assertThat(seq(p)).isEqualTo(10);
+    }
 }
