@@ -17,6 +17,14 @@ public final class PacketContext {
     public boolean keyframeStart;
     /** The spatial layer of the packet (0 = lowest; always 0 without simulcast), set by its track before sinks. */
     public int layer;
+    /**
+     * VP8 only, from the payload descriptor (RFC 7741): the temporal layer (TID) of the packet's frame, -1 when the
+     * packet carries none (no temporal layering, or not VP8); whether the frame is a layer-sync frame (Y: it depends
+     * only on temporal layer 0 frames); whether the packet starts the frame (S=1 in partition 0).
+     */
+    public int temporalLayer;
+    public boolean layerSync;
+    public boolean frameStart;
     /** The RFC 2198 blocks of a RED packet, parsed once by its track for every sink; valid when {@link #isRed}. */
     public final RedPayload red = new RedPayload();
     public boolean isRed;
@@ -29,6 +37,9 @@ public final class PacketContext {
         this.extendedSeq = 0;
         this.keyframeStart = false;
         this.layer = 0;
+        this.temporalLayer = -1;
+        this.layerSync = false;
+        this.frameStart = false;
         this.isRed = false;
     }
 }

@@ -502,8 +502,16 @@ public final class PublishedTrack implements SessionTrack {
             int pl = p.header.payloadLength();
             p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
                     : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
-            if (p.keyframeStart && codec.isVp8() && vp8.parse(p.buf, po, pl) && vp8.frameWidth() > 0) {
-                layer.setFrameSize(vp8.frameWidth(), vp8.frameHeight());
+            if (codec.isVp8() && vp8.parse(p.buf, po, pl)) {
+                if (p.keyframeStart && vp8.frameWidth() > 0) {
+                    layer.setFrameSize(vp8.frameWidth(), vp8.frameHeight());
+                }
+                p.frameStart = vp8.isStart() && vp8.partitionId() == 0;
+                if (vp8.hasTid()) {
+                    p.temporalLayer = vp8.tid();
+                    p.layerSync = vp8.isLayerSync();
+                    layer.onTemporalLayer(p.temporalLayer, p.len, p.arrivalNanos);
+                }
             }
             layer.onDelivered(p.len, p.keyframeStart, p.header.timestamp(), p.header.marker(), p.arrivalNanos);
             KeyframeRequester keyframes = layer.keyframes();

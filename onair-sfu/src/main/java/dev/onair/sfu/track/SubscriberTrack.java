@@ -32,14 +32,22 @@ import java.util.Map;
  * it (so when the current layer stops, the track switches down at the next keyframe of the best layer still
  * arriving). Packets of other layers are ignored. The {@link RtpRewriter} keeps sequence numbers and timestamps continuous across the
  * SSRC change and {@link Vp8Continuity} the VP8 picture id and TL0PICIDX, so a switch is invisible to the
- * decoder. TODO(#5): temporal layer selection (VP8 TID, switching up at Y=1 sync points) is not done; every
- * temporal layer is forwarded. Media loop only; no allocation per packet.
+ * decoder.
+ *
+ * <p>Temporal layers (VP8 TID; Chromium's simulcast layers have three): the track forwards the frames of temporal
+ * layers up to {@link #currentTemporalLayer()} and aims at {@link #targetTemporalLayer()} (default: all). Going down
+ * happens at the next frame start (lower layers never reference higher ones); going up waits for a layer-sync frame
+ * (Y=1) of a layer not above the target, or a keyframe. Frames left out are announced to the {@link RtpRewriter} and
+ * {@link Vp8Continuity}, so sequence numbers and picture ids stay consecutive. Packets without a TID are always
+ * forwarded. Media loop only; no allocation per packet.
  */
 public final class SubscriberTrack implements PacketSink, SessionTrack {
     /** A publisher SR older than this no longer gives a trustworthy NTP/RTP mapping. */
     private static final long MAX_SR_AGE_NANOS = 60_000_000_000L;
     /** {@link #targetLayer()} before the first bind when no target was set: the source's highest layer. */
     public static final int TARGET_HIGHEST = Integer.MAX_VALUE;
+    /** {@link #targetTemporalLayer()} when every temporal layer is wanted. */
+    public static final int TEMPORAL_ALL = Integer.MAX_VALUE;
     private final String mid;
     private final MediaKind kind;
     private final List<TrackCodec> codecs;
@@ -73,6 +81,12 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     /** The layer selection last aimed at (the target, or the best active layer below it); -1 none yet. */
     private int wantedLayer = -1;
     private long layerSwitches;
+    private int targetTemporal = TEMPORAL_ALL;
+    private int currentTemporal = TEMPORAL_ALL;
+    /** The highest TID seen on the forwarded layer; -1 until one (then the layer has no temporal layering). */
+    private int highestTidSeen = -1;
+    private long temporalSwitches;
+    private long dropsTemporal;
     private long dropsOtherLayer;
     private long dropsPaused;
     private LayerSwitchListener layerSwitchListener = LayerSwitchListener.NONE;
@@ -191,6 +205,8 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         vp8.resync();
         currentLayer = -1;
         wantedLayer = -1;
+        highestTidSeen = -1;
+        currentTemporal = targetTemporal;
         resendGuard.clear();
         Arrays.fill(ptMap, -1);
         Arrays.fill(stripRed, false);
@@ -348,6 +364,9 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             }
             waitingForKeyframe = false;
         }
+        if (p.temporalLayer >= 0 && !selectTemporal(from, p)) {
+            return;
+        }
         byte[] slot = output.queue().claim(kind == MediaKind.AUDIO ? Lane.PRIORITY : Lane.PACED);
         if (slot == null) {
             dropsQueueFull++;
@@ -428,6 +447,79 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         }
         layerSwitchListener.onLayerSwitch(this, fromLayer, layer, p.arrivalNanos);
         return true;
+    }
+
+    /**
+     * Temporal selection for one packet of the forwarded layer: true to forward it. Left-out packets are announced to
+     * the rewriters so that the receiver sees no gap.
+     */
+    private boolean selectTemporal(PublishedTrack from, PacketContext p) {
+        int tid = p.temporalLayer;
+        if (tid > highestTidSeen) {
+            highestTidSeen = tid;
+        }
+        int before = currentTemporal;
+        if (p.keyframeStart) {
+            currentTemporal = targetTemporal; // a keyframe references nothing: every layer may start here
+        } else if (p.frameStart) {
+            if (targetTemporal < currentTemporal) {
+                currentTemporal = targetTemporal;
+            } else if (targetTemporal > currentTemporal && tid > currentTemporal && tid <= targetTemporal
+                    && p.layerSync) {
+                currentTemporal = tid == highestTidSeen && targetTemporal >= highestTidSeen ? targetTemporal : tid;
+            }
+        }
+        if (currentTemporal != before) {
+            temporalSwitches++;
+            layerSwitchListener.onTemporalSwitch(this, visibleTemporal(before), visibleTemporal(currentTemporal),
+                    p.arrivalNanos);
+        }
+        if (tid <= currentTemporal) {
+            return true;
+        }
+        dropsTemporal++;
+        rewriter.drop(p.header.ssrc(), p.header.sequenceNumber());
+        if (from.codec(p.header.payloadType()).isVp8()) {
+            vp8.drop(p.buf, p.header.payloadOffset(), p.header.payloadLength(), p.header.ssrc());
+        }
+        return false;
+    }
+
+    /** A temporal layer as telemetry shows it: the highest TID seen stands for "all". */
+    private int visibleTemporal(int t) {
+        return t == TEMPORAL_ALL ? highestTidSeen : Math.min(t, Math.max(0, highestTidSeen));
+    }
+
+    /**
+     * Sets the highest VP8 temporal layer to forward (0 = the base layer only; {@link #TEMPORAL_ALL} or anything at
+     * or above the source's highest = all). Down takes effect at the next frame start, up at the next layer-sync
+     * frame or keyframe.
+     */
+    public void setTargetTemporalLayer(int temporalLayer) {
+        targetTemporal = Math.max(0, temporalLayer);
+    }
+
+    /** The temporal layer aimed at; {@link #TEMPORAL_ALL} for all. */
+    public int targetTemporalLayer() {
+        return targetTemporal;
+    }
+
+    /**
+     * The highest temporal layer forwarded now: a TID, or -1 when the forwarded layer has shown no temporal layering
+     * (every packet is forwarded).
+     */
+    public int currentTemporalLayer() {
+        return highestTidSeen < 0 ? -1 : visibleTemporal(currentTemporal);
+    }
+
+    /** Changes of {@link #currentTemporalLayer()}. */
+    public long temporalSwitches() {
+        return temporalSwitches;
+    }
+
+    /** Packets of temporal layers above the current one, left out. */
+    public long dropsTemporal() {
+        return dropsTemporal;
     }
 
     /** The highest active layer not above the target; the target itself when none of those is active. */
