@@ -10,19 +10,33 @@ import java.util.Map;
  * Splits one subscriber's available bandwidth across its tracks:
  * <ol>
  *   <li>every audio track, always (audio is never paused; it may exceed what is available);</li>
- *   <li>every visible video track at its lowest active layer, in priority order (screen, speaker video, other
- *       video; equal priorities keep the given order); a track whose lowest layer does not fit is paused;</li>
- *   <li>then, again in priority order, each track as high as fits, never above its {@code maxLayer}.</li>
+ *   <li>every visible video track at its lowest choice, in priority order (screen, speaker video, other video; equal
+ *       priorities keep the given order): the base temporal layer of its lowest active spatial layer when that layer
+ *       has temporal layers (a quarter of the frame rate with Chromium's three), else the whole lowest layer; a track
+ *       whose lowest choice does not fit is paused;</li>
+ *   <li>then, in priority order, each track up to its whole lowest layer, one temporal layer at a time;</li>
+ *   <li>then, again in priority order, each track as high as fits, whole spatial layers, never above its
+ *       {@code maxLayer}.</li>
  * </ol>
- * Hysteresis: keeping a layer (or a lower one) only needs it to fit, but going higher than the track's previous
+ * Temporal layers are thus a step below the lowest spatial layer, before pausing, and not a way to trade frame rate
+ * for resolution higher up: above the lowest layer, fluid video at a lower resolution is preferred to a higher
+ * resolution at a quarter or half of the frame rate (LiveKit also offers those mixed choices; Jitsi prefers frame
+ * rate the same way above its lowest resolutions).
+ *
+ * <p>Hysteresis: keeping a choice (or a lower one) only needs it to fit, but going higher than the track's previous
  * decision (including unpausing) needs the new total to stay within {@link AllocatorConfig#upgradeHeadroom()} of
  * the available bandwidth and {@link AllocatorConfig#upgradeHoldNanos()} to have passed since the track's last
- * bandwidth-driven change, unless the new total is at most half of what is available. A track seen for the first time, or again after being hidden, has no hold. Not
- * thread-safe; one instance per subscriber, called from one thread; allocates (it runs on estimate changes, not per
- * packet).
+ * bandwidth-driven change, unless the new total is at most half of what is available. A track seen for the first
+ * time, or again after being hidden, has no hold. Not thread-safe; one instance per subscriber, called from one
+ * thread; allocates (it runs on estimate changes, not per packet).
  */
 public final class BandwidthAllocator {
     private static final Comparator<AllocationTrack> BY_PRIORITY = Comparator.comparing(AllocationTrack::priority);
+    /**
+     * Choices are ordered as levels: {@code spatial * 4 + temporal}, where temporal {@value #WHOLE} stands for the
+     * whole spatial layer (VP8 has at most four temporal layers, so the whole layer is the top of its four).
+     */
+    private static final int WHOLE = 3;
 
     private final AllocatorConfig config;
     private final Map<Object, Decision> previous = new HashMap<>();
@@ -33,7 +47,7 @@ public final class BandwidthAllocator {
 
     /** The last decision per track key. */
     private static final class Decision {
-        int layer;
+        int level;
         long changedNanos;
     }
 
@@ -41,13 +55,17 @@ public final class BandwidthAllocator {
     private static final class Slot {
         final AllocationTrack track;
         final Decision prev;
-        int layer = -1;
+        int level = -1;
         long bitrateBps;
         String reason;
 
         Slot(AllocationTrack track, Decision prev) {
             this.track = track;
             this.prev = prev;
+        }
+
+        int layer() {
+            return level < 0 ? -1 : level >> 2;
         }
     }
 
@@ -62,7 +80,7 @@ public final class BandwidthAllocator {
         long wanted = 0;
         for (Slot s : slots) {
             if (s.track.isAudio()) {
-                s.layer = 0;
+                s.level = WHOLE;
                 s.bitrateBps = audioBitrate(s.track);
                 s.reason = AllocationReason.AUDIO;
                 allocated += s.bitrateBps;
@@ -76,22 +94,22 @@ public final class BandwidthAllocator {
             }
         }
         video.sort(Comparator.comparing(s -> s.track, BY_PRIORITY));
-        // Step 2: every visible video track at its lowest active layer.
+        // Step 2: every visible video track at its lowest choice.
         boolean pausedForBandwidth = false;
         for (Slot s : video) {
             if (s.track.maxLayer() < 0) {
                 s.reason = AllocationReason.NOT_VISIBLE;
                 continue;
             }
-            int lowest = nextActiveLayer(s.track, -1);
-            if (lowest < 0) {
+            int first = firstLevel(s.track);
+            if (first < 0) {
                 s.reason = AllocationReason.INACTIVE;
                 continue;
             }
             wanted += layerBitrate(s.track, highestActiveLayer(s.track));
-            long rate = layerBitrate(s.track, lowest);
-            if (mayTake(s, lowest, allocated + rate, available, headroomBps, nowNanos)) {
-                s.layer = lowest;
+            long rate = levelBitrate(s.track, first);
+            if (mayTake(s, first, allocated + rate, available, headroomBps, nowNanos)) {
+                s.level = first;
                 s.bitrateBps = rate;
                 allocated += rate;
             } else {
@@ -99,58 +117,70 @@ public final class BandwidthAllocator {
                 pausedForBandwidth = true;
             }
         }
-        // Step 3: upgrades in priority order.
+        // Step 3: each track up to its whole lowest layer; step 4: whole layers above it.
+        for (Slot s : video) {
+            if (s.level >= 0) {
+                allocated = upgrade(s, (s.level >> 2) * 4 + WHOLE, allocated, available, headroomBps, nowNanos);
+            }
+        }
         boolean upgradedAbove = false;
         for (Slot s : video) {
-            if (s.layer < 0) {
+            if (s.level < 0) {
                 continue;
             }
-            int next = nextActiveLayer(s.track, s.layer);
-            while (next >= 0) {
-                long rate = layerBitrate(s.track, next);
-                long total = allocated - s.bitrateBps + rate;
-                if (!mayTake(s, next, total, available, headroomBps, nowNanos)) {
-                    break;
-                }
-                allocated = total;
-                s.layer = next;
-                s.bitrateBps = rate;
-                next = nextActiveLayer(s.track, next);
-            }
-            boolean limited = s.layer < highestActiveLayer(s.track);
-            if (limited) {
+            allocated = upgrade(s, Integer.MAX_VALUE, allocated, available, headroomBps, nowNanos);
+            int top = highestActiveLayer(s.track) * 4 + WHOLE;
+            if (s.level < top) {
                 s.reason = upgradedAbove ? AllocationReason.PRIORITY : AllocationReason.BANDWIDTH;
-            } else if (s.prev != null && s.layer > s.prev.layer) {
+            } else if (s.prev != null && s.level > s.prev.level) {
                 s.reason = AllocationReason.RECOVERED;
             } else {
-                s.reason = s.layer < topActiveLayer(s.track) ? AllocationReason.VIEW_SIZE : AllocationReason.FULL;
+                s.reason = s.layer() < topActiveLayer(s.track) ? AllocationReason.VIEW_SIZE : AllocationReason.FULL;
             }
-            if (s.layer > nextActiveLayer(s.track, -1)) {
+            if (s.level > firstLevel(s.track)) {
                 upgradedAbove = true;
             }
         }
         boolean anyVideo = false;
         List<TrackAllocation> out = new ArrayList<>(slots.size());
         for (Slot s : slots) {
-            if (s.layer >= 0 && !s.track.isAudio()) {
+            if (s.level >= 0 && !s.track.isAudio()) {
                 anyVideo = true;
-                if (s.prev != null && s.prev.layer >= 0 && s.layer > s.prev.layer && s.reason.equals(
+                if (s.prev != null && s.prev.level >= 0 && s.level > s.prev.level && s.reason.equals(
                         AllocationReason.BANDWIDTH)) {
                     s.reason = AllocationReason.RECOVERED;
                 }
             }
-            out.add(new TrackAllocation(s.track.key(), s.layer, s.bitrateBps, s.reason));
+            int temporal = s.level < 0 || (s.level & 3) == WHOLE ? TrackAllocation.ALL_TEMPORAL_LAYERS : s.level & 3;
+            out.add(new TrackAllocation(s.track.key(), s.layer(), s.bitrateBps, s.reason, temporal));
         }
         remember(slots, nowNanos);
         return new Allocation(out, allocated, wanted, pausedForBandwidth && !anyVideo);
     }
 
+    /** Moves {@code s} up through its choices, at most to {@code capLevel}, while they may be taken. */
+    private long upgrade(Slot s, int capLevel, long allocated, long available, long headroomBps, long nowNanos) {
+        int next = nextLevel(s.track, s.level);
+        while (next >= 0 && next <= capLevel) {
+            long rate = levelBitrate(s.track, next);
+            long total = allocated - s.bitrateBps + rate;
+            if (!mayTake(s, next, total, available, headroomBps, nowNanos)) {
+                break;
+            }
+            allocated = total;
+            s.level = next;
+            s.bitrateBps = rate;
+            next = nextLevel(s.track, next);
+        }
+        return allocated;
+    }
+
     /**
-     * Whether {@code s} may be at {@code layer} with the subscriber's total at {@code totalBps}: plain fit up to
-     * the previous decision's layer, headroom and hold above it.
+     * Whether {@code s} may be at {@code level} with the subscriber's total at {@code totalBps}: plain fit up to
+     * the previous decision's level, headroom and hold above it.
      */
-    private boolean mayTake(Slot s, int layer, long totalBps, long available, long headroomBps, long nowNanos) {
-        boolean up = s.prev == null || layer > s.prev.layer;
+    private boolean mayTake(Slot s, int level, long totalBps, long available, long headroomBps, long nowNanos) {
+        boolean up = s.prev == null || level > s.prev.level;
         if (!up) {
             return totalBps <= available;
         }
@@ -169,14 +199,34 @@ public final class BandwidthAllocator {
                 continue; // not a bandwidth decision: shown again (or active again), it starts without a hold
             }
             Decision d = s.prev == null ? new Decision() : s.prev;
-            if (s.prev == null || d.layer != s.layer) {
-                d.layer = s.layer;
+            if (s.prev == null || d.level != s.level) {
+                d.level = s.level;
                 d.changedNanos = nowNanos;
             }
             next.put(s.track.key(), d);
         }
         previous.clear();
         previous.putAll(next);
+    }
+
+    /** The lowest choice: the base temporal layer of the lowest active layer, or that whole layer; -1 none. */
+    private static int firstLevel(AllocationTrack t) {
+        int lowest = nextActiveLayer(t, -1);
+        if (lowest < 0) {
+            return -1;
+        }
+        return lowest * 4 + (t.temporalLayerCount(lowest) > 1 ? 0 : WHOLE);
+    }
+
+    /** The choice above {@code level}: the next temporal layer within the lowest layer, else the next whole layer. */
+    private static int nextLevel(AllocationTrack t, int level) {
+        int layer = level >> 2;
+        int temporal = level & 3;
+        if (temporal != WHOLE && layer == nextActiveLayer(t, -1)) {
+            return temporal + 1 >= t.temporalLayerCount(layer) - 1 ? layer * 4 + WHOLE : level + 1;
+        }
+        int next = nextActiveLayer(t, layer);
+        return next < 0 ? -1 : next * 4 + WHOLE;
     }
 
     /** The first active layer above {@code after} and at most the track's maxLayer, or -1. */
@@ -210,6 +260,18 @@ public final class BandwidthAllocator {
             }
         }
         return -1;
+    }
+
+    private long levelBitrate(AllocationTrack t, int level) {
+        int layer = level >> 2;
+        int temporal = level & 3;
+        long whole = layerBitrate(t, layer);
+        if (temporal == WHOLE) {
+            return whole;
+        }
+        long measured = t.temporalBitratesBps()[layer][temporal];
+        // Unmeasured: an even share per temporal layer, a rough stand-in until the meters fill.
+        return measured > 0 ? measured : whole * (temporal + 1) / t.temporalLayerCount(layer);
     }
 
     private long layerBitrate(AllocationTrack t, int layer) {

@@ -70,21 +70,26 @@ public record SessionReport(String resourceId, String room, String identity, Str
      * @param targetLayer  the layer the allocator chose; -1 = paused
      * @param allocatedBps the bitrate allocated to it
      * @param reason       why it has this layer: "bandwidth", "view-size", "not-visible", "priority", "recovered"...
+     * @param temporalLayer       the highest VP8 temporal layer (TID) forwarded; -1 when the layer has none (or audio)
+     * @param targetTemporalLayer the highest temporal layer the allocator chose; -1 = all
      */
     public record TrackAllocationSample(String mid, String trackSid, int layer, int targetLayer, long allocatedBps,
-                                        String reason) {
+                                        String reason, int temporalLayer, int targetTemporalLayer) {
     }
 
     /**
-     * A simulcast layer switch the subscriber saw (it happens at a keyframe of the new layer).
+     * A layer switch the subscriber saw: simulcast (spatial, at a keyframe of the new layer) or VP8 temporal (down at a
+     * frame start, up at a layer-sync frame).
      *
      * @param atMillis   wall time of the switch
      * @param mid        the subscriber's m-line
      * @param fromLayer  the layer before (-1: nothing was forwarded: a start or a resume)
      * @param toLayer    the layer after (-1: paused)
      * @param reason     the allocator's reason for the target that caused it
+     * @param dimension  "spatial" (layers are simulcast layers, 0 lowest) or "temporal" (layers are TIDs)
      */
-    public record LayerSwitch(long atMillis, String mid, int fromLayer, int toLayer, String reason) {
+    public record LayerSwitch(long atMillis, String mid, int fromLayer, int toLayer, String reason,
+                              String dimension) {
     }
 
     /**

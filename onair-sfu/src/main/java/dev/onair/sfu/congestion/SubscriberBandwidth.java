@@ -12,6 +12,7 @@ import dev.onair.sfu.bwe.ProbeCluster;
 import dev.onair.sfu.bwe.SendSideEstimator;
 import dev.onair.sfu.negotiation.MediaKind;
 import dev.onair.sfu.recorder.ControlKind;
+import dev.onair.sfu.track.PublishedLayer;
 import dev.onair.sfu.track.PublishedTrack;
 import dev.onair.sfu.track.SubscriberTrack;
 import dev.onair.sfu.twcc.PacketResult;
@@ -148,6 +149,13 @@ public final class SubscriberBandwidth {
                 t.setTargetLayer(ta.layer(), nowNanos);
                 output.record(ControlKind.LAYER_TARGET, t.localSsrc(), ta.layer(), nowNanos);
             }
+            int temporal = ta.temporalLayer() == TrackAllocation.ALL_TEMPORAL_LAYERS ? SubscriberTrack.TEMPORAL_ALL
+                    : ta.temporalLayer();
+            if (t.kind() == MediaKind.VIDEO && !ta.paused() && t.targetTemporalLayer() != temporal) {
+                t.setTargetTemporalLayer(temporal);
+                output.record(ControlKind.TEMPORAL_TARGET, t.localSsrc(),
+                        temporal == SubscriberTrack.TEMPORAL_ALL ? -1 : temporal, nowNanos);
+            }
         }
         if (a.audioOnly() != audioOnly) {
             audioOnly = a.audioOnly();
@@ -175,13 +183,26 @@ public final class SubscriberBandwidth {
         }
         int n = src.layerCount();
         long[] bitrates = new long[n];
+        long[][] temporal = null;
         for (int i = 0; i < n; i++) {
-            long measured = src.layer(i).isActive(nowNanos) ? src.layer(i).bitrateBps(nowNanos) : 0;
+            PublishedLayer layer = src.layer(i);
+            boolean active = layer.isActive(nowNanos);
+            long measured = active ? layer.bitrateBps(nowNanos) : 0;
             bitrates[i] = measured > 0 ? measured : defaultBitrate(i, n);
+            int temporalLayers = active ? layer.temporalLayerCount(nowNanos) : 1;
+            if (temporalLayers > 1) {
+                if (temporal == null) {
+                    temporal = new long[n][];
+                }
+                temporal[i] = new long[temporalLayers];
+                for (int tid = 0; tid < temporalLayers; tid++) {
+                    temporal[i][tid] = layer.temporalBitrateBps(tid, nowNanos);
+                }
+            }
         }
         int maxLayer = LayerForView.maxLayer(src, t.viewWidthPx(), t.viewHeightPx());
         t.setViewMaxLayer(maxLayer);
-        return new AllocationTrack(t, t.priority(), bitrates, maxLayer);
+        return new AllocationTrack(t, t.priority(), bitrates, maxLayer, temporal);
     }
 
     /** A layer's assumed bitrate when it is not arriving: the defaults counted from the top layer down. */
@@ -222,10 +243,12 @@ public final class SubscriberBandwidth {
         List<TrackAllocationSample> perTrack = new ArrayList<>(tracks.size());
         for (SubscriberTrack t : tracks) {
             TrackAllocation ta = byTrack.get(t);
+            boolean video = t.kind() == MediaKind.VIDEO;
+            int targetTemporal = t.targetTemporalLayer() == SubscriberTrack.TEMPORAL_ALL ? -1 : t.targetTemporalLayer();
             perTrack.add(new TrackAllocationSample(t.mid(), t.source() == null ? null : t.source().id(),
-                    t.kind() == MediaKind.VIDEO ? t.currentLayer() : -1,
-                    t.kind() == MediaKind.VIDEO ? t.targetLayer() : -1, ta == null ? 0 : ta.bitrateBps(),
-                    ta == null ? null : ta.reason()));
+                    video ? t.currentLayer() : -1, video ? t.targetLayer() : -1, ta == null ? 0 : ta.bitrateBps(),
+                    ta == null ? null : ta.reason(), video ? t.currentTemporalLayer() : -1,
+                    video ? targetTemporal : -1));
         }
         return new CongestionSample(wallMillis, availableBps(),
                 estimator == null ? 0 : estimator.ackedBitrateBps(), last == null ? 0 : last.allocatedBps(),

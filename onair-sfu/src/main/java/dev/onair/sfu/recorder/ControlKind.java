@@ -60,7 +60,17 @@ public enum ControlKind {
      * A REMB was sent to a publisher (its video negotiated goog-remb and abs-send-time, not transport-cc); ssrc = the
      * first media SSRC it lists, detail = the estimate in kbit/s.
      */
-    REMB_SENT;
+    REMB_SENT,
+    /**
+     * The allocator changed a subscriber track's temporal target (VP8 TID); ssrc = our SSRC towards the subscriber,
+     * detail = the highest temporal layer to forward (-1 = all).
+     */
+    TEMPORAL_TARGET,
+    /**
+     * The highest temporal layer forwarded on a subscriber track changed (down at a frame start, up at a layer-sync
+     * frame); ssrc = our SSRC towards the subscriber, detail = the new TID.
+     */
+    TEMPORAL_SWITCH;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

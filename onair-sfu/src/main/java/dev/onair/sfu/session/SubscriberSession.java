@@ -36,6 +36,7 @@ import dev.onair.sfu.queue.SlotRing;
 import dev.onair.sfu.queue.SubscriberQueue;
 import dev.onair.sfu.telemetry.SessionTelemetry;
 import dev.onair.sfu.telemetry.TrackCounters;
+import dev.onair.sfu.track.LayerSwitchListener;
 import dev.onair.sfu.track.RtpRewriter;
 import dev.onair.sfu.track.SubscriberOutput;
 import dev.onair.sfu.track.SubscriberTrack;
@@ -166,7 +167,17 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         SubscriberTrack t = new SubscriberTrack(s.mid(), s.kind(), s.codecs(), s.extensionIdsByUri(), this, rewriter,
                 s.localRtxSsrc(), rng.nextInt(1 << 16));
         tracks.add(t);
-        t.setLayerSwitchListener(this::onLayerSwitch);
+        t.setLayerSwitchListener(new LayerSwitchListener() {
+            @Override
+            public void onLayerSwitch(SubscriberTrack track, int fromLayer, int toLayer, long nowNanos) {
+                SubscriberSession.this.onLayerSwitch(track, fromLayer, toLayer, nowNanos);
+            }
+
+            @Override
+            public void onTemporalSwitch(SubscriberTrack track, int fromLayer, int toLayer, long nowNanos) {
+                SubscriberSession.this.onTemporalSwitch(track, fromLayer, toLayer, nowNanos);
+            }
+        });
         Integer tcc = s.extensionIdsByUri().get(NegotiatedExtension.TRANSPORT_CC);
         if (tcc != null && stamper == null) {
             SendLog log = new SendLog(SEND_LOG_CAPACITY);
@@ -179,10 +190,19 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
 
     /** A track switched simulcast layers (at a keyframe of the new one): telemetry and the flight recorder. */
     private void onLayerSwitch(SubscriberTrack t, int fromLayer, int toLayer, long nowNanos) {
+        addLayerSwitch(t, fromLayer, toLayer, "spatial");
+        recordControl(nowNanos, ControlKind.LAYER_SWITCH, t.localSsrc(), toLayer);
+    }
+
+    private void onTemporalSwitch(SubscriberTrack t, int fromLayer, int toLayer, long nowNanos) {
+        addLayerSwitch(t, fromLayer, toLayer, "temporal");
+        recordControl(nowNanos, ControlKind.TEMPORAL_SWITCH, t.localSsrc(), toLayer);
+    }
+
+    private void addLayerSwitch(SubscriberTrack t, int fromLayer, int toLayer, String dimension) {
         String reason = bandwidth == null ? null : bandwidth.reasonFor(t);
         telemetry().addLayerSwitch(new SessionReport.LayerSwitch(ctx().clock().wallMillis(), t.mid(), fromLayer,
-                toLayer, reason == null ? "start" : reason));
-        recordControl(nowNanos, ControlKind.LAYER_SWITCH, t.localSsrc(), toLayer);
+                toLayer, reason == null ? "start" : reason, dimension));
     }
 
     /** Once a second: a fresh allocation (views, binds and priorities change without feedback) and its sample. */

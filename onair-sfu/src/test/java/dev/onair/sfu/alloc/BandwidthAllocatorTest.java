@@ -211,4 +211,59 @@ class BandwidthAllocatorTest {
         assertThat(allocator.allocate(1_000_000, List.of(noLayers), 0).track("n").reason())
                 .isEqualTo(AllocationReason.INACTIVE);
     }
+
+    /** 3 layers whose lowest has three temporal layers (cumulative 50k, 110k, 200k, as Chromium's L1T3 roughly). */
+    private static AllocationTrack temporal(String key, TrackPriority p, int maxLayer) {
+        return new AllocationTrack(key, p, SIMULCAST, maxLayer,
+                new long[][] {{50_000, 110_000, 200_000}, {150_000, 350_000, 600_000}, null});
+    }
+
+    @Test
+    void belowTheLowestLayerTemporalLayersComeBeforeAPause() {
+        // (budget, expected layer, expected temporal): ups need 90 % headroom on a first allocation.
+        Object[][] cases = {
+            {3_000_000L, 2, TrackAllocation.ALL_TEMPORAL_LAYERS},
+            {700_000L, 1, TrackAllocation.ALL_TEMPORAL_LAYERS}, // whole h, not f at part of its frame rate
+            {230_000L, 0, TrackAllocation.ALL_TEMPORAL_LAYERS},
+            {150_000L, 0, 1},
+            {60_000L, 0, 0},
+            {50_000L, -1, TrackAllocation.ALL_TEMPORAL_LAYERS},
+        };
+        for (Object[] c : cases) {
+            Allocation a = new BandwidthAllocator(AllocatorConfig.DEFAULT).allocate((long) c[0],
+                    List.of(temporal("cam", TrackPriority.VIDEO, 2)), 0);
+            TrackAllocation t = a.track("cam");
+            assertThat(new int[] {t.layer(), t.temporalLayer()}).as("at %s bit/s", c[0])
+                    .containsExactly((int) c[1], (int) c[2]);
+        }
+        TrackAllocation t0 = new BandwidthAllocator(AllocatorConfig.DEFAULT).allocate(60_000,
+                List.of(temporal("cam", TrackPriority.VIDEO, 2)), 0).track("cam");
+        assertThat(t0.bitrateBps()).isEqualTo(50_000);
+        assertThat(t0.reason()).isEqualTo(AllocationReason.BANDWIDTH);
+    }
+
+    @Test
+    void everyVisibleTrackGetsItsBaseTemporalLayerBeforeAnyGetsItsWholeLowestLayer() {
+        // 2 x 50k base layers fit; the screen then goes up first: 200k + 50k = 250k within 0.9 x 300k; the camera's
+        // next temporal step (250k - 50k + 110k = 310k) does not fit.
+        Allocation a = allocator.allocate(300_000, List.of(temporal("cam", TrackPriority.VIDEO, 2),
+                temporal("screen", TrackPriority.SCREEN, 2)), 0);
+        assertThat(new int[] {a.track("screen").layer(), a.track("screen").temporalLayer()})
+                .containsExactly(0, TrackAllocation.ALL_TEMPORAL_LAYERS);
+        assertThat(new int[] {a.track("cam").layer(), a.track("cam").temporalLayer()}).containsExactly(0, 0);
+        assertThat(a.allocatedBps()).isEqualTo(250_000);
+        assertThat(a.audioOnly()).isFalse();
+    }
+
+    @Test
+    void goingUpATemporalLayerWaitsOutTheHoldLikeAnyUpgrade() {
+        BandwidthAllocator alloc = new BandwidthAllocator(AllocatorConfig.DEFAULT);
+        List<AllocationTrack> cam = List.of(temporal("cam", TrackPriority.VIDEO, 2));
+        assertThat(alloc.allocate(60_000, cam, 0).track("cam").temporalLayer()).isZero();
+        // Room for T0+T1 (110k within 0.9 x 130k) but not half the budget: held for 2.5 s.
+        assertThat(alloc.allocate(130_000, cam, SEC).track("cam").temporalLayer()).isZero();
+        assertThat(alloc.allocate(130_000, cam, 3 * SEC).track("cam").temporalLayer()).isEqualTo(1);
+        // Down at once.
+        assertThat(alloc.allocate(60_000, cam, 3 * SEC + 1).track("cam").temporalLayer()).isZero();
+    }
 }
