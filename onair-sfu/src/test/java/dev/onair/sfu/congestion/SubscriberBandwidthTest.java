@@ -143,4 +143,39 @@ class SubscriberBandwidthTest {
         assertThat(pacing).as("no estimate: the pacer keeps its rate").isEmpty();
         assertThat(bw.sample(1L, tracks, 0, Double.NaN, Double.NaN).estimateBps()).isEqualTo(20_000_000L);
     }
+
+    /** One second of layer q in L1T3 at 30 fps, one 500-byte packet per frame: TIDs 0/1/2 at 30/30/60 kbit/s. */
+    private void sendTemporalLayersOnQ() {
+        int[] pattern = {0, 2, 1, 2};
+        for (int f = 0; f < 30; f++) {
+            byte[] b = new byte[500];
+            b[0] = (byte) 0x80;
+            b[1] = (byte) (0x80 | 96);
+            dev.onair.protocol.rtp.RtpWriter.setSequenceNumber(b, 0, 100 + f);
+            dev.onair.protocol.rtp.RtpWriter.setTimestamp(b, 0, 3000L * f);
+            dev.onair.protocol.rtp.RtpWriter.setSsrc(b, 0, 0x77);
+            b[12] = (byte) 0x90; // X, S
+            b[13] = (byte) 0x20; // T
+            b[14] = (byte) (pattern[f % 4] << 6 | (f % 4 == 1 || f % 4 == 2 ? 0x20 : 0));
+            b[15] = (byte) (f == 0 ? 0x00 : 0x01); // a keyframe first
+            video.onRtp(dev.onair.sfu.track.TrackFixtures.context(b, f * 33_000_000L), 0);
+        }
+    }
+
+    @Test
+    void anEstimateBelowTheWholeLowestLayerKeepsVideoAtFewerTemporalLayers() {
+        SubscriberBandwidth bw = withEstimate(150_000);
+        sendTemporalLayersOnQ();
+        long now = 990_000_000L;
+        assertThat(video.layer(0).temporalLayerCount(now)).isEqualTo(3);
+        // audio 64 k (its default) + q's TIDs 0-1 (about 60 k) fit in 90 % of 150 k; the whole of q (120 k) does not
+        bw.allocate(tracks, now);
+        assertThat(videoOut.targetLayer()).isZero();
+        assertThat(videoOut.targetTemporalLayer()).isEqualTo(1);
+        assertThat(bw.audioOnly()).isFalse();
+        assertThat(records).contains("layer_target:0", "temporal_target:1");
+        CongestionSample sample = bw.sample(0, tracks, 375_000, 0, 0);
+        assertThat(sample.tracks().get(1).targetTemporalLayer()).isEqualTo(1);
+        assertThat(sample.tracks().get(1).temporalLayer()).as("what was forwarded: every TID so far").isEqualTo(2);
+    }
 }
