@@ -238,6 +238,17 @@ function congestionCharts(report, ctx) {
       { label: `mid ${mid} target`, points: points(cc, pick((t) => t.targetLayer)), client: true },
     ];
   }), ctx, { yMin: -1, yMax: 2 });
+  // VP8 temporal layers (TIDs), only for tracks that have them.
+  const temporalMids = mids.filter((mid) => cc.some((s) => (s.tracks || [])
+    .some((t) => t.mid === mid && t.temporalLayer >= 0)));
+  if (temporalMids.length === 0) return;
+  chart('temporal', 'Temporal layer (highest TID forwarded)', 'TID', temporalMids.flatMap((mid) => {
+    const pick = (f) => (s) => { const t = (s.tracks || []).find((x) => x.mid === mid); return t ? f(t) : null; };
+    return [
+      { label: `mid ${mid} forwarded`, points: points(cc, pick((t) => (t.temporalLayer >= 0 ? t.temporalLayer : null))),
+        client: false },
+    ];
+  }), ctx, { yMin: 0, yMax: 3 });
 }
 
 async function load() {
