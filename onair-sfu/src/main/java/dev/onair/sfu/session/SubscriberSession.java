@@ -87,7 +87,7 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
     private FeedbackResults feedbackResults;
     /** Probe clusters are capped at this many padding packets (a 2.5 Mbit/s, 30 ms probe needs about 40). */
     private static final int PROBE_MAX_PACKETS = 60;
-    private final SubscriberBandwidth bandwidth;
+    private SubscriberBandwidth bandwidth;
 
     public SubscriberSession(String resourceId, String room, String identity, PeerTransport transport,
                              List<TrackSetup> setups, int queueCapacity, RandomGenerator rng, SessionContext ctx) {
@@ -99,13 +99,17 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         for (TrackSetup s : setups) {
             add(s);
         }
-        long now = ctx.clock().nanoTime();
-        this.bandwidth = new SubscriberBandwidth(stamper == null ? null : new SendSideEstimator(BweConfig.defaults(),
-                now), new BandwidthAllocator(AllocatorConfig.DEFAULT), BweConfig.defaults().maxBitrateBps(),
-                bandwidthOutput);
+        this.bandwidth = newBandwidth(ctx.clock().nanoTime());
         drainer.setProbeSentListener((transportSeq, clusterId, bytes, sentNanos) ->
                 bandwidth.onProbeSent(transportSeq, clusterId));
         transport.setListener(this);
+    }
+
+    /** Congestion control with an estimator when some m-line negotiated transport-cc (the stamper exists). */
+    private SubscriberBandwidth newBandwidth(long nowNanos) {
+        return new SubscriberBandwidth(stamper == null ? null : new SendSideEstimator(BweConfig.defaults(), nowNanos),
+                new BandwidthAllocator(AllocatorConfig.DEFAULT), BweConfig.defaults().maxBitrateBps(),
+                bandwidthOutput);
     }
 
     /** What congestion control drives here: the pacer, probe padding, the flight recorder. */
@@ -236,10 +240,15 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
                 tracks.remove(i);
             }
         }
+        boolean hadFeedback = stamper != null;
         for (TrackSetup s : newSetups) {
             if (track(s.mid()) == null) {
                 add(s);
             }
+        }
+        if (!hadFeedback && stamper != null) {
+            // The first m-line with transport-cc came with this offer: from now on there is feedback to estimate from.
+            bandwidth = newBandwidth(ctx().clock().nanoTime());
         }
     }
 
