@@ -25,6 +25,9 @@ public final class PacketContext {
     public int temporalLayer;
     public boolean layerSync;
     public boolean frameStart;
+    /** VP8 picture id as sent (7 or 15 bits), -1 when none; {@link #pictureIdMask} 0x7F or 0x7FFF. */
+    public int pictureId;
+    public int pictureIdMask;
     /** The RFC 2198 blocks of a RED packet, parsed once by its track for every sink; valid when {@link #isRed}. */
     public final RedPayload red = new RedPayload();
     public boolean isRed;
@@ -40,6 +43,8 @@ public final class PacketContext {
         this.temporalLayer = -1;
         this.layerSync = false;
         this.frameStart = false;
+        this.pictureId = -1;
+        this.pictureIdMask = 0;
         this.isRed = false;
     }
 }

@@ -507,6 +507,10 @@ public final class PublishedTrack implements SessionTrack {
                     layer.setFrameSize(vp8.frameWidth(), vp8.frameHeight());
                 }
                 p.frameStart = vp8.isStart() && vp8.partitionId() == 0;
+                if (vp8.hasPictureId()) {
+                    p.pictureId = vp8.pictureId();
+                    p.pictureIdMask = vp8.isLongPictureId() ? 0x7FFF : 0x7F;
+                }
                 if (vp8.hasTid()) {
                     p.temporalLayer = vp8.tid();
                     p.layerSync = vp8.isLayerSync();

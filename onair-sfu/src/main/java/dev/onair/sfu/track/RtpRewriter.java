@@ -147,6 +147,27 @@ public final class RtpRewriter {
     }
 
     /**
+     * The packets missing just before {@code srcSeq} (lost upstream, not yet arrived) are known to be left out too
+     * (they belong to a frame that is): later packets move down over them as well. Only for a gap right after the
+     * newest packet handled, of at most {@link #HISTORY} packets.
+     */
+    public void dropGapBefore(long srcSsrc, int srcSeq) {
+        if (srcSsrc != sourceSsrc) {
+            return;
+        }
+        long ext = extendNearHighest(srcSeq);
+        if (ext <= highestExtSeq + 1 || ext - highestExtSeq > HISTORY) {
+            return;
+        }
+        for (long k = highestExtSeq + 1; k < ext; k++) {
+            offsetBySource[(int) k & MASK] = DROPPED;
+            seqOffset = (seqOffset - 1) & 0xFFFF;
+            droppedOnPurpose++;
+        }
+        highestExtSeq = ext - 1;
+    }
+
+    /**
      * Moves the highest handled source seq to {@code ext}: the packets skipped on the way (lost upstream, perhaps
      * repaired later) keep their numbers at the current offset.
      */

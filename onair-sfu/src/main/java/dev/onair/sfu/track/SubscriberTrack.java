@@ -87,6 +87,17 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private int highestTidSeen = -1;
     private long temporalSwitches;
     private long dropsTemporal;
+    /** The layer SSRC and highest extended seq temporal decisions saw: only newer frame starts may switch. */
+    private long temporalSsrc = -1;
+    private long temporalHighestExtSeq;
+    /** RTP timestamps of the last frames left out, so that a late packet of one (an upstream repair) stays out. */
+    private final long[] droppedFrameTs = new long[8];
+    private int droppedFrameNext;
+    /** The newest packet before this one: left out, its RTP timestamp, forwarded with the marker bit. */
+    private boolean newestLeftOut;
+    private long newestTs = -1;
+    private boolean newestEndedFrame;
+    private int newestPictureId = -1;
     private long dropsOtherLayer;
     private long dropsPaused;
     private LayerSwitchListener layerSwitchListener = LayerSwitchListener.NONE;
@@ -140,6 +151,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         this.rewriter = rewriter;
         this.clockRateHz = codecs.isEmpty() ? 90_000 : codecs.get(0).clockRateHz();
         Arrays.fill(ptMap, -1);
+        Arrays.fill(droppedFrameTs, -1);
     }
 
     @Override
@@ -207,6 +219,11 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         wantedLayer = -1;
         highestTidSeen = -1;
         currentTemporal = targetTemporal;
+        temporalSsrc = -1;
+        newestLeftOut = false;
+        newestEndedFrame = false;
+        newestPictureId = -1;
+        Arrays.fill(droppedFrameTs, -1);
         resendGuard.clear();
         Arrays.fill(ptMap, -1);
         Arrays.fill(stripRed, false);
@@ -458,6 +475,23 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         if (tid > highestTidSeen) {
             highestTidSeen = tid;
         }
+        boolean sameLayer = p.header.ssrc() == temporalSsrc;
+        boolean newest = !sameLayer || p.extendedSeq > temporalHighestExtSeq;
+        boolean gap = sameLayer && p.extendedSeq > temporalHighestExtSeq + 1;
+        if (newest) {
+            temporalSsrc = p.header.ssrc();
+            temporalHighestExtSeq = p.extendedSeq;
+        }
+        long ts = p.header.timestamp();
+        if (!newest) {
+            // A late packet (reordered, or repaired upstream): switches happen only at the newest frame starts, and a
+            // packet of a frame already left out stays out.
+            if (tid <= currentTemporal && !wasDropped(ts)) {
+                return true;
+            }
+            leaveOut(from, p);
+            return false;
+        }
         int before = currentTemporal;
         if (p.keyframeStart) {
             currentTemporal = targetTemporal; // a keyframe references nothing: every layer may start here
@@ -474,15 +508,47 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             layerSwitchListener.onTemporalSwitch(this, visibleTemporal(before), visibleTemporal(currentTemporal),
                     p.arrivalNanos);
         }
-        if (tid <= currentTemporal) {
+        boolean forward = tid <= currentTemporal;
+        // Packets lost upstream just before this one that surely belong to a frame left out are left out too (they
+        // would otherwise keep numbers nobody fills): the middle of a left-out frame, its tail when this packet starts
+        // the very next picture, or its head when the packet before ended the picture just before it.
+        boolean nextPicture = p.pictureId >= 0 && newestPictureId >= 0
+                && ((p.pictureId - newestPictureId) & p.pictureIdMask) == 1;
+        if (gap && (newestLeftOut && (ts == newestTs || p.frameStart && nextPicture)
+                || !forward && newestEndedFrame && !p.frameStart && nextPicture)) {
+            rewriter.dropGapBefore(p.header.ssrc(), p.header.sequenceNumber());
+        }
+        newestLeftOut = !forward;
+        newestTs = ts;
+        newestPictureId = p.pictureId;
+        newestEndedFrame = forward && p.header.marker();
+        if (forward) {
             return true;
         }
+        if (!wasDropped(ts)) {
+            droppedFrameTs[droppedFrameNext] = ts;
+            droppedFrameNext = (droppedFrameNext + 1) % droppedFrameTs.length;
+        }
+        leaveOut(from, p);
+        return false;
+    }
+
+    private boolean wasDropped(long rtpTimestamp) {
+        for (long t : droppedFrameTs) {
+            if (t == rtpTimestamp) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Leaves one packet out on purpose: the rewriters close the gap it would leave. */
+    private void leaveOut(PublishedTrack from, PacketContext p) {
         dropsTemporal++;
         rewriter.drop(p.header.ssrc(), p.header.sequenceNumber());
         if (from.codec(p.header.payloadType()).isVp8()) {
             vp8.drop(p.buf, p.header.payloadOffset(), p.header.payloadLength(), p.header.ssrc());
         }
-        return false;
     }
 
     /** A temporal layer as telemetry shows it: the highest TID seen stands for "all". */

@@ -42,6 +42,9 @@ class TemporalLayerForwardingTest {
     private int tl0 = 250;
     private long ts = 10_000;
     private int frame;
+    /** Packets (frame * 2 + part) lost upstream: kept back, to arrive later as repairs. */
+    private final java.util.Set<Integer> lose = new java.util.HashSet<>();
+    private final List<byte[]> withheld = new ArrayList<>();
 
     /** A VP8 packet with I, L and T: 15-bit picture id, TL0PICIDX, TID and Y; the last byte is the frame number. */
     private byte[] packet(boolean start, boolean key, boolean marker, int tid, boolean sync) {
@@ -79,8 +82,12 @@ class TemporalLayerForwardingTest {
             }
             boolean key = frame == 0 || frame == 60;
             for (int part = 0; part < 2; part++) {
-                track.onRtp(context(packet(part == 0, key, part == 1, key ? 0 : tid,
-                        !key && PATTERN_SYNC[frame % 4]), frame * FRAME_NANOS), 0);
+                byte[] b = packet(part == 0, key, part == 1, key ? 0 : tid, !key && PATTERN_SYNC[frame % 4]);
+                if (lose.contains(frame * 2 + part)) {
+                    withheld.add(b);
+                } else {
+                    track.onRtp(context(b, frame * FRAME_NANOS), 0);
+                }
                 seq = (seq + 1) & 0xFFFF;
             }
             ts = (ts + 2970) & 0xFFFFFFFFL;
@@ -223,5 +230,32 @@ class TemporalLayerForwardingTest {
         assertThat(out.sent).hasSize(6);
         assertThat(sub.currentTemporalLayer()).isEqualTo(-1);
         assertThat(track.layer(0).temporalLayerCount(6 * FRAME_NANOS)).isEqualTo(1);
+    }
+
+    @Test
+    void packetsLostUpstreamInsideLeftOutFramesLeaveNoGapAndTheirRepairsStayOut() {
+        sub.bind(track, 0);
+        frames(8);
+        sub.setTargetTemporalLayer(0);
+        // Frame 9 (TID 2) loses its tail, frame 13 (TID 2) its head: those gaps surely belong to left-out frames.
+        // Frame 11 (TID 2) is lost whole: a whole picture's TID is unknown (it might be a base frame), so its numbers
+        // stay, for a repair to fill or a NACK to miss.
+        lose.addAll(List.of(9 * 2 + 1, 13 * 2, 11 * 2, 11 * 2 + 1));
+        int mark = out.sent.size();
+        frames(8); // 8..15
+        assertThat(framesSent(mark)).containsExactly(8, 12);
+        for (byte[] b : withheld) {
+            track.onRtp(context(b, 16 * FRAME_NANOS), 0); // the publisher's repairs, late
+        }
+        frames(4);
+        assertThat(framesSent(mark)).as("no repair of a left-out frame goes out").containsExactly(8, 12, 16);
+        // Frame 11's two lost packets kept two numbers: the only gap, between frames 8 and 12
+        List<Integer> steps = new ArrayList<>();
+        for (int i = 1; i < out.sent.size(); i++) {
+            steps.add((header(out.sent.get(i)).sequenceNumber() - header(out.sent.get(i - 1)).sequenceNumber())
+                    & 0xFFFF);
+        }
+        assertThat(steps).filteredOn(d -> d != 1).containsExactly(3);
+        assertThat(sub.rewriter().lateDrops()).isEqualTo(2);
     }
 }
