@@ -836,7 +836,8 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         if (!resendGuard.tryResend(outSeq, nowNanos, resendIntervalNanos)) {
             return ResendOutcome.SUPPRESSED;
         }
-        byte[] slotBuf = output.queue().claim(kind == MediaKind.AUDIO ? Lane.PRIORITY : Lane.PACED);
+        // A resend goes ahead of new video (libwebrtc's pacer order): the frame it repairs is already late.
+        byte[] slotBuf = output.queue().claim(kind == MediaKind.AUDIO ? Lane.PRIORITY : Lane.RETRANSMISSION);
         if (slotBuf == null) {
             dropsQueueFull++;
             return ResendOutcome.MISSED;
