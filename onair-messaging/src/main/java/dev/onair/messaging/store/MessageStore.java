@@ -2,6 +2,7 @@ package dev.onair.messaging.store;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * A room's message log: it stamps each message with the room's next sequence number, its epoch and the server time,
@@ -30,6 +31,20 @@ public interface MessageStore extends AutoCloseable {
 
     /** The log's epoch and positions; a room never written to has a fresh epoch and lastSeq 0. */
     CompletionStage<LogState> state(String room);
+
+    /**
+     * Tails {@code room}'s log: {@code listener} gets every message stored after {@code afterSeq} of the current
+     * epoch, by any node sharing this store (Redis), in sequence order and each once, on a thread of the store, until
+     * the returned handle is closed. This is how stored messages fan out to the connections of every node. The
+     * listener must not block.
+     */
+    Tail tail(String room, long afterSeq, Consumer<StoredMessage> listener);
+
+    /** A running {@link #tail}. */
+    interface Tail extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     @Override
     void close();
