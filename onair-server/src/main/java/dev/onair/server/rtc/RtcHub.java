@@ -92,7 +92,7 @@ public final class RtcHub {
         return clientStatsAccepted.get();
     }
 
-    /** {@code client_stats} messages refused (too large, malformed, a negative or non-finite number, refused by the SFU). */
+    /** {@code client_stats} messages refused: too large, malformed (e.g. a negative number), refused by the SFU. */
     public long clientStatsRejected() {
         return rejected.clientStats().total();
     }
@@ -105,7 +105,7 @@ public final class RtcHub {
         rejected.clientStats().increment(reason);
     }
 
-    /** {@code track_view} messages refused: malformed (bad sid, size or type), or refused by the SFU (unknown track). */
+    /** {@code track_view} messages refused: malformed (bad sid, size or type), refused by the SFU (unknown track). */
     public long trackViewsRejected() {
         return rejected.trackViews().total();
     }

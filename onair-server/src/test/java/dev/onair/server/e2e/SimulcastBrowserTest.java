@@ -98,8 +98,8 @@ class SimulcastBrowserTest {
             Map<?, ?> onQ = Poll.until(WAIT, () -> bobIn(page), v -> num(v, "frameWidth") == 320
                     && num(v, "framesDecoded") > num(onTop, "framesDecoded") + 15);
             assertSwitchInvisible("f -> q", onTop, onQ, 320);
-            assertThat(switches()).as("the SFU switched bob down to q").anyMatch(sw -> sw.fromLayer() > 0
-                    && sw.toLayer() == 0);
+            assertThat(switches()).as("the SFU switched bob down to q")
+                    .anyMatch(sw -> "spatial".equals(sw.dimension()) && sw.fromLayer() > 0 && sw.toLayer() == 0);
 
             // Enlarged to 1280x720 again: the tick asks for all three, alice's SDK turns h and f back on, they send,
             // and bob switches back up to f.
@@ -116,8 +116,8 @@ class SimulcastBrowserTest {
             Map<?, ?> backOnTop = Poll.until(TOP_WAIT, () -> bobIn(page), v -> num(v, "frameWidth") == 1280
                     && num(v, "framesDecoded") > num(onQ, "framesDecoded") + 15);
             assertSwitchInvisible("q -> f", onQ, backOnTop, 1280);
-            assertThat(switches()).as("the SFU switched bob from q up to f").anyMatch(sw -> sw.fromLayer() == 0
-                    && sw.toLayer() > 0);
+            assertThat(switches()).as("the SFU switched bob from q up to f")
+                    .anyMatch(sw -> "spatial".equals(sw.dimension()) && sw.fromLayer() == 0 && sw.toLayer() > 0);
             System.out.printf("SimulcastBrowserTest: bob %s, switches %s%n", backOnTop, switches());
         }
     }
