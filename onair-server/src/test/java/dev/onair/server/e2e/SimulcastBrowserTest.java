@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -119,6 +120,14 @@ class SimulcastBrowserTest {
             assertThat(switches()).as("the SFU switched bob from q up to f")
                     .anyMatch(sw -> "spatial".equals(sw.dimension()) && sw.fromLayer() == 0 && sw.toLayer() > 0);
             System.out.printf("SimulcastBrowserTest: bob %s, switches %s%n", backOnTop, switches());
+            // Each switch up asked alice for a keyframe of the new layer: her session report counts them.
+            long sent = keyframeCount("alice", SessionReport.TrackSample::keyframeRequestsSent);
+            long received = keyframeCount("alice", SessionReport.TrackSample::keyframesReceived);
+            System.out.printf("SimulcastBrowserTest: alice's keyframes: requested %d, sent %d, retries %d, received %d%n",
+                    keyframeCount("alice", SessionReport.TrackSample::keyframesRequested), sent,
+                    keyframeCount("alice", SessionReport.TrackSample::keyframeRetries), received);
+            assertThat(sent).as("keyframe requests sent to alice").isPositive();
+            assertThat(received).as("keyframes received from alice").isPositive();
         }
     }
 
@@ -147,6 +156,22 @@ class SimulcastBrowserTest {
     /** Alice's video encodings' active flags by rid. */
     private static Map<?, ?> active(HarnessPage page) {
         return (Map<?, ?>) page.invoke("outboundLayers", "alice").get("active");
+    }
+
+    /** The sum of one count over the samples of the video tracks of {@code identity}'s publisher session report. */
+    private static long keyframeCount(String identity, Function<SessionReport.TrackSample, Long> count) {
+        try {
+            for (MediaStatus.SessionInfo s : SERVER.server().media().status().sessions()) {
+                if (ROOM.equals(s.room()) && identity.equals(s.identity()) && "publish".equals(s.kind())) {
+                    return SERVER.server().media().report(s.resourceId()).get(5, TimeUnit.SECONDS).tracks().stream()
+                            .filter(t -> "video".equals(t.kind())).flatMap(t -> t.samples().stream()).map(count)
+                            .filter(n -> n != null).mapToLong(Long::longValue).sum();
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** The layer switches in bob's subscriber session report (empty before it exists). */
