@@ -234,5 +234,26 @@ window.harness = {
     return [...get(key).videos.values()].map((v) => ({ identity: v.dataset.identity, width: v.videoWidth,
       height: v.videoHeight, currentTime: v.currentTime }));
   },
+
+  /**
+   * The subscriber PC's inbound-rtp video stream showing `identity` (null before it exists): the counters a layer
+   * switch could disturb (packetsLost, nackCount, pliCount, framesDecoded, frameWidth...).
+   */
+  async inboundVideo(key, identity) {
+    const entry = get(key);
+    const sub = entry.room.engine.subscriberPc;
+    if (!sub) return null;
+    let out = null;
+    (await sub.getStats()).forEach((r) => {
+      if (r.type !== 'inbound-rtp' || r.kind !== 'video') return;
+      if ((entry.tracks.get(r.trackIdentifier) ?? {}).identity !== identity) return;
+      out = { ssrc: r.ssrc, packetsReceived: r.packetsReceived ?? 0, packetsLost: r.packetsLost ?? 0,
+        nackCount: r.nackCount ?? 0, pliCount: r.pliCount ?? 0, firCount: r.firCount ?? 0,
+        framesDecoded: r.framesDecoded ?? 0, keyFramesDecoded: r.keyFramesDecoded ?? 0,
+        framesDropped: r.framesDropped ?? 0, frameWidth: r.frameWidth ?? 0, frameHeight: r.frameHeight ?? 0,
+        freezeCount: r.freezeCount ?? 0, retransmittedPacketsReceived: r.retransmittedPacketsReceived ?? 0 };
+    });
+    return out;
+  },
 };
 window.harnessReady = true;

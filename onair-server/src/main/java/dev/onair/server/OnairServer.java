@@ -16,6 +16,7 @@ import dev.onair.server.http.StaticFiles;
 import dev.onair.server.lab.AutoDumper;
 import dev.onair.server.lab.DumpResult;
 import dev.onair.server.report.TierCounts;
+import dev.onair.server.rtc.RejectedMessages;
 import dev.onair.server.rtc.RtcHub;
 import dev.onair.server.webhook.WebhookResult;
 import dev.onair.server.webhook.WebhookSender;
@@ -92,10 +93,12 @@ public final class OnairServer implements AutoCloseable {
         TierCounts tierCounts = new TierCounts();
         media.media().addListener(tierCounts);
         DropCounts<DumpResult> dumpCounts = new DropCounts<>(DumpResult.class);
+        RejectedMessages rtcRejections = new RejectedMessages();
         ServerRoutes routes = new ServerRoutes(
                 new SessionEndpoint(media.media(), tokens),
                 new StatusEndpoint(media.media(), tokens, cfg.devMode()),
-                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts, tierCounts, dumpCounts),
+                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts, tierCounts, dumpCounts,
+                        rtcRejections),
                 new DevTokenEndpoint(tokens, cfg.devMode()),
                 new StaticFiles("web", OnairServer.class.getClassLoader()),
                 new AdminRoutes(new AdminEndpoint(media.media(), tokens)),
@@ -118,7 +121,7 @@ public final class OnairServer implements AutoCloseable {
         HttpServer http;
         try {
             RtcHub signalling = new RtcHub(tokens, media.media(), RtcHub.JOIN_TIMEOUT_MILLIS,
-                    cfg.rooms().resumeWindowMillis() / 1000);
+                    cfg.rooms().resumeWindowMillis() / 1000, rtcRejections);
             http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout, signalling::newHandler);
         } catch (RuntimeException e) {
             closeQuietly(media.closer());

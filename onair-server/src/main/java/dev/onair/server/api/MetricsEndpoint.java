@@ -9,6 +9,8 @@ import dev.onair.server.lab.DumpResult;
 import dev.onair.server.report.SessionScoring;
 import dev.onair.server.report.TierAssessor;
 import dev.onair.server.report.TierCounts;
+import dev.onair.server.rtc.MessageRejection;
+import dev.onair.server.rtc.RejectedMessages;
 import dev.onair.server.webhook.WebhookResult;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.sfu.api.MediaStatus;
@@ -39,6 +41,7 @@ public final class MetricsEndpoint {
     private final DropCounts<WebhookResult> webhooks;
     private final TierCounts tiers;
     private final DropCounts<DumpResult> dumps;
+    private final RejectedMessages rtcRejections;
 
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections) {
         this(media, http, routeRejections, new DropCounts<>(WebhookResult.class));
@@ -59,6 +62,14 @@ public final class MetricsEndpoint {
     /** With the automatic flight-recorder dumps' counters (all zero when automatic dumps are off). */
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections,
                            DropCounts<WebhookResult> webhooks, TierCounts tiers, DropCounts<DumpResult> dumps) {
+        this(media, http, routeRejections, webhooks, tiers, dumps, new RejectedMessages());
+    }
+
+    /** With the signalling's refused {@code client_stats} and {@code track_view} messages (the hub's counters). */
+    public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections,
+                           DropCounts<WebhookResult> webhooks, TierCounts tiers, DropCounts<DumpResult> dumps,
+                           RejectedMessages rtcRejections) {
+        this.rtcRejections = rtcRejections;
         this.dumps = dumps;
         this.tiers = tiers;
         this.media = media;
@@ -114,6 +125,15 @@ public final class MetricsEndpoint {
         for (DumpResult result : DumpResult.values()) {
             w.sample("onair_recorder_dumps_total", "result", result.name().toLowerCase(Locale.ROOT),
                     dumps.get(result));
+        }
+        w.family("onair_rtc_rejected_messages_total", "counter",
+                "Signalling messages refused, by type (client_stats, track_view) and reason (too_large, malformed, refused).");
+        for (MessageRejection reason : MessageRejection.values()) {
+            String label = reason.name().toLowerCase(Locale.ROOT);
+            w.sample("onair_rtc_rejected_messages_total", "type", "client_stats", "reason", label,
+                    rtcRejections.clientStats().get(reason));
+            w.sample("onair_rtc_rejected_messages_total", "type", "track_view", "reason", label,
+                    rtcRejections.trackViews().get(reason));
         }
         return w.toString();
     }

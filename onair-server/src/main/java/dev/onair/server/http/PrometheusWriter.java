@@ -28,6 +28,14 @@ public final class PrometheusWriter {
         return this;
     }
 
+    /** A sample with two labels. */
+    public PrometheusWriter sample(String name, String label1, String value1, String label2, String value2,
+                                   long value) {
+        out.append(name).append('{').append(label1).append("=\"").append(escape(value1)).append("\",")
+                .append(label2).append("=\"").append(escape(value2)).append("\"} ").append(value).append('\n');
+        return this;
+    }
+
     /** A gauge with a fractional value (written with Java's shortest round-trip form). */
     public PrometheusWriter sample(String name, String label, String labelValue, double value) {
         out.append(name).append('{').append(label).append("=\"").append(escape(labelValue)).append("\"} ")

@@ -26,8 +26,7 @@ public final class RtcHub {
     private final AtomicLong trickleCandidates = new AtomicLong();
     private final RtcLab lab;
     private final AtomicLong clientStatsAccepted = new AtomicLong();
-    private final AtomicLong clientStatsRejected = new AtomicLong();
-    private final AtomicLong trackViewsRejected = new AtomicLong();
+    private final RejectedMessages rejected;
 
     public RtcHub(TokenService tokens, MediaService media) {
         this(tokens, media, JOIN_TIMEOUT_MILLIS, 30);
@@ -35,6 +34,13 @@ public final class RtcHub {
 
     /** With another join timeout and resume window (tests, config). */
     public RtcHub(TokenService tokens, MediaService media, long joinTimeoutMillis, long resumeWindowSeconds) {
+        this(tokens, media, joinTimeoutMillis, resumeWindowSeconds, new RejectedMessages());
+    }
+
+    /** Counting refused {@code client_stats} and {@code track_view} messages into {@code rejected} (for /metrics). */
+    public RtcHub(TokenService tokens, MediaService media, long joinTimeoutMillis, long resumeWindowSeconds,
+                  RejectedMessages rejected) {
+        this.rejected = rejected;
         this.tokens = tokens;
         this.media = media;
         this.joinTimeoutMillis = joinTimeoutMillis;
@@ -86,25 +92,25 @@ public final class RtcHub {
         return clientStatsAccepted.get();
     }
 
-    /** {@code client_stats} messages refused (too large, malformed, a negative or non-finite number). */
+    /** {@code client_stats} messages refused: too large, malformed (e.g. a negative number), refused by the SFU. */
     public long clientStatsRejected() {
-        return clientStatsRejected.get();
+        return rejected.clientStats().total();
     }
 
     void countClientStatsAccepted() {
         clientStatsAccepted.incrementAndGet();
     }
 
-    void countClientStatsRejected() {
-        clientStatsRejected.incrementAndGet();
+    void countClientStatsRejected(MessageRejection reason) {
+        rejected.clientStats().increment(reason);
     }
 
-    /** {@code track_view} messages refused as malformed (bad sid, size or type) before reaching the SFU. */
+    /** {@code track_view} messages refused: malformed (bad sid, size or type), refused by the SFU (unknown track). */
     public long trackViewsRejected() {
-        return trackViewsRejected.get();
+        return rejected.trackViews().total();
     }
 
-    void countTrackViewRejected() {
-        trackViewsRejected.incrementAndGet();
+    void countTrackViewRejected(MessageRejection reason) {
+        rejected.trackViews().increment(reason);
     }
 }

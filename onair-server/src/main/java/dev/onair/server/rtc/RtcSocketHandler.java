@@ -336,19 +336,22 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
      */
     private void clientStats(ChannelHandlerContext ctx, RtcParticipant p, JsonNode msg, String id) {
         if (frameBytes > ClientStatsParser.MAX_BYTES) {
-            hub.countClientStatsRejected();
+            hub.countClientStatsRejected(MessageRejection.TOO_LARGE);
             reply(ctx, messages.error(RtcError.FRAME_TOO_LARGE, "client_stats is limited to "
                     + ClientStatsParser.MAX_BYTES + " bytes", id));
             return;
         }
         ClientStatsParser.Parsed parsed = ClientStatsParser.parse(msg);
         if (parsed.error() != null) {
-            hub.countClientStatsRejected();
+            hub.countClientStatsRejected(MessageRejection.MALFORMED);
             reply(ctx, messages.error(RtcError.BAD_REQUEST, "client_stats: " + parsed.error(), id));
             return;
         }
         hub.countClientStatsAccepted();
         hub.media().clientStats(p.room(), p.identity(), parsed.stats()).whenComplete((r, failure) -> {
+            if (r != null && !r.isOk()) {
+                hub.countClientStatsRejected(MessageRejection.REFUSED);
+            }
             if (id == null) {
                 return;
             }
@@ -372,7 +375,7 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         JsonNode width = msg.get("width");
         JsonNode height = msg.get("height");
         if (sid == null || !sid.isTextual() || sid.asText().isEmpty() || !isViewPx(width) || !isViewPx(height)) {
-            hub.countTrackViewRejected();
+            hub.countTrackViewRejected(MessageRejection.MALFORMED);
             reply(ctx, messages.error(RtcError.BAD_REQUEST, "track_view needs a string \"sid\" and integer \"width\" "
                     + "and \"height\" in 0.." + MediaService.MAX_VIEW_PX, id));
             return;
@@ -384,6 +387,9 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
                             p.send(messages.frame("ok", id));
                         }
                     } else {
+                        if (r != null) {
+                            hub.countTrackViewRejected(MessageRejection.REFUSED);
+                        }
                         p.send(messages.error(r == null ? RtcError.INTERNAL : errorOf(r.error()),
                                 r == null ? "track_view failed inside the server" : r.reason(), id));
                     }

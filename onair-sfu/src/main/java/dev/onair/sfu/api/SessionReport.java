@@ -165,6 +165,19 @@ public record SessionReport(String resourceId, String room, String identity, Str
      *                            probes, unusable)
      * @param unrecoverableLosses {@code in} video whose publisher takes NACKs: missing packets given up in the
      *                            interval (each also triggers a throttled keyframe request); null otherwise
+     * @param redReceived         {@code in} audio: RED packets (RFC 2198) received from the publisher in the
+     *                            interval; null otherwise
+     * @param redForwarded        {@code out} audio: RED packets sent as RED (the subscriber negotiated it) in the
+     *                            interval; null otherwise
+     * @param redStripped         {@code out} audio: RED packets sent as their primary opus block (the subscriber did
+     *                            not negotiate RED) in the interval; null otherwise
+     * @param keyframesRequested  {@code in} video (all simulcast layers): keyframes asked for in the interval by
+     *                            subscribers or the SFU (new subscriber, layer switch, loss), sent or suppressed by the
+     *                            500 ms throttle; null otherwise
+     * @param keyframeRequestsSent {@code in} video: PLI/FIR sent to the publisher in the interval (retries included)
+     * @param keyframeRetries     {@code in} video: requests sent again because the keyframe did not come within the
+     *                            publisher's keyframe interval (at most 1 s)
+     * @param keyframesReceived   {@code in} video: keyframes that arrived from the publisher in the interval
      */
     public record TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
                               Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
@@ -173,7 +186,26 @@ public record SessionReport(String resourceId, String room, String identity, Str
                               long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
                               Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence,
                               long retransmitted, long retransmissionMissed, long rtxRecovered,
-                              long rtxDiscarded, Long unrecoverableLosses) {
+                              long rtxDiscarded, Long unrecoverableLosses, Long redReceived, Long redForwarded,
+                              Long redStripped, Long keyframesRequested, Long keyframeRequestsSent,
+                              Long keyframeRetries, Long keyframesReceived) {
+
+        /** A sample without the RED and keyframe counts (tests, older callers). */
+        public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,
+                           Double lossPercent, Double lossAfterRetransmissionPercent, Double jitterMillis,
+                           Double rttMillis, long nackReceived, long nackSent, long pliReceived, long pliSent,
+                           long firReceived, long firSent, Double keyframeIntervalMillis, Double framesPerSecond,
+                           long queueDrops, Double sourceFramesPerSecond, Long sourceFrameWidth,
+                           Long sourceFrameHeight, Long reportedPacketsLost, Long reportedHighestSequence,
+                           long retransmitted, long retransmissionMissed, long rtxRecovered, long rtxDiscarded,
+                           Long unrecoverableLosses) {
+            this(atMillis, intervalMillis, bitrateBps, packetRate, lossPercent, lossAfterRetransmissionPercent,
+                    jitterMillis, rttMillis, nackReceived, nackSent, pliReceived, pliSent, firReceived, firSent,
+                    keyframeIntervalMillis, framesPerSecond, queueDrops, sourceFramesPerSecond, sourceFrameWidth,
+                    sourceFrameHeight, reportedPacketsLost, reportedHighestSequence, retransmitted,
+                    retransmissionMissed, rtxRecovered, rtxDiscarded, unrecoverableLosses, null, null, null, null,
+                    null, null, null);
+        }
 
         /** A sample with only the server's own counts: nothing of the source, the RRs or retransmission. */
         public TrackSample(long atMillis, long intervalMillis, long bitrateBps, double packetRate,

@@ -343,6 +343,24 @@ public final class PublisherSession extends MediaSession implements PublishedTra
         if (t.kind() == MediaKind.VIDEO) {
             c.keyframeIntervalNanos = t.keyframeIntervalNanos();
             c.frames = t.framesEnded();
+            fillKeyframeCounters(t, c);
+        } else {
+            c.redReceived = t.redPackets();
+        }
+    }
+
+    /** The keyframe requests and arrivals of every layer of a video track. */
+    private static void fillKeyframeCounters(PublishedTrack t, TrackCounters c) {
+        c.keyframesRequested = 0;
+        c.keyframeRequestsSent = 0;
+        c.keyframeRetries = 0;
+        c.keyframesReceived = 0;
+        for (int l = 0; l < t.layerCount(); l++) {
+            PublishedLayer layer = t.layer(l);
+            c.keyframesRequested += layer.keyframes().requested();
+            c.keyframeRequestsSent += layer.keyframes().sent();
+            c.keyframeRetries += layer.keyframes().retries();
+            c.keyframesReceived += layer.keyframesSeen();
         }
     }
 

@@ -532,6 +532,10 @@ public final class SubscriberSession extends MediaSession implements SubscriberO
         c.firReceived = t.firReceived();
         c.frames = t.kind() == MediaKind.VIDEO ? t.framesForwarded() : -1;
         c.queueDrops = t.dropsQueueFull();
+        if (t.kind() == MediaKind.AUDIO) {
+            c.redForwarded = t.redForwarded();
+            c.redStripped = t.redStripped();
+        }
         PublishedTrack source = t.source();
         if (source != null && t.kind() == MediaKind.VIDEO) {
             c.sourceFramesPerSecond = source.sampledFramesPerSecond();

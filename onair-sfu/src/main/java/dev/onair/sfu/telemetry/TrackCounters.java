@@ -50,6 +50,20 @@ public final class TrackCounters {
     /** {@code out} video: the publisher's encoded size from its browser's stats; -1 = not known. */
     public long sourceFrameWidth;
     public long sourceFrameHeight;
+    /** {@code in} audio: RED packets (RFC 2198) received from the publisher; -1 = not counted for this track. */
+    public long redReceived;
+    /** {@code out} audio: RED packets sent as RED, and sent stripped to their primary opus block; -1 = not counted. */
+    public long redForwarded;
+    public long redStripped;
+    /**
+     * {@code in} video, summed over its simulcast layers: keyframes asked for (by subscribers or the SFU, sent or
+     * suppressed by the throttle), requests sent to the publisher, of them retries of an unanswered one, and keyframes
+     * received; -1 = not counted for this track.
+     */
+    public long keyframesRequested;
+    public long keyframeRequestsSent;
+    public long keyframeRetries;
+    public long keyframesReceived;
 
     public TrackCounters() {
         clear();
@@ -83,6 +97,13 @@ public final class TrackCounters {
         sourceFramesPerSecond = Double.NaN;
         sourceFrameWidth = -1;
         sourceFrameHeight = -1;
+        redReceived = -1;
+        redForwarded = -1;
+        redStripped = -1;
+        keyframesRequested = -1;
+        keyframeRequestsSent = -1;
+        keyframeRetries = -1;
+        keyframesReceived = -1;
         return this;
     }
 }

@@ -29,6 +29,13 @@ public final class TrackSampler {
     private long prevRtxRecovered;
     private long prevRtxDiscarded;
     private long prevUnrecoverable = -1;
+    private long prevRedReceived = -1;
+    private long prevRedForwarded = -1;
+    private long prevRedStripped = -1;
+    private long prevKeyframesRequested = -1;
+    private long prevKeyframeRequestsSent = -1;
+    private long prevKeyframeRetries = -1;
+    private long prevKeyframesReceived = -1;
 
     public TrackSampler(int capacity) {
         ring = new SampleRing<>(capacity);
@@ -63,7 +70,12 @@ public final class TrackSampler {
                     c.reportedHighestSequence < 0 ? null : c.reportedHighestSequence,
                     delta(c.retransmitted, prevRetransmitted), delta(c.retransmissionMissed, prevRetransmissionMissed),
                     delta(c.rtxRecovered, prevRtxRecovered), delta(c.rtxDiscarded, prevRtxDiscarded),
-                    c.unrecoverable < 0 ? null : delta(c.unrecoverable, Math.max(0, prevUnrecoverable)));
+                    c.unrecoverable < 0 ? null : delta(c.unrecoverable, Math.max(0, prevUnrecoverable)),
+                    counted(c.redReceived, prevRedReceived), counted(c.redForwarded, prevRedForwarded),
+                    counted(c.redStripped, prevRedStripped), counted(c.keyframesRequested, prevKeyframesRequested),
+                    counted(c.keyframeRequestsSent, prevKeyframeRequestsSent),
+                    counted(c.keyframeRetries, prevKeyframeRetries),
+                    counted(c.keyframesReceived, prevKeyframesReceived));
             ring.add(s);
         }
         primed = true;
@@ -85,6 +97,13 @@ public final class TrackSampler {
         prevRtxRecovered = c.rtxRecovered;
         prevRtxDiscarded = c.rtxDiscarded;
         prevUnrecoverable = c.unrecoverable;
+        prevRedReceived = c.redReceived;
+        prevRedForwarded = c.redForwarded;
+        prevRedStripped = c.redStripped;
+        prevKeyframesRequested = c.keyframesRequested;
+        prevKeyframeRequestsSent = c.keyframeRequestsSent;
+        prevKeyframeRetries = c.keyframeRetries;
+        prevKeyframesReceived = c.keyframesReceived;
         return s;
     }
 
@@ -117,6 +136,11 @@ public final class TrackSampler {
             return null;
         }
         return Math.min(100.0, (c.unrecoverable - prevUnrecoverable) * 100.0 / dExpected);
+    }
+
+    /** The interval's count of a counter this track may not keep (-1): null when it does not. */
+    private static Long counted(long now, long before) {
+        return now < 0 ? null : Math.max(0, now - Math.max(0, before));
     }
 
     private static long delta(long now, long before) {

@@ -491,11 +491,14 @@ public final class PublishedTrack implements SessionTrack {
         }
         if (codec.isRed()) {
             p.isRed = p.red.parse(p.buf, p.header.payloadOffset(), p.header.payloadLength());
-            if (!p.isRed) {
+            if (p.isRed) {
+                redPackets++;
+            } else if (p.header.payloadLength() > 0) {
                 redDrops.increment(p.red.dropReason());
                 return;
             }
-            redPackets++;
+            // No payload at all: padding only (Chromium probes bandwidth with these on its RED payload type). It
+            // goes on as it is, like opus padding: dropping it here would leave a sequence gap at every subscriber.
         }
         if (kind == MediaKind.VIDEO) {
             int po = p.header.payloadOffset();

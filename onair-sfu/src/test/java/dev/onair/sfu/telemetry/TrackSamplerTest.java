@@ -176,4 +176,41 @@ class TrackSamplerTest {
         assertThat(t.lossAfterRetransmissionPercent()).isEqualTo(t.lossPercent()).isEqualTo(10.0);
         assertThat(t.unrecoverableLosses()).isNull();
     }
+
+    @Test
+    void redAndKeyframeCountsAreIntervalDeltasAndNullWhereTheTrackKeepsNone() {
+        TrackSampler s = new TrackSampler(8);
+        TrackCounters base = publisherAt(0, 0, 0, 0);
+        base.redForwarded = 10;
+        base.redStripped = 0;
+        base.keyframesRequested = 4;
+        base.keyframeRequestsSent = 3;
+        base.keyframeRetries = 1;
+        base.keyframesReceived = 2;
+        s.sample(0, 0, base);
+        TrackCounters now = publisherAt(50, 0, 50, 50);
+        now.redForwarded = 60;
+        now.redStripped = 0;
+        now.keyframesRequested = 9;
+        now.keyframeRequestsSent = 5;
+        now.keyframeRetries = 2;
+        now.keyframesReceived = 4;
+        TrackSample t = s.sample(SECOND, 1000, now);
+        assertThat(t.redForwarded()).isEqualTo(50L);
+        assertThat(t.redStripped()).isEqualTo(0L);
+        assertThat(t.keyframesRequested()).isEqualTo(5L);
+        assertThat(t.keyframeRequestsSent()).isEqualTo(2L);
+        assertThat(t.keyframeRetries()).isEqualTo(1L);
+        assertThat(t.keyframesReceived()).isEqualTo(2L);
+        assertThat(t.redReceived()).as("not counted for this track").isNull();
+    }
+
+    @Test
+    void aCounterThatAppearsLaterCountsFromZero() {
+        TrackSampler s = new TrackSampler(8);
+        s.sample(0, 0, publisherAt(0, 0, 0, 0));
+        TrackCounters now = publisherAt(50, 0, 50, 50);
+        now.redReceived = 7;
+        assertThat(s.sample(SECOND, 1000, now).redReceived()).isEqualTo(7L);
+    }
 }

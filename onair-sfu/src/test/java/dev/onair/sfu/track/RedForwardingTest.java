@@ -144,4 +144,37 @@ class RedForwardingTest {
         assertThat(out.sent).isEmpty();
         assertThat(track.redDrops().get(RedDrop.BLOCK_OVERRUN)).isEqualTo(1);
     }
+
+    @Test
+    void paddingOnlyPacketsOnTheRedPayloadTypeKeepBothSubscribersSequencesContiguous() {
+        PublishedTrack track = redPublisher();
+        TrackFixtures.Recorder plainOut = new TrackFixtures.Recorder(16);
+        TrackFixtures.Recorder redOut = new TrackFixtures.Recorder(16);
+        SubscriberTrack plain = subscriber(plainOut, List.of(new TrackCodec("OPUS", 100, 48_000)));
+        SubscriberTrack red = subscriber(redOut,
+                List.of(new TrackCodec("OPUS", 109, 48_000), new TrackCodec("RED", 62, 48_000)));
+        plain.bind(track, 0);
+        red.bind(track, 0);
+
+        track.onRtp(context(TrackFixtures.red(PUB_RED, PUB_OPUS, 1, 960, 0xAA, 1, 20, PRIMARY), 0));
+        // A bandwidth probe as Chromium sends it: the RED payload type, P bit, nothing but 4 bytes of padding.
+        byte[] header = TrackFixtures.red(PUB_RED, PUB_OPUS, 2, 960, 0xAA, 1, 20, PRIMARY);
+        byte[] probe = Arrays.copyOf(header, 20 + 4);
+        probe[0] |= 0x20;
+        probe[probe.length - 1] = 4;
+        track.onRtp(context(probe, 5 * MS));
+        track.onRtp(context(TrackFixtures.red(PUB_RED, PUB_OPUS, 3, 1920, 0xAA, 1, 20, PRIMARY), 20 * MS));
+        plainOut.drain();
+        redOut.drain();
+
+        assertThat(plainOut.sent).extracting(p -> parse(p).sequenceNumber()).containsExactly(100, 101, 102);
+        assertThat(redOut.sent).extracting(p -> parse(p).sequenceNumber()).containsExactly(100, 101, 102);
+        assertThat(plainOut.sent).extracting(p -> parse(p).payloadType()).containsExactly(100, 100, 100);
+        assertThat(redOut.sent).extracting(p -> parse(p).payloadType()).containsExactly(62, 62, 62);
+        assertThat(parse(plainOut.sent.get(1)).payloadLength()).as("the probe stays empty").isZero();
+        assertThat(track.redDrops().total()).as("padding is not malformed RED").isZero();
+        assertThat(track.redPackets()).isEqualTo(2);
+        assertThat(plain.redStripped()).isEqualTo(2);
+        assertThat(red.redForwarded()).isEqualTo(2);
+    }
 }
