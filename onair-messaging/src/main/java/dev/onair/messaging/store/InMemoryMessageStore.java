@@ -79,6 +79,12 @@ public final class InMemoryMessageStore implements MessageStore {
         return rooms.size();
     }
 
+    /** Open tails on {@code room} (0 for a room never used). */
+    public int tailCount(String room) {
+        RoomLog log = rooms.get(room);
+        return log == null ? 0 : log.tailCount();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -1,0 +1,418 @@
+package dev.onair.messaging.service;
+
+import dev.onair.messaging.store.AppendResult;
+import dev.onair.messaging.store.Draft;
+import dev.onair.messaging.store.LogState;
+import dev.onair.messaging.store.MessageKind;
+import dev.onair.messaging.store.MessageStore;
+import dev.onair.messaging.store.Replay;
+import dev.onair.messaging.store.StoredMessage;
+import dev.onair.messaging.wire.ClientCommand;
+import dev.onair.messaging.wire.ClientFrameParser;
+import dev.onair.messaging.wire.ErrorCode;
+import dev.onair.messaging.wire.ErrorCounters;
+import dev.onair.messaging.wire.ServerFrames;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real-time messaging over a {@link MessageStore}: per-room channels of connections.
+ *
+ * <ul>
+ *   <li><b>join</b> (fresh or resuming from an epoch and last sequence): the connection gets a {@code resumed} frame
+ *   and the replay (exactly what it missed, or a snapshot of the newest when that is impossible), then every later
+ *   message from the room's tail, with no gap or duplicate between the two;</li>
+ *   <li><b>send</b>: validated by the parser, then ban, permission, mute and rate-limit checks, then stored; the
+ *   sender gets an {@code ack} only once stored, and everyone (DMs: sender and recipient) gets the message from the
+ *   tail, in sequence order;</li>
+ *   <li><b>moderation</b>: delete (a tombstone to everyone), mute (may read, not send), ban (removed, may not rejoin);
+ *   node-local;</li>
+ *   <li><b>slow consumers</b>: a connection whose outbound queue refuses a frame is closed with
+ *   {@link CloseReason#SLOW_CONSUMER}; the others are not delayed.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class MessagingService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MessagingService.class);
+
+    private final MessageStore store;
+    private final InstantSource clock;
+    private final MessagingConfig config;
+    private final ErrorCounters errors = new ErrorCounters();
+    private final ClientFrameParser parser = new ClientFrameParser(errors);
+    private final Moderation moderation = new Moderation();
+    private final Map<String, RoomChannel> channels = new HashMap<>(); // guarded by this
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder slowConsumers = new LongAdder();
+    private final LongAdder stored = new LongAdder();
+
+    public MessagingService(MessageStore store, InstantSource clock, MessagingConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public MessagingConfig config() {
+        return config;
+    }
+
+    // ---- connections ----
+
+    /** Joins {@code connection} to {@code room} afresh: a snapshot of the newest messages, then live ones. */
+    public Session join(Connection connection, String room) {
+        return join(connection, room, 0, 0, true);
+    }
+
+    /**
+     * Joins resuming after {@code lastSeq} of {@code epoch}: exactly what was missed ({@code recovered: true}), or
+     * ({@code recovered: false}) a snapshot when that sequence is of another epoch, ahead of the log or trimmed.
+     */
+    public Session join(Connection connection, String room, long epoch, long lastSeq) {
+        return join(connection, room, epoch, lastSeq, false);
+    }
+
+    private Session join(Connection connection, String room, long epoch, long lastSeq, boolean fresh) {
+        if (moderation.isBanned(room, connection.identity())) {
+            Session refused = new Session(this, new RoomChannel(room, delivered), connection, 1);
+            refuse(refused, ErrorCode.BANNED, "banned from this room", null, 0);
+            refused.kick(CloseReason.BANNED);
+            return refused;
+        }
+        boolean open;
+        RoomChannel channel;
+        Session session;
+        boolean firstOfIdentity;
+        synchronized (this) {
+            channel = channels.computeIfAbsent(room, r -> new RoomChannel(r, delivered));
+            open = !channel.opening;
+            channel.opening = true;
+            session = new Session(this, channel, connection, config.maxPendingWhileSyncing());
+            firstOfIdentity = !channel.hasIdentity(connection.identity());
+            channel.add(session);
+        }
+        if (open) {
+            channel.open(store);
+        }
+        channel.ready().whenComplete((v, err) -> {
+            if (err != null) {
+                LOG.warn("room {}: cannot open its tail", room, err);
+                session.kick(CloseReason.SERVER_ERROR);
+            } else {
+                resync(session, epoch, lastSeq, fresh);
+            }
+        });
+        if (firstOfIdentity && config.presenceEvents()) {
+            presence(room, connection.identity(), "joined");
+        }
+        return session;
+    }
+
+    /** Replays to {@code session} (join or a resume frame) and then lets live messages through. */
+    void resync(Session session, long epoch, long lastSeq, boolean fresh) {
+        int gen = session.beginSync();
+        String room = session.room();
+        CompletionStage<Session.Synced> replay = fresh ? snapshot(room) : replay(room, epoch, lastSeq);
+        replay.whenComplete((synced, err) -> {
+            if (err != null) {
+                LOG.warn("room {}: replay failed", room, err);
+                session.kick(CloseReason.SERVER_ERROR);
+            } else {
+                session.finishSync(gen, synced);
+            }
+        });
+    }
+
+    private CompletionStage<Session.Synced> snapshot(String room) {
+        int n = config.snapshotSize();
+        return store.state(room).thenCompose(state -> store.replayAfter(room, state.epoch(),
+                Math.max(0, state.lastSeq() - n), n).thenApply(r -> {
+                    List<StoredMessage> ms = r.messages();
+                    long cursor = ms.isEmpty() ? r.state().lastSeq() : ms.get(ms.size() - 1).seq();
+                    return new Session.Synced(false, true, r.state().epoch(), r.state().lastSeq(), ms, cursor);
+                }));
+    }
+
+    private CompletionStage<Session.Synced> replay(String room, long epoch, long lastSeq) {
+        int page = config.replayPageSize();
+        return store.replayAfter(room, epoch, lastSeq, page).thenCompose(first -> {
+            if (!first.recovered()) {
+                List<StoredMessage> ms = first.messages();
+                List<StoredMessage> newest = ms.size() <= config.snapshotSize() ? ms
+                        : ms.subList(ms.size() - config.snapshotSize(), ms.size());
+                long cursor = newest.isEmpty() ? first.state().lastSeq() : newest.get(newest.size() - 1).seq();
+                return CompletableFuture.completedFuture(new Session.Synced(false, false, first.state().epoch(),
+                        first.state().lastSeq(), newest, cursor));
+            }
+            List<StoredMessage> all = new ArrayList<>(first.messages());
+            return pageOn(room, first.state(), lastSeq, all, first.messages().size() == page);
+        });
+    }
+
+    private CompletionStage<Session.Synced> pageOn(String room, LogState target, long afterSeq,
+            List<StoredMessage> all, boolean more) {
+        long cursor = all.isEmpty() ? afterSeq : all.get(all.size() - 1).seq();
+        if (!more || cursor >= target.lastSeq()) {
+            return CompletableFuture.completedFuture(
+                    new Session.Synced(true, false, target.epoch(), target.lastSeq(), all, cursor));
+        }
+        int page = config.replayPageSize();
+        return store.replayAfter(room, target.epoch(), cursor, page).thenCompose(next -> {
+            if (!next.recovered()) { // trimmed while paging: what we have is still exact up to cursor
+                return CompletableFuture.completedFuture(
+                        new Session.Synced(true, false, target.epoch(), target.lastSeq(), all, cursor));
+            }
+            all.addAll(next.messages());
+            return pageOn(room, target, afterSeq, all, next.messages().size() == page);
+        });
+    }
+
+    /** The session left (socket closed). */
+    void leave(Session session) {
+        RoomChannel channel = session.channel();
+        boolean last;
+        boolean lastOfIdentity;
+        synchronized (this) {
+            if (!channel.remove(session)) {
+                return;
+            }
+            lastOfIdentity = !channel.hasIdentity(session.identity());
+            last = channel.isEmpty();
+            if (last && channels.get(channel.room()) == channel) {
+                channels.remove(channel.room());
+            }
+        }
+        if (last) {
+            channel.shutdown();
+        }
+        if (lastOfIdentity && config.presenceEvents() && !moderation.isBanned(channel.room(), session.identity())) {
+            presence(channel.room(), session.identity(), "left");
+        }
+    }
+
+    /** The service closed the session's connection for {@code reason}. */
+    void closedBy(Session session, CloseReason reason) {
+        if (reason == CloseReason.SLOW_CONSUMER) {
+            slowConsumers.increment();
+        }
+        leave(session);
+    }
+
+    // ---- sending ----
+
+    ClientFrameParser parser() {
+        return parser;
+    }
+
+    void send(Session session, ClientCommand.Send cmd) {
+        String room = session.room();
+        Connection c = session.connection();
+        String id = cmd.clientMsgId();
+        if (moderation.isBanned(room, c.identity())) {
+            refuse(session, ErrorCode.BANNED, "banned from this room", id, 0);
+            session.kick(CloseReason.BANNED);
+            return;
+        }
+        if (!c.canChat()) {
+            refuse(session, ErrorCode.FORBIDDEN, "no chat permission", id, 0);
+            return;
+        }
+        if (moderation.isMuted(room, c.identity())) {
+            refuse(session, ErrorCode.MUTED, "muted in this room", id, 0);
+            return;
+        }
+        long now = clock.millis();
+        long waitMillis = session.channel().bucket(c.identity(), config, now).tryTake(now);
+        if (waitMillis > 0) {
+            refuse(session, ErrorCode.RATE_LIMITED, "over " + config.rateLimitPerSecond() + " messages per second",
+                    id, waitMillis);
+            return;
+        }
+        store.append(room, cmd.toDraft(c.identity())).whenComplete((r, err) -> {
+            if (err != null) {
+                LOG.warn("room {}: append failed", room, err);
+                refuse(session, ErrorCode.STORE_UNAVAILABLE, "not stored; retry with the same clientMsgId", id, 0);
+            } else if (r.conflict()) {
+                refuse(session, ErrorCode.CLIENT_MSG_ID_CONFLICT, "clientMsgId already used for another message",
+                        id, 0);
+            } else {
+                if (!r.duplicate()) {
+                    stored.increment();
+                }
+                StoredMessage m = r.message();
+                session.send(ServerFrames.ack(id, m.seq(), m.epoch(), r.duplicate()));
+            }
+        });
+    }
+
+    void typing(Session session, String state) {
+        Connection c = session.connection();
+        String room = session.room();
+        if (!c.canChat()) {
+            refuse(session, ErrorCode.FORBIDDEN, "no chat permission", null, 0);
+            return;
+        }
+        if (moderation.isMuted(room, c.identity()) || moderation.isBanned(room, c.identity())) {
+            refuse(session, ErrorCode.MUTED, "muted in this room", null, 0);
+            return;
+        }
+        if (!session.typingAllowed(clock.millis(), config.typingMinIntervalMillis())) {
+            return;
+        }
+        String frame = ServerFrames.typing(c.identity(), c.name(), state);
+        for (Session other : session.channel().sessions()) {
+            if (other != session && !other.identity().equals(c.identity())) {
+                other.send(frame);
+            }
+        }
+    }
+
+    void deleteFromClient(Session session, long seq) {
+        if (!session.connection().isAdmin()) {
+            refuse(session, ErrorCode.FORBIDDEN, "only an admin may delete", null, 0);
+            return;
+        }
+        deleteMessage(session.room(), session.identity(), seq).whenComplete((m, err) -> {
+            if (err != null) {
+                refuse(session, ErrorCode.STORE_UNAVAILABLE, "delete not stored", null, 0);
+            } else if (m.isEmpty()) {
+                refuse(session, ErrorCode.NOT_FOUND, "no message " + seq + " in history", null, 0);
+            }
+        });
+    }
+
+    void refuse(Session session, ErrorCode code, String reason, String clientMsgId, long retryAfterMillis) {
+        errors.count(code);
+        String frame = ServerFrames.error(code, reason, clientMsgId, retryAfterMillis);
+        if (session.isOpen()) {
+            session.send(frame);
+        } else {
+            session.connection().offer(frame);
+        }
+    }
+
+    private void presence(String room, String identity, String state) {
+        Draft d = new Draft(MessageKind.PRESENCE, identity, null, null, "{\"state\":\"" + state + "\"}", -1);
+        store.append(room, d).whenComplete((r, err) -> {
+            if (err != null) {
+                LOG.warn("room {}: presence not stored", room, err);
+            }
+        });
+    }
+
+    // ---- admin (REST) ----
+
+    /**
+     * Deletes message {@code seq} of {@code room}: stores a tombstone (delivered to everyone in order) and the target
+     * reads as deleted in history and replays. Empty when no such message is in history (or it is a tombstone).
+     */
+    public CompletionStage<Optional<StoredMessage>> deleteMessage(String room, String byIdentity, long seq) {
+        return store.page(room, seq + 1, 1).thenCompose(found -> {
+            if (found.isEmpty() || found.get(0).seq() != seq || found.get(0).draft().kind() == MessageKind.DELETE) {
+                return CompletableFuture.completedFuture(Optional.<StoredMessage>empty());
+            }
+            Draft tomb = new Draft(MessageKind.DELETE, byIdentity, null, null, "{}", seq);
+            return store.append(room, tomb).thenApply(r -> Optional.ofNullable(r.message()));
+        });
+    }
+
+    /** Mutes (or unmutes) {@code identity} in {@code room}: it may read, not send. */
+    public void mute(String room, String identity, boolean muted) {
+        moderation.mute(room, identity, muted);
+    }
+
+    /** Bans (or unbans) {@code identity} from {@code room}: its connections there are closed and it may not rejoin. */
+    public void ban(String room, String identity, boolean banned) {
+        moderation.ban(room, identity, banned);
+        if (!banned) {
+            return;
+        }
+        List<Session> theirs = new ArrayList<>();
+        synchronized (this) {
+            RoomChannel channel = channels.get(room);
+            if (channel != null) {
+                for (Session s : channel.sessions()) {
+                    if (s.identity().equals(identity)) {
+                        theirs.add(s);
+                    }
+                }
+            }
+        }
+        for (Session s : theirs) {
+            refuse(s, ErrorCode.BANNED, "banned from this room", null, 0);
+            s.kick(CloseReason.BANNED);
+        }
+    }
+
+    public boolean isMuted(String room, String identity) {
+        return moderation.isMuted(room, identity);
+    }
+
+    public boolean isBanned(String room, String identity) {
+        return moderation.isBanned(room, identity);
+    }
+
+    /** A page of {@code room}'s history below {@code beforeSeq}, newest first. */
+    public CompletionStage<List<StoredMessage>> history(String room, long beforeSeq, int limit) {
+        return store.page(room, beforeSeq, limit);
+    }
+
+    /** The room log's epoch and positions. */
+    public CompletionStage<LogState> state(String room) {
+        return store.state(room);
+    }
+
+    // ---- metrics ----
+
+    /** Refusals by code (frames and commands). */
+    public ErrorCounters errors() {
+        return errors;
+    }
+
+    /** Live message frames offered to connections. */
+    public long deliveredFrames() {
+        return delivered.sum();
+    }
+
+    /** Messages stored through {@link Session#onFrame} (retries not counted). */
+    public long storedMessages() {
+        return stored.sum();
+    }
+
+    public long slowConsumerDisconnects() {
+        return slowConsumers.sum();
+    }
+
+    /** Connections in {@code room} on this node. */
+    public synchronized int connectionCount(String room) {
+        RoomChannel c = channels.get(room);
+        return c == null ? 0 : c.size();
+    }
+
+    /** Rooms with connections on this node (each holds one tail). */
+    public synchronized int roomCount() {
+        return channels.size();
+    }
+
+    /** Closes every connection ({@link CloseReason#SHUTDOWN}) and every tail; the store stays open (the caller's). */
+    @Override
+    public void close() {
+        List<Session> all = new ArrayList<>();
+        synchronized (this) {
+            for (RoomChannel c : channels.values()) {
+                all.addAll(c.sessions());
+            }
+        }
+        for (Session s : all) {
+            s.kick(CloseReason.SHUTDOWN);
+        }
+    }
+}
