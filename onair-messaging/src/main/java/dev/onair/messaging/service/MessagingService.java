@@ -1,11 +1,9 @@
 package dev.onair.messaging.service;
 
-import dev.onair.messaging.store.AppendResult;
 import dev.onair.messaging.store.Draft;
 import dev.onair.messaging.store.LogState;
 import dev.onair.messaging.store.MessageKind;
 import dev.onair.messaging.store.MessageStore;
-import dev.onair.messaging.store.Replay;
 import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.wire.ClientCommand;
 import dev.onair.messaging.wire.ClientFrameParser;
@@ -54,11 +52,14 @@ public final class MessagingService implements AutoCloseable {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder slowConsumers = new LongAdder();
     private final LongAdder stored = new LongAdder();
+    private final Replayer replayer;
+    private volatile boolean closed;
 
     public MessagingService(MessageStore store, InstantSource clock, MessagingConfig config) {
         this.store = store;
         this.clock = clock;
         this.config = config;
+        this.replayer = new Replayer(store, config.snapshotSize(), config.replayPageSize());
     }
 
     public MessagingConfig config() {
@@ -81,6 +82,11 @@ public final class MessagingService implements AutoCloseable {
     }
 
     private Session join(Connection connection, String room, long epoch, long lastSeq, boolean fresh) {
+        if (closed) {
+            Session refused = new Session(this, new RoomChannel(room, delivered), connection, 1);
+            refused.kick(CloseReason.SHUTDOWN);
+            return refused;
+        }
         if (moderation.isBanned(room, connection.identity())) {
             Session refused = new Session(this, new RoomChannel(room, delivered), connection, 1);
             refuse(refused, ErrorCode.BANNED, "banned from this room", null, 0);
@@ -120,7 +126,7 @@ public final class MessagingService implements AutoCloseable {
     void resync(Session session, long epoch, long lastSeq, boolean fresh) {
         int gen = session.beginSync();
         String room = session.room();
-        CompletionStage<Session.Synced> replay = fresh ? snapshot(room) : replay(room, epoch, lastSeq);
+        CompletionStage<Synced> replay = fresh ? replayer.snapshot(room) : replayer.replay(room, epoch, lastSeq);
         replay.whenComplete((synced, err) -> {
             if (err != null) {
                 LOG.warn("room {}: replay failed", room, err);
@@ -128,50 +134,6 @@ public final class MessagingService implements AutoCloseable {
             } else {
                 session.finishSync(gen, synced);
             }
-        });
-    }
-
-    private CompletionStage<Session.Synced> snapshot(String room) {
-        int n = config.snapshotSize();
-        return store.state(room).thenCompose(state -> store.replayAfter(room, state.epoch(),
-                Math.max(0, state.lastSeq() - n), n).thenApply(r -> {
-                    List<StoredMessage> ms = r.messages();
-                    long cursor = ms.isEmpty() ? r.state().lastSeq() : ms.get(ms.size() - 1).seq();
-                    return new Session.Synced(false, true, r.state().epoch(), r.state().lastSeq(), ms, cursor);
-                }));
-    }
-
-    private CompletionStage<Session.Synced> replay(String room, long epoch, long lastSeq) {
-        int page = config.replayPageSize();
-        return store.replayAfter(room, epoch, lastSeq, page).thenCompose(first -> {
-            if (!first.recovered()) {
-                List<StoredMessage> ms = first.messages();
-                List<StoredMessage> newest = ms.size() <= config.snapshotSize() ? ms
-                        : ms.subList(ms.size() - config.snapshotSize(), ms.size());
-                long cursor = newest.isEmpty() ? first.state().lastSeq() : newest.get(newest.size() - 1).seq();
-                return CompletableFuture.completedFuture(new Session.Synced(false, false, first.state().epoch(),
-                        first.state().lastSeq(), newest, cursor));
-            }
-            List<StoredMessage> all = new ArrayList<>(first.messages());
-            return pageOn(room, first.state(), lastSeq, all, first.messages().size() == page);
-        });
-    }
-
-    private CompletionStage<Session.Synced> pageOn(String room, LogState target, long afterSeq,
-            List<StoredMessage> all, boolean more) {
-        long cursor = all.isEmpty() ? afterSeq : all.get(all.size() - 1).seq();
-        if (!more || cursor >= target.lastSeq()) {
-            return CompletableFuture.completedFuture(
-                    new Session.Synced(true, false, target.epoch(), target.lastSeq(), all, cursor));
-        }
-        int page = config.replayPageSize();
-        return store.replayAfter(room, target.epoch(), cursor, page).thenCompose(next -> {
-            if (!next.recovered()) { // trimmed while paging: what we have is still exact up to cursor
-                return CompletableFuture.completedFuture(
-                        new Session.Synced(true, false, target.epoch(), target.lastSeq(), all, cursor));
-            }
-            all.addAll(next.messages());
-            return pageOn(room, target, afterSeq, all, next.messages().size() == page);
         });
     }
 
@@ -405,6 +367,7 @@ public final class MessagingService implements AutoCloseable {
     /** Closes every connection ({@link CloseReason#SHUTDOWN}) and every tail; the store stays open (the caller's). */
     @Override
     public void close() {
+        closed = true;
         List<Session> all = new ArrayList<>();
         synchronized (this) {
             for (RoomChannel c : channels.values()) {

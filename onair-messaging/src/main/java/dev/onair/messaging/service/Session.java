@@ -1,7 +1,6 @@
 package dev.onair.messaging.service;
 
 import dev.onair.messaging.store.MessageKind;
-import dev.onair.messaging.store.Replay;
 import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.wire.ClientCommand;
 import dev.onair.messaging.wire.ErrorCode;
@@ -9,7 +8,8 @@ import dev.onair.messaging.wire.FrameError;
 import dev.onair.messaging.wire.ParseResult;
 import dev.onair.messaging.wire.ServerFrames;
 import java.util.ArrayDeque;
-import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection in one room. The transport feeds it the client's frames ({@link #onFrame}) and closes it when the
@@ -18,10 +18,7 @@ import java.util.List;
  * in sequence order. DMs reach only their sender and recipient.
  */
 public final class Session {
-    /** The outcome of a replay: what to send and where the session's cursor stands after it. */
-    record Synced(boolean recovered, boolean fresh, long epoch, long lastSeq, List<StoredMessage> messages,
-            long cursor) {
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final MessagingService service;
     private final RoomChannel channel;
@@ -33,6 +30,7 @@ public final class Session {
     private boolean synced;
     private int generation;
     private long cursor;
+    private long epoch;
     private CloseReason closeRequest;
     private long lastTypingMillis = Long.MIN_VALUE;
 
@@ -75,14 +73,19 @@ public final class Session {
             service.refuse(this, ErrorCode.NOT_JOINED, "not in the room", clientMsgIdOf(r), 0);
             return;
         }
-        if (r instanceof ClientCommand.Send s) {
-            service.send(this, s);
-        } else if (r instanceof ClientCommand.Presence p) {
-            service.typing(this, p.state());
-        } else if (r instanceof ClientCommand.Resume resume) {
-            service.resync(this, resume.epoch(), resume.lastSeq(), false);
-        } else if (r instanceof ClientCommand.Delete d) {
-            service.deleteFromClient(this, d.seq());
+        try {
+            if (r instanceof ClientCommand.Send s) {
+                service.send(this, s);
+            } else if (r instanceof ClientCommand.Presence p) {
+                service.typing(this, p.state());
+            } else if (r instanceof ClientCommand.Resume resume) {
+                service.resync(this, resume.epoch(), resume.lastSeq(), false);
+            } else if (r instanceof ClientCommand.Delete d) {
+                service.deleteFromClient(this, d.seq());
+            }
+        } catch (RuntimeException e) { // a store that throws instead of failing its stage
+            LOG.warn("room {}: {} failed", room(), r.getClass().getSimpleName(), e);
+            service.refuse(this, ErrorCode.STORE_UNAVAILABLE, "not done; retry", clientMsgIdOf(r), 0);
         }
     }
 
@@ -134,8 +137,12 @@ public final class Session {
                 }
             }
             cursor = s.cursor();
+            epoch = s.epoch();
             while (!pending.isEmpty()) {
                 StoredMessage m = pending.poll();
+                if (m.epoch() != epoch) {
+                    continue; // a straggler of an older log, or a newer one that the next live message resyncs
+                }
                 if (m.seq() > cursor) {
                     cursor = m.seq();
                     if (visible(m)) {
@@ -150,13 +157,22 @@ public final class Session {
         return true;
     }
 
-    /** A stored message from the room's tail; true when it was offered to the connection. */
+    /**
+     * A stored message from the room's tail; true when it was offered to the connection. A message of another epoch
+     * (the log was recreated, e.g. a Redis that lost its data) starts a resync from the new log's beginning.
+     */
     boolean deliverLive(StoredMessage m, String frame) {
         CloseReason close;
         boolean offered = false;
+        boolean newLog = false;
         synchronized (this) {
             if (!open) {
                 return false;
+            }
+            if (synced && m.epoch() != epoch) {
+                newLog = true;
+                synced = false;
+                epoch = m.epoch();
             }
             if (!synced) {
                 if (pending.size() >= maxPending) {
@@ -173,6 +189,9 @@ public final class Session {
             close = takeCloseRequest();
         }
         finishClose(close);
+        if (newLog && close == null) {
+            service.resync(this, m.epoch(), 0, false);
+        }
         return offered;
     }
 

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 final class ControllableStore implements MessageStore {
     private final MessageStore inner;
     private final List<Runnable> heldReplays = new ArrayList<>();
+    private final List<Consumer<StoredMessage>> listeners = new ArrayList<>();
     private boolean holdReplays;
     private boolean failAppends;
     private boolean deferReads;
@@ -97,7 +98,25 @@ final class ControllableStore implements MessageStore {
 
     @Override
     public Tail tail(String room, long afterSeq, Consumer<StoredMessage> listener) {
-        return inner.tail(room, afterSeq, listener);
+        synchronized (this) {
+            listeners.add(listener);
+        }
+        Tail t = inner.tail(room, afterSeq, listener);
+        return () -> {
+            synchronized (this) {
+                listeners.remove(listener);
+            }
+            t.close();
+        };
+    }
+
+    /** Hands {@code m} to every open tail as if a node had stored it (e.g. of a new epoch). */
+    void injectLive(StoredMessage m) {
+        List<Consumer<StoredMessage>> now;
+        synchronized (this) {
+            now = new ArrayList<>(listeners);
+        }
+        now.forEach(l -> l.accept(m));
     }
 
     @Override

@@ -3,8 +3,11 @@ package dev.onair.messaging.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.onair.messaging.store.Draft;
 import dev.onair.messaging.store.HistoryLimits;
 import dev.onair.messaging.store.InMemoryMessageStore;
+import dev.onair.messaging.store.MessageKind;
+import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.store.TestClock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +106,24 @@ class SlowStoreTest {
         store.releaseReplays();
         assertThat(c.frames()).as("a closed session gets no replay").isEmpty();
         assertThat(service.slowConsumerDisconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void aLiveMessageOfANewEpochMakesTheSessionResync() throws Exception {
+        Session sender = service.join(FakeConnection.user("sender"), ROOM);
+        sender.onFrame(chat("m1"));
+        FakeConnection c = FakeConnection.user("c");
+        service.join(c, ROOM);
+        long epoch = service.state(ROOM).toCompletableFuture().get().epoch();
+        StoredMessage fromNewLog = new StoredMessage(ROOM, epoch + 1, 1, clock.millis(),
+                new Draft(MessageKind.CHAT, "x", "x1", null, "{\"text\":\"new log\"}", -1), false);
+        store.injectLive(fromNewLog);
+        List<JsonNode> resumed = c.ofType("resumed");
+        assertThat(resumed).hasSize(2);
+        assertThat(resumed.get(1).get("recovered").booleanValue()).as("the log it knew is gone").isFalse();
+        assertThat(c.frames().toString()).doesNotContain("new log");
+        sender.onFrame(chat("m2"));
+        assertThat(c.msgSeqs()).as("snapshot, snapshot again, then live").containsExactly(1L, 1L, 2L);
     }
 
     @Test
