@@ -70,7 +70,9 @@ public final class Session {
             return;
         }
         if (!isOpen()) {
-            service.refuse(this, ErrorCode.NOT_JOINED, "not in the room", clientMsgIdOf(r), 0);
+            boolean banned = service.isBanned(room(), identity());
+            service.refuse(this, banned ? ErrorCode.BANNED : ErrorCode.NOT_JOINED,
+                    banned ? "banned from this room" : "not in the room", clientMsgIdOf(r), 0);
             return;
         }
         try {

@@ -345,6 +345,7 @@ class MessagingServiceTest {
         assertThat(again.closedWith()).isEqualTo(CloseReason.BANNED);
         assertThat(again.errorCodes()).containsExactly("banned");
         a2.onFrame(chat("c1", "sneaky"));
+        assertThat(service.errors().get(ErrorCode.BANNED)).as("ban, rejoin, send after ban").isEqualTo(3);
         assertThat(bob.msgSeqs()).containsExactly(1L);
         assertThat(service.connectionCount(ROOM)).isEqualTo(1);
         assertThat(service.isBanned(ROOM, "alice")).isTrue();
