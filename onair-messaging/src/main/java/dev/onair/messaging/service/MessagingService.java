@@ -1,22 +1,18 @@
 package dev.onair.messaging.service;
 
-import dev.onair.messaging.store.Draft;
 import dev.onair.messaging.store.LogState;
-import dev.onair.messaging.store.MessageKind;
 import dev.onair.messaging.store.MessageStore;
 import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.wire.ClientCommand;
 import dev.onair.messaging.wire.ClientFrameParser;
 import dev.onair.messaging.wire.ErrorCode;
 import dev.onair.messaging.wire.ErrorCounters;
-import dev.onair.messaging.wire.ServerFrames;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -51,8 +47,8 @@ public final class MessagingService implements AutoCloseable {
     private final Map<String, RoomChannel> channels = new HashMap<>(); // guarded by this
     private final LongAdder delivered = new LongAdder();
     private final LongAdder slowConsumers = new LongAdder();
-    private final LongAdder stored = new LongAdder();
     private final Replayer replayer;
+    private final CommandHandler commands;
     private volatile boolean closed;
 
     public MessagingService(MessageStore store, InstantSource clock, MessagingConfig config) {
@@ -60,6 +56,7 @@ public final class MessagingService implements AutoCloseable {
         this.clock = clock;
         this.config = config;
         this.replayer = new Replayer(store, config.snapshotSize(), config.replayPageSize());
+        this.commands = new CommandHandler(store, clock, config, moderation, errors);
     }
 
     public MessagingConfig config() {
@@ -117,7 +114,7 @@ public final class MessagingService implements AutoCloseable {
             }
         });
         if (firstOfIdentity && config.presenceEvents()) {
-            presence(room, connection.identity(), "joined");
+            commands.presence(room, connection.identity(), "joined");
         }
         return session;
     }
@@ -156,7 +153,7 @@ public final class MessagingService implements AutoCloseable {
             channel.shutdown();
         }
         if (lastOfIdentity && config.presenceEvents() && !moderation.isBanned(channel.room(), session.identity())) {
-            presence(channel.room(), session.identity(), "left");
+            commands.presence(channel.room(), session.identity(), "left");
         }
     }
 
@@ -168,106 +165,26 @@ public final class MessagingService implements AutoCloseable {
         leave(session);
     }
 
-    // ---- sending ----
+    // ---- commands ----
 
     ClientFrameParser parser() {
         return parser;
     }
 
     void send(Session session, ClientCommand.Send cmd) {
-        String room = session.room();
-        Connection c = session.connection();
-        String id = cmd.clientMsgId();
-        if (moderation.isBanned(room, c.identity())) {
-            refuse(session, ErrorCode.BANNED, "banned from this room", id, 0);
-            session.kick(CloseReason.BANNED);
-            return;
-        }
-        if (!c.canChat()) {
-            refuse(session, ErrorCode.FORBIDDEN, "no chat permission", id, 0);
-            return;
-        }
-        if (moderation.isMuted(room, c.identity())) {
-            refuse(session, ErrorCode.MUTED, "muted in this room", id, 0);
-            return;
-        }
-        long now = clock.millis();
-        long waitMillis = session.channel().bucket(c.identity(), config, now).tryTake(now);
-        if (waitMillis > 0) {
-            refuse(session, ErrorCode.RATE_LIMITED, "over " + config.rateLimitPerSecond() + " messages per second",
-                    id, waitMillis);
-            return;
-        }
-        store.append(room, cmd.toDraft(c.identity())).whenComplete((r, err) -> {
-            if (err != null) {
-                LOG.warn("room {}: append failed", room, err);
-                refuse(session, ErrorCode.STORE_UNAVAILABLE, "not stored; retry with the same clientMsgId", id, 0);
-            } else if (r.conflict()) {
-                refuse(session, ErrorCode.CLIENT_MSG_ID_CONFLICT, "clientMsgId already used for another message",
-                        id, 0);
-            } else {
-                if (!r.duplicate()) {
-                    stored.increment();
-                }
-                StoredMessage m = r.message();
-                session.send(ServerFrames.ack(id, m.seq(), m.epoch(), r.duplicate()));
-            }
-        });
+        commands.send(session, cmd);
     }
 
     void typing(Session session, String state) {
-        Connection c = session.connection();
-        String room = session.room();
-        if (!c.canChat()) {
-            refuse(session, ErrorCode.FORBIDDEN, "no chat permission", null, 0);
-            return;
-        }
-        if (moderation.isMuted(room, c.identity()) || moderation.isBanned(room, c.identity())) {
-            refuse(session, ErrorCode.MUTED, "muted in this room", null, 0);
-            return;
-        }
-        if (!session.typingAllowed(clock.millis(), config.typingMinIntervalMillis())) {
-            return;
-        }
-        String frame = ServerFrames.typing(c.identity(), c.name(), state);
-        for (Session other : session.channel().sessions()) {
-            if (other != session && !other.identity().equals(c.identity())) {
-                other.send(frame);
-            }
-        }
+        commands.typing(session, state);
     }
 
     void deleteFromClient(Session session, long seq) {
-        if (!session.connection().isAdmin()) {
-            refuse(session, ErrorCode.FORBIDDEN, "only an admin may delete", null, 0);
-            return;
-        }
-        deleteMessage(session.room(), session.identity(), seq).whenComplete((m, err) -> {
-            if (err != null) {
-                refuse(session, ErrorCode.STORE_UNAVAILABLE, "delete not stored", null, 0);
-            } else if (m.isEmpty()) {
-                refuse(session, ErrorCode.NOT_FOUND, "no message " + seq + " in history", null, 0);
-            }
-        });
+        commands.deleteFromClient(session, seq);
     }
 
     void refuse(Session session, ErrorCode code, String reason, String clientMsgId, long retryAfterMillis) {
-        errors.count(code);
-        String frame = ServerFrames.error(code, reason, clientMsgId, retryAfterMillis);
-        if (session.isOpen()) {
-            session.send(frame);
-        } else {
-            session.connection().offer(frame);
-        }
-    }
-
-    private void presence(String room, String identity, String state) {
-        Draft d = new Draft(MessageKind.PRESENCE, identity, null, null, "{\"state\":\"" + state + "\"}", -1);
-        store.append(room, d).whenComplete((r, err) -> {
-            if (err != null) {
-                LOG.warn("room {}: presence not stored", room, err);
-            }
-        });
+        commands.refuse(session, code, reason, clientMsgId, retryAfterMillis);
     }
 
     // ---- admin (REST) ----
@@ -277,13 +194,7 @@ public final class MessagingService implements AutoCloseable {
      * reads as deleted in history and replays. Empty when no such message is in history (or it is a tombstone).
      */
     public CompletionStage<Optional<StoredMessage>> deleteMessage(String room, String byIdentity, long seq) {
-        return store.page(room, seq + 1, 1).thenCompose(found -> {
-            if (found.isEmpty() || found.get(0).seq() != seq || found.get(0).draft().kind() == MessageKind.DELETE) {
-                return CompletableFuture.completedFuture(Optional.<StoredMessage>empty());
-            }
-            Draft tomb = new Draft(MessageKind.DELETE, byIdentity, null, null, "{}", seq);
-            return store.append(room, tomb).thenApply(r -> Optional.ofNullable(r.message()));
-        });
+        return commands.delete(room, byIdentity, seq);
     }
 
     /** Mutes (or unmutes) {@code identity} in {@code room}: it may read, not send. */
@@ -346,7 +257,7 @@ public final class MessagingService implements AutoCloseable {
 
     /** Messages stored through {@link Session#onFrame} (retries not counted). */
     public long storedMessages() {
-        return stored.sum();
+        return commands.storedMessages();
     }
 
     public long slowConsumerDisconnects() {
