@@ -114,6 +114,11 @@ public final class RedisMessageStore implements MessageStore {
         return tails.readFailures();
     }
 
+    /** The Redis client id of the tail reader's connection as last seen (tests kill it). */
+    long tailClientId() {
+        return tails.readerClientId();
+    }
+
     @Override
     public CompletionStage<AppendResult> append(String room, Draft draft) {
         HistoryLimits limits = options.limits();

@@ -94,6 +94,11 @@ final class RedisTailReader implements AutoCloseable {
         return readFailures.get();
     }
 
+    /** The Redis client id of the reader's connection as last seen (-1 before the first read). */
+    long readerClientId() {
+        return readerClientId;
+    }
+
     private void remove(Handle h) {
         synchronized (lock) {
             List<Handle> list = tailsByRoom.get(h.room);

@@ -31,14 +31,24 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     private static final long PROBE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final int START_ATTEMPTS = 3;
 
+    private final Path binary;
     private Process process;
     private Path dir;
     private int port;
 
+    public RedisServerExtension() {
+        this(BINARY);
+    }
+
+    /** With another binary (tests of this extension). */
+    RedisServerExtension(Path binary) {
+        this.binary = binary;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: the Redis store tests need Debian's redis-server"
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException(binary + " is missing: the Redis store tests need Debian's redis-server"
                     + " (apt-get install redis-server); `./onair test` installs it (see the README's Tests section)");
         }
         dir = Files.createTempDirectory("onair-redis-test");
@@ -67,7 +77,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     private void start() throws IOException {
         port = freePort();
         Path log = dir.resolve("redis-" + port + ".log");
-        process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port),
+        process = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
                 "--daemonize", "no"))
                 .redirectErrorStream(true)
