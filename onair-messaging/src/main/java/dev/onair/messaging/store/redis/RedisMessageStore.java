@@ -8,8 +8,10 @@ import dev.onair.messaging.store.MessageStore;
 import dev.onair.messaging.store.Replay;
 import dev.onair.messaging.store.StoredMessage;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +52,6 @@ import java.util.function.Consumer;
  * <p>Never throws on data read back: a malformed entry is skipped and counted ({@link #malformedEntries()}).
  */
 public final class RedisMessageStore implements MessageStore {
-    private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final String TAIL_CLIENT_NAME = "onair-msg-tail";
 
     private final RedisStoreOptions options;
@@ -70,7 +71,9 @@ public final class RedisMessageStore implements MessageStore {
         this.clock = clock;
         this.epochRandom = new Random(options.epochSeed());
         this.keys = new RedisKeys(options.keyPrefix());
-        this.client = RedisClient.create(options.redisUrl());
+        RedisURI uri = RedisURI.create(options.redisUrl());
+        uri.setTimeout(Duration.ofMillis(options.commandTimeoutMillis()));
+        this.client = RedisClient.create(uri);
         try {
             this.connection = client.connect();
             this.redis = connection.async();
@@ -198,7 +201,8 @@ public final class RedisMessageStore implements MessageStore {
 
     private long epochBlocking(String room) {
         try {
-            return state(room).toCompletableFuture().get(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).epoch();
+            return state(room).toCompletableFuture()
+                    .get(options.commandTimeoutMillis(), TimeUnit.MILLISECONDS).epoch();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the epoch of " + room, e);
         }
