@@ -253,6 +253,49 @@ class RedisMessageStoreRedisTest {
     }
 
     @Test
+    void aNewTailWakesTheBlockedReaderAndEachTailGetsItsOwnRoomFromItsOwnPosition() throws Exception {
+        // a one-minute block: were the reader not woken when tails are added, nothing would arrive within WAIT
+        RedisMessageStore s = RedisMessageStore.connect(new RedisStoreOptions(REDIS.url(), prefix, ROOMY, 1,
+                60_000, 65_000), clock);
+        opened.add(s);
+        TailProbe first = new TailProbe();
+        try (MessageStore.Tail t = s.tail("room0", 0, first)) {
+            stored(s, "room0", chat("alice", "c1", "x"));
+            assertThat(seqs(first.await(1, WAIT))).containsExactly(1L);
+            List<TailProbe> probes = new ArrayList<>();
+            List<MessageStore.Tail> tails = new ArrayList<>();
+            for (int r = 1; r <= 10; r++) {
+                TailProbe p = new TailProbe();
+                probes.add(p);
+                tails.add(s.tail("room" + r, 0, p));
+            }
+            TailProbe late = new TailProbe();
+            tails.add(s.tail("room0", 1, late));
+            // nothing is written to room0 (which would end the block) until the new rooms have had theirs
+            for (int i = 1; i <= 5; i++) {
+                for (int r = 10; r >= 1; r--) {
+                    stored(s, "room" + r, chat("u" + r, "c" + i, "r" + r + "m" + i));
+                }
+            }
+            for (int r = 1; r <= 10; r++) {
+                List<StoredMessage> got = probes.get(r - 1).await(5, WAIT);
+                assertThat(seqs(got)).as("room%d", r).isEqualTo(range(1, 5));
+                String room = "room" + r;
+                assertThat(got).allSatisfy(m -> assertThat(m.room()).isEqualTo(room));
+            }
+            for (int i = 1; i <= 5; i++) {
+                stored(s, "room0", chat("alice", "c" + (i + 1), "y" + i));
+            }
+            assertThat(seqs(first.await(5, WAIT))).isEqualTo(range(2, 6));
+            assertThat(seqs(late.await(5, WAIT))).isEqualTo(range(2, 6));
+            stored(s, "room0", chat("alice", "marker", "end"));
+            assertThat(seqs(first.await(1, WAIT))).as("no repeat for the older tail").containsExactly(7L);
+            assertThat(seqs(late.await(1, WAIT))).containsExactly(7L);
+            tails.forEach(MessageStore.Tail::close);
+        }
+    }
+
+    @Test
     void malformedEntriesAreSkippedAndCountedByReadsAndTails() throws Exception {
         RedisMessageStore s = store(ROOMY, 1);
         String room = "bad";
