@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -50,6 +51,9 @@ import java.util.function.Consumer;
  * <p><b>Tail.</b> One dedicated connection per store, see {@link RedisTailReader}.
  *
  * <p>Never throws on data read back: a malformed entry is skipped and counted ({@link #malformedEntries()}).
+ *
+ * <p>Needs Redis 6.2 or later ({@code XTRIM MINID}); tested with Debian's 7.0. A tail asked to start before the oldest
+ * message kept starts at the oldest: callers replay first ({@link #replayAfter}) and tail from what the replay gave.
  */
 public final class RedisMessageStore implements MessageStore {
     private static final String TAIL_CLIENT_NAME = "onair-msg-tail";
@@ -65,6 +69,7 @@ public final class RedisMessageStore implements MessageStore {
     private final RedisScript readScript;
     private final AtomicLong malformed = new AtomicLong();
     private final RedisTailReader tails;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RedisMessageStore(RedisStoreOptions options, InstantSource clock) throws Exception {
         this.options = options;
@@ -191,6 +196,9 @@ public final class RedisMessageStore implements MessageStore {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             tails.close();
         } finally {
