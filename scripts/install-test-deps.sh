@@ -2,7 +2,8 @@
 # Installs what the test suite needs on Debian: Chromium and its matching ChromeDriver for the browser
 # end-to-end tests, Node.js for the browser SDK's node:test suite (onair-server/src/test/web/), and npm to
 # install the pinned TypeScript (package-lock.json) that type-checks onair.d.ts, and tshark, which must read
-# the network lab's flight-recorder pcap dumps.
+# the network lab's flight-recorder pcap dumps, and redis-server, which the messaging module's Redis store tests start
+# on a free loopback port.
 # Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v tshark >/dev/null 2>&1 || need+=(tshark)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
