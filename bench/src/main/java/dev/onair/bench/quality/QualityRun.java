@@ -23,6 +23,8 @@ final class QualityRun {
     private static final int PLAYING_POLLS = 40;
     private static final int FULL_WIDTH_POLLS = 60;
     private static final int WAIT_STEP_MILLIS = 10_000;
+    /** Where the Y4M camera file is written (and reused). */
+    static final java.nio.file.Path CAMERA_DIR = java.nio.file.Path.of("bench", "target");
 
     private final String base;
     private final AdminApi admin;
@@ -34,7 +36,9 @@ final class QualityRun {
 
     ScenarioResult run(QualityScenario scenario, int seconds, long seed) {
         String room = "quality-" + scenario.name();
-        try (Chromium publisher = new Chromium(); Chromium player = new Chromium()) {
+        try (Chromium publisher = scenario.y4mCamera() ? new Chromium("--use-file-for-fake-video-capture="
+                + Y4mCamera.ensure(CAMERA_DIR, seed).toAbsolutePath()) : new Chromium();
+                Chromium player = new Chromium()) {
             publisher.openPage(base, PAGE);
             check(publisher.call("publish", room, PUBLISHER, scenario.simulcast()), "publish");
             player.openPage(base, PAGE);
@@ -46,6 +50,7 @@ final class QualityRun {
             if (scenario.scenarioYaml() != null) {
                 admin.impairDownlink(room, PLAYER, scenario.scenarioYaml(), seed);
             }
+            Map<?, ?> publisherAtStart = check(publisher.call("publisherStats"), "publisherStats");
             check(player.call("startSampling"), "startSampling");
             for (int waitedMillis = 0; waitedMillis < seconds * 1000; waitedMillis += WAIT_STEP_MILLIS) {
                 player.call("sleep", Math.min(WAIT_STEP_MILLIS, seconds * 1000 - waitedMillis));
@@ -67,7 +72,7 @@ final class QualityRun {
             java.nio.file.Files.writeString(saved, report.toPrettyString());
             ServerReport server = ServerReport.from(report, windowStartMillis);
             return new ScenarioResult(scenario, seed, played, ScenarioMetrics.of(samples, gaps, scenario.capSeconds()),
-                    server, layers(check(publisher.call("publisherStats"), "publisherStats")), null);
+                    server, layers(publisherAtStart, check(publisher.call("publisherStats"), "publisherStats")), null);
         } catch (Exception e) {
             return ScenarioResult.failed(scenario, seed, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
@@ -101,13 +106,30 @@ final class QualityRun {
         return true;
     }
 
-    private static String layers(Map<?, ?> stats) {
+    /**
+     * The publisher's encodings at the end, each with what it sent over the run: e.g. {@code q 320x180 180 kbit/s,
+     * f 1280x720 2100 kbit/s (cpu-limited)}; a rate the browser's stats do not give is left out.
+     */
+    static String layers(Map<?, ?> atStart, Map<?, ?> atEnd) {
+        Map<String, Map<?, ?>> start = new java.util.HashMap<>();
+        for (Object o : (List<?>) atStart.get("layers")) {
+            start.put(String.valueOf(((Map<?, ?>) o).get("rid")), (Map<?, ?>) o);
+        }
         StringJoiner out = new StringJoiner(", ");
-        for (Object o : (List<?>) stats.get("layers")) {
+        for (Object o : (List<?>) atEnd.get("layers")) {
             Map<?, ?> l = (Map<?, ?>) o;
             String rid = String.valueOf(l.get("rid"));
+            Map<?, ?> s = start.get(rid);
+            long millis = s == null ? 0 : PlayerSample.lng(l, "atMillis") - PlayerSample.lng(s, "atMillis");
+            long encoded = s == null ? 0 : PlayerSample.lng(l, "framesEncoded") - PlayerSample.lng(s, "framesEncoded");
+            String rate = millis <= 0 ? "" : String.format(java.util.Locale.ROOT,
+                    " %d kbit/s (target %d at the end) %.0f fps, %.0f ms encode per frame",
+                    8 * (PlayerSample.lng(l, "bytesSent") - PlayerSample.lng(s, "bytesSent")) / millis,
+                    PlayerSample.lng(l, "targetBitrate") / 1000, 1000.0 * encoded / millis,
+                    encoded == 0 ? Double.NaN : (PlayerSample.lng(l, "totalEncodeTimeMillis")
+                            - PlayerSample.lng(s, "totalEncodeTimeMillis")) / (double) encoded);
             out.add((rid.isEmpty() ? "" : rid + " ") + PlayerSample.lng(l, "frameWidth") + "x"
-                    + PlayerSample.lng(l, "frameHeight") + (String.valueOf(l.get("qualityLimitationReason"))
+                    + PlayerSample.lng(l, "frameHeight") + rate + (String.valueOf(l.get("qualityLimitationReason"))
                     .matches("|none") ? "" : " (" + l.get("qualityLimitationReason") + "-limited)"));
         }
         return out.toString();
