@@ -5,7 +5,8 @@ import dev.onair.sfu.queue.SubscriberQueue;
 
 /**
  * The send step of one subscriber: takes packets from its {@link SubscriberQueue}, the priority lane (audio)
- * first and unpaced, then the paced lane while the {@link Pacer} allows. A paced packet that waited longer than
+ * first and unpaced, then the retransmission lane (resent video) and then the paced lane (video, padding) while the
+ * {@link Pacer} allows: a resend never waits behind new video, as in libwebrtc's pacer. A paced packet that waited longer than
  * the bound is dropped, counted and reported. Every packet sent counts against the pacer's budget and into the
  * {@link QueueDelayStats}. Media loop only; allocation-free.
  */
@@ -69,19 +70,20 @@ public final class PacedDrain {
      */
     public boolean drain(SubscriberQueue queue, int budget, long nowNanos, Sink sink) {
         SlotRing priority = queue.priorityLane();
+        SlotRing resends = queue.retransmissionLane();
         SlotRing paced = queue.pacedLane();
         for (int n = 0; n < budget; n++) {
             SlotRing lane;
             if (!priority.isEmpty()) {
                 lane = priority;
-            } else if (!paced.isEmpty()) {
-                lane = paced;
-                long waited = nowNanos - paced.headEnqueuedNanos();
+            } else if (!resends.isEmpty() || !paced.isEmpty()) {
+                lane = resends.isEmpty() ? paced : resends;
+                long waited = nowNanos - lane.headEnqueuedNanos();
                 if (waited > maxQueueDelayNanos) {
-                    dropStale(paced, waited, nowNanos);
+                    dropStale(lane, waited, nowNanos);
                     continue;
                 }
-                if (!pacer.mayRelease(paced.headLength(), nowNanos)) {
+                if (!pacer.mayRelease(lane.headLength(), nowNanos)) {
                     return true;
                 }
             } else {

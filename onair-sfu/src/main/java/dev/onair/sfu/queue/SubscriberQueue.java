@@ -1,11 +1,14 @@
 package dev.onair.sfu.queue;
 
 /**
- * One subscriber's bounded queue of rewritten, not yet encrypted packets, in two lanes of reusable slots
- * ({@link SlotRing}): a {@link Lane#PRIORITY} lane for audio, always sent first and not paced, and a
- * {@link Lane#PACED} lane for video, retransmissions of video and padding, released at the pacer's rate. The
- * router claims a slot in a lane, writes the packet and commits it with the time; the send step takes from the
- * head ({@link #nextLane()}: priority first), encrypts in place and hands the bytes to the socket. When a lane is
+ * One subscriber's bounded queue of rewritten, not yet encrypted packets, in three lanes of reusable slots
+ * ({@link SlotRing}): a {@link Lane#PRIORITY} lane for audio, always sent first and not paced, a
+ * {@link Lane#RETRANSMISSION} lane for resent video and a {@link Lane#PACED} lane for video and padding, both
+ * released at the pacer's rate, resends first (libwebrtc's pacer order: audio, retransmissions, video, padding; a
+ * resend that waits behind a burst of new video arrives a queue later, and the frame it repairs freezes that much
+ * longer). The router claims a slot in a lane, writes the packet and commits it with the time; the send step takes
+ * from the head ({@link #nextLane()}: priority first, then resends), encrypts in place and hands the bytes to the
+ * socket. When a lane is
  * full the new packet is dropped and counted: a slow subscriber loses its own packets and never delays the
  * publisher or anyone else. No allocation per packet; media loop only; no locks.
  */
@@ -19,11 +22,14 @@ public final class SubscriberQueue {
     public enum Lane {
         /** Audio: sent before anything in the paced lane, never held by the pacer. */
         PRIORITY,
+        /** Resent video (RTX): released by the pacer, before anything in the {@link #PACED} lane. */
+        RETRANSMISSION,
         /** Video and padding: released by the pacer. */
         PACED
     }
 
     private final SlotRing priority;
+    private final SlotRing retransmission;
     private final SlotRing paced;
     private SlotRing claimed;
 
@@ -33,13 +39,18 @@ public final class SubscriberQueue {
             throw new IllegalArgumentException("capacity must be positive");
         }
         priority = new SlotRing(capacity);
+        retransmission = new SlotRing(capacity);
         paced = new SlotRing(capacity);
         claimed = paced;
     }
 
     /** The buffer to write the next packet of {@code lane} into, or null (and a drop counted) when it is full. */
     public byte[] claim(Lane lane) {
-        claimed = lane == Lane.PRIORITY ? priority : paced;
+        claimed = switch (lane) {
+            case PRIORITY -> priority;
+            case RETRANSMISSION -> retransmission;
+            case PACED -> paced;
+        };
         return claimed.claim();
     }
 
@@ -57,22 +68,32 @@ public final class SubscriberQueue {
         return priority;
     }
 
+    public SlotRing retransmissionLane() {
+        return retransmission;
+    }
+
     public SlotRing pacedLane() {
         return paced;
     }
 
-    /** The lane the next packet comes from: the priority lane while it holds anything, else the paced lane. */
+    /**
+     * The lane the next packet comes from: the priority lane while it holds anything, else the retransmission lane
+     * while it holds anything, else the paced lane.
+     */
     public SlotRing nextLane() {
-        return priority.isEmpty() ? paced : priority;
+        if (!priority.isEmpty()) {
+            return priority;
+        }
+        return retransmission.isEmpty() ? paced : retransmission;
     }
 
     public boolean isEmpty() {
-        return priority.isEmpty() && paced.isEmpty();
+        return priority.isEmpty() && retransmission.isEmpty() && paced.isEmpty();
     }
 
-    /** Packets queued in both lanes. */
+    /** Packets queued in all lanes. */
     public int size() {
-        return priority.size() + paced.size();
+        return priority.size() + retransmission.size() + paced.size();
     }
 
     /** Slots per lane. */
@@ -105,15 +126,16 @@ public final class SubscriberQueue {
     /** Drops everything queued (e.g. the subscriber is closing). */
     public void clear() {
         priority.clear();
+        retransmission.clear();
         paced.clear();
     }
 
     public long enqueued() {
-        return priority.enqueued() + paced.enqueued();
+        return priority.enqueued() + retransmission.enqueued() + paced.enqueued();
     }
 
     /** Packets refused because their lane was full. */
     public long dropped() {
-        return priority.dropped() + paced.dropped();
+        return priority.dropped() + retransmission.dropped() + paced.dropped();
     }
 }

@@ -60,6 +60,40 @@ class PacedDrainTest {
     }
 
     @Test
+    void aResendOvertakesQueuedVideoButNotAudioAndIsStillPaced() {
+        for (int i = 0; i < 30; i++) {
+            enqueue(queue, Lane.PACED, "video" + i, 1200, 0);
+        }
+        assertThat(drain.drain(queue, 64, 0, sink)).isTrue();
+        int sentFirst = sink.sent.size();
+        enqueue(queue, Lane.RETRANSMISSION, "rtx1", 1200, MS);
+        enqueue(queue, Lane.RETRANSMISSION, "rtx2", 1200, MS);
+        enqueue(queue, Lane.PRIORITY, "audio", 100, MS);
+        long now = MS;
+        while (sink.sent.size() < sentFirst + 3) {
+            drain.drain(queue, 64, now, sink);
+            now += MS;
+        }
+        // Audio first, then both resends, ahead of the ~26 video packets that were queued before them.
+        assertThat(sink.sent.subList(sentFirst, sentFirst + 3)).containsExactly("audio", "rtx1", "rtx2");
+        assertThat(queue.pacedLane().size()).isGreaterThan(20);
+        // Paced like video: 2 × 1,200 bytes at 1 Mbit/s take ~19 ms once the burst allowance is spent.
+        assertThat(sink.sentAt.get(sentFirst + 2)).isGreaterThan(5 * MS);
+        assertThat(drain.delays().staleDrops()).isZero();
+    }
+
+    @Test
+    void aResendThatWaitedTooLongIsDroppedLikeVideo() {
+        List<Object> reported = new ArrayList<>();
+        drain.setStaleDropListener((owner, waited, now) -> reported.add(owner));
+        enqueue(queue, Lane.RETRANSMISSION, "old-rtx", 1200, 0);
+        enqueue(queue, Lane.PACED, "video", 1200, 200 * MS);
+        assertThat(drain.drain(queue, 64, 301 * MS, sink)).isFalse();
+        assertThat(sink.sent).containsExactly("video");
+        assertThat(reported).containsExactly("old-rtx");
+    }
+
+    @Test
     void theBurstIsSpreadOverPaceTicksAndEverythingLeavesInOrder() {
         for (int i = 0; i < 30; i++) {
             enqueue(queue, Lane.PACED, i, 1200, 0);

@@ -83,6 +83,32 @@ class SubscriberQueueTest {
     }
 
     @Test
+    void resendsComeAfterAudioAndBeforeVideoInTheirOwnBoundedLane() {
+        SubscriberQueue q = new SubscriberQueue(1);
+        q.claim(Lane.PACED);
+        q.commit("video", 1000, 900, 10);
+        q.claim(Lane.RETRANSMISSION);
+        q.commit("rtx", 1000, 902, 20);
+        assertThat(q.claim(Lane.RETRANSMISSION)).isNull(); // its own bound...
+        q.claim(Lane.PRIORITY);
+        q.commit("audio", 100, 80, 30);
+        assertThat(q.size()).isEqualTo(3);
+        assertThat(q.enqueued()).isEqualTo(3);
+        assertThat(q.dropped()).isEqualTo(1);
+        assertThat(q.headOwner()).isEqualTo("audio");
+        q.pop();
+        assertThat(q.nextLane()).isSameAs(q.retransmissionLane());
+        assertThat(q.headOwner()).isEqualTo("rtx");
+        q.pop();
+        assertThat(q.headOwner()).isEqualTo("video");
+        q.claim(Lane.RETRANSMISSION);
+        q.commit("rtx2", 1000, 902, 40);
+        q.clear();
+        assertThat(q.isEmpty()).isTrue();
+        assertThat(q.retransmissionLane().isEmpty()).isTrue();
+    }
+
+    @Test
     void aProbeSlotKeepsItsClusterId() {
         SubscriberQueue q = new SubscriberQueue(4);
         q.claim(Lane.PACED);
