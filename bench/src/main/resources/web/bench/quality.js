@@ -145,8 +145,10 @@ window.bench = {
   },
 
   /** The player's cumulative counters now. */
-  counters() {
-    return playerCounters();
+  async counters() {
+    const c = await playerCounters();
+    c.atMillis = performance.now();
+    return c;
   },
 
   /** Starts sampling the player's counters every second (the first sample at once, at t = 0). */

@@ -53,7 +53,8 @@ public final class QualityBenchmark {
                     Runtime.getRuntime().availableProcessors(), ResultTable.header());
             for (int round = 0; round < args.repeat(); round++) {
                 for (QualityScenario scenario : args.scenarios()) {
-                    ScenarioResult r = run.run(scenario, args.seconds(), args.seed());
+                    ScenarioResult r = run.run(scenario, args.seconds(), args.seed(),
+                            args.repeat() > 1 ? round + 1 : 0);
                     results.add(r);
                     System.out.println(ResultTable.row(r));
                 }

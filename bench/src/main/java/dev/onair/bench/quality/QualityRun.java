@@ -23,6 +23,9 @@ final class QualityRun {
     private static final int PLAYING_POLLS = 40;
     private static final int FULL_WIDTH_POLLS = 60;
     private static final int WAIT_STEP_MILLIS = 10_000;
+    private static final int STEADY_POLLS = 40;
+    private static final int STEADY_SECONDS = 3;
+    private static final long STEADY_VIDEO_BPS = 1_500_000;
     /** Where the Y4M camera file is written (and reused). */
     static final java.nio.file.Path CAMERA_DIR = java.nio.file.Path.of("bench", "target");
 
@@ -34,7 +37,11 @@ final class QualityRun {
         this.admin = admin;
     }
 
-    ScenarioResult run(QualityScenario scenario, int seconds, long seed) {
+    /**
+     * Runs {@code scenario} once; its session report is saved as {@code bench/target/quality-report-<scenario>.json},
+     * or {@code ...-<scenario>-<run>.json} when {@code run} (1-based) is positive (repeated runs).
+     */
+    ScenarioResult run(QualityScenario scenario, int seconds, long seed, int run) {
         String room = "quality-" + scenario.name();
         try (Chromium publisher = scenario.y4mCamera() ? new Chromium("--use-file-for-fake-video-capture="
                 + Y4mCamera.ensure(CAMERA_DIR, seed).toAbsolutePath()) : new Chromium();
@@ -44,6 +51,9 @@ final class QualityRun {
             player.openPage(base, PAGE);
             String resourceId = String.valueOf(check(player.call("play", room, PLAYER), "play").get("resourceId"));
             boolean played = awaitPlaying(player);
+            if (played && scenario.y4mCamera()) {
+                awaitSteadyRate(player);
+            }
 
             // The server's time of its last sample before the run: its report is read from there on.
             long windowStartMillis = ServerReport.lastSampleMillis(admin.sessionReport(resourceId));
@@ -67,7 +77,7 @@ final class QualityRun {
             com.fasterxml.jackson.databind.JsonNode report = admin.sessionReport(resourceId);
             // The whole report behind the row (estimate, allocation, layer switches, per-second samples) for a look.
             java.nio.file.Path saved = java.nio.file.Path.of("bench", "target", "quality-report-" + scenario.name()
-                    + ".json");
+                    + (run > 0 ? "-" + run : "") + ".json");
             java.nio.file.Files.createDirectories(saved.getParent());
             java.nio.file.Files.writeString(saved, report.toPrettyString());
             ServerReport server = ServerReport.from(report, windowStartMillis);
@@ -104,6 +114,27 @@ final class QualityRun {
             c = check(player.call("counters"), "counters");
         }
         return true;
+    }
+
+    /**
+     * For the Y4M camera: waits (at most {@value #STEADY_POLLS} s) until the player has received at least
+     * {@value #STEADY_VIDEO_BPS} bit/s of video in {@value #STEADY_SECONDS} consecutive seconds, i.e. until the
+     * publisher's encoder and both estimates have ramped up to the top layer's real rate. Without it a cap set right
+     * after the first 1280-wide frame meets a top layer still ramping from a few hundred kbit/s (it fits the cap at
+     * first and overflows it seconds later), which measures the ramp-up, not the cap.
+     */
+    private static void awaitSteadyRate(Chromium player) {
+        Map<?, ?> before = check(player.call("counters"), "counters");
+        int steady = 0;
+        for (int i = 0; i < STEADY_POLLS && steady < STEADY_SECONDS; i++) {
+            player.call("sleep", 1000);
+            Map<?, ?> now = check(player.call("counters"), "counters");
+            double seconds = (PlayerSample.dbl(now, "atMillis") - PlayerSample.dbl(before, "atMillis")) / 1000;
+            double bps = seconds <= 0 ? 0 : 8 * (PlayerSample.lng(now, "videoBytesReceived")
+                    - PlayerSample.lng(before, "videoBytesReceived")) / seconds;
+            steady = bps >= STEADY_VIDEO_BPS ? steady + 1 : 0;
+            before = now;
+        }
     }
 
     /**
