@@ -107,13 +107,16 @@ window.bench = {
     return { resourceId };
   },
 
-  /** The publisher's video encodings: rid, frame size, frames encoded, quality limitation. */
+  /** The publisher's video encodings: rid, frame size, frames encoded, quality limitation, bytes sent and when. */
   async publisherStats() {
     const layers = [];
     (await publisherPc.getStats()).forEach((r) => {
       if (r.type === 'outbound-rtp' && r.kind === 'video') {
         layers.push({ rid: r.rid || '', frameWidth: r.frameWidth || 0, frameHeight: r.frameHeight || 0,
-          framesEncoded: r.framesEncoded || 0, qualityLimitationReason: r.qualityLimitationReason || '' });
+          framesEncoded: r.framesEncoded || 0, qualityLimitationReason: r.qualityLimitationReason || '',
+          bytesSent: r.bytesSent || 0, atMillis: r.timestamp || 0,
+          totalEncodeTimeMillis: Math.round(1000 * (r.totalEncodeTime || 0)), framesSent: r.framesSent || 0,
+          framesPerSecond: r.framesPerSecond || 0, targetBitrate: r.targetBitrate || 0 });
       }
     });
     layers.sort((a, b) => a.frameWidth - b.frameWidth);
@@ -142,8 +145,10 @@ window.bench = {
   },
 
   /** The player's cumulative counters now. */
-  counters() {
-    return playerCounters();
+  async counters() {
+    const c = await playerCounters();
+    c.atMillis = performance.now();
+    return c;
   },
 
   /** Starts sampling the player's counters every second (the first sample at once, at t = 0). */

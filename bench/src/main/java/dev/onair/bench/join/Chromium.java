@@ -27,7 +27,8 @@ public final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    public Chromium() throws IOException {
+    /** @param extraArgs further command-line switches, e.g. {@code --use-file-for-fake-video-capture=FILE} */
+    public Chromium(String... extraArgs) throws IOException {
         profile = Files.createTempDirectory("onair-bench-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -36,6 +37,7 @@ public final class Chromium implements AutoCloseable {
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        options.addArguments(extraArgs);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build(), options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

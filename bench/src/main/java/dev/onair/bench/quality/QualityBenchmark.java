@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The quality benchmark of issue 5 in real headless Chromium: starts the server in-process (dev mode, free ports,
  * media on 127.0.0.1), runs each scenario ({@link QualityScenario}) with a fresh publisher and player
- * ({@link QualityRun}), prints one Markdown table row per scenario as it finishes, then the whole table and the
- * legend, and writes one JSON line per scenario to the results file (overwritten).
+ * ({@link QualityRun}), prints one Markdown table row per run as it finishes, then the whole table, the legend, the
+ * targets of issue 5 per run ({@link TargetCheck}) and, with {@code --repeat}, the spread per scenario
+ * ({@link RunSpread}), and writes one JSON line per run to the results file (overwritten).
  *
- * <p>{@code bench/quality [--scenario NAME]... [--seconds 60] [--seed 7] [--results FILE] [--verbose]}. Exit code 0
+ * <p>{@code bench/quality [--scenario NAME]... [--seconds 60] [--seed 7] [--repeat 1] [--results FILE]
+ * [--verbose]}. Exit code 0
  * when every scenario ran, 1 when one failed, 2 for a bad command line or a missing Chromium.
  */
 public final class QualityBenchmark {
@@ -46,14 +48,16 @@ public final class QualityBenchmark {
         try (OnairServer server = OnairServer.start(new ServerConfig(0, 0, List.of("127.0.0.1"), Map.of(), 100))) {
             String base = "http://127.0.0.1:" + server.httpPort();
             QualityRun run = new QualityRun(base, new AdminApi(server, base));
-            System.out.printf(Locale.ROOT, "quality benchmark: %d s per scenario, seed %d, %d CPUs; impairment on the"
-                    + " player's downlink%n%s%n", args.seconds(), args.seed(),
-                    Runtime.getRuntime().availableProcessors(),
-                    ResultTable.header());
-            for (QualityScenario scenario : args.scenarios()) {
-                ScenarioResult r = run.run(scenario, args.seconds(), args.seed());
-                results.add(r);
-                System.out.println(ResultTable.row(r));
+            System.out.printf(Locale.ROOT, "quality benchmark: %d s per scenario, seed %d, %d run(s) of each, %d CPUs;"
+                    + " impairment on the player's downlink%n%s%n", args.seconds(), args.seed(), args.repeat(),
+                    Runtime.getRuntime().availableProcessors(), ResultTable.header());
+            for (int round = 0; round < args.repeat(); round++) {
+                for (QualityScenario scenario : args.scenarios()) {
+                    ScenarioResult r = run.run(scenario, args.seconds(), args.seed(),
+                            args.repeat() > 1 ? round + 1 : 0);
+                    results.add(r);
+                    System.out.println(ResultTable.row(r));
+                }
             }
         }
         Files.createDirectories(args.results().toAbsolutePath().getParent());
@@ -65,10 +69,20 @@ public final class QualityBenchmark {
         results.forEach(r -> System.out.println(ResultTable.row(r)));
         System.out.println();
         for (ScenarioResult r : results) {
-            System.out.printf(Locale.ROOT, "- %s: %s; publisher layers at the end: %s; server: queue drops %d, resent"
-                    + " %d, shaper dropped %d of %d RTP%n", r.scenario().name(), r.scenario().description(),
+            System.out.printf(Locale.ROOT, "- %s: %s; publisher layers (sent over the run): %s; server: queue drops %d,"
+                    + " resent %d, shaper dropped %d of %d RTP%n", r.scenario().name(), r.scenario().description(),
                     r.publisherLayers().isEmpty() ? ResultTable.DASH : r.publisherLayers(), r.server().queueDrops(),
                     r.server().retransmitted(), r.server().shaperRtpDropped(), r.server().shaperRtpOffered());
+        }
+        System.out.println();
+        System.out.println("Targets of issue 5, per run:");
+        System.out.println();
+        System.out.println(TargetCheck.header());
+        results.forEach(r -> TargetCheck.of(r).forEach(c -> System.out.println(c.row())));
+        if (args.repeat() > 1) {
+            System.out.println();
+            System.out.println(RunSpread.header());
+            RunSpread.of(results).forEach(s -> System.out.println(s.row()));
         }
         System.out.println("results: " + args.results());
         System.exit(results.stream().allMatch(ScenarioResult::ok) ? 0 : 1);

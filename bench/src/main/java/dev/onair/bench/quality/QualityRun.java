@@ -23,6 +23,11 @@ final class QualityRun {
     private static final int PLAYING_POLLS = 40;
     private static final int FULL_WIDTH_POLLS = 60;
     private static final int WAIT_STEP_MILLIS = 10_000;
+    private static final int STEADY_POLLS = 40;
+    private static final int STEADY_SECONDS = 3;
+    private static final long STEADY_VIDEO_BPS = 1_500_000;
+    /** Where the Y4M camera file is written (and reused). */
+    static final java.nio.file.Path CAMERA_DIR = java.nio.file.Path.of("bench", "target");
 
     private final String base;
     private final AdminApi admin;
@@ -32,20 +37,30 @@ final class QualityRun {
         this.admin = admin;
     }
 
-    ScenarioResult run(QualityScenario scenario, int seconds, long seed) {
+    /**
+     * Runs {@code scenario} once; its session report is saved as {@code bench/target/quality-report-<scenario>.json},
+     * or {@code ...-<scenario>-<run>.json} when {@code run} (1-based) is positive (repeated runs).
+     */
+    ScenarioResult run(QualityScenario scenario, int seconds, long seed, int run) {
         String room = "quality-" + scenario.name();
-        try (Chromium publisher = new Chromium(); Chromium player = new Chromium()) {
+        try (Chromium publisher = scenario.y4mCamera() ? new Chromium("--use-file-for-fake-video-capture="
+                + Y4mCamera.ensure(CAMERA_DIR, seed).toAbsolutePath()) : new Chromium();
+                Chromium player = new Chromium()) {
             publisher.openPage(base, PAGE);
             check(publisher.call("publish", room, PUBLISHER, scenario.simulcast()), "publish");
             player.openPage(base, PAGE);
             String resourceId = String.valueOf(check(player.call("play", room, PLAYER), "play").get("resourceId"));
             boolean played = awaitPlaying(player);
+            if (played && scenario.y4mCamera()) {
+                awaitSteadyRate(player);
+            }
 
             // The server's time of its last sample before the run: its report is read from there on.
             long windowStartMillis = ServerReport.lastSampleMillis(admin.sessionReport(resourceId));
             if (scenario.scenarioYaml() != null) {
                 admin.impairDownlink(room, PLAYER, scenario.scenarioYaml(), seed);
             }
+            Map<?, ?> publisherAtStart = check(publisher.call("publisherStats"), "publisherStats");
             check(player.call("startSampling"), "startSampling");
             for (int waitedMillis = 0; waitedMillis < seconds * 1000; waitedMillis += WAIT_STEP_MILLIS) {
                 player.call("sleep", Math.min(WAIT_STEP_MILLIS, seconds * 1000 - waitedMillis));
@@ -62,12 +77,12 @@ final class QualityRun {
             com.fasterxml.jackson.databind.JsonNode report = admin.sessionReport(resourceId);
             // The whole report behind the row (estimate, allocation, layer switches, per-second samples) for a look.
             java.nio.file.Path saved = java.nio.file.Path.of("bench", "target", "quality-report-" + scenario.name()
-                    + ".json");
+                    + (run > 0 ? "-" + run : "") + ".json");
             java.nio.file.Files.createDirectories(saved.getParent());
             java.nio.file.Files.writeString(saved, report.toPrettyString());
             ServerReport server = ServerReport.from(report, windowStartMillis);
             return new ScenarioResult(scenario, seed, played, ScenarioMetrics.of(samples, gaps, scenario.capSeconds()),
-                    server, layers(check(publisher.call("publisherStats"), "publisherStats")), null);
+                    server, layers(publisherAtStart, check(publisher.call("publisherStats"), "publisherStats")), null);
         } catch (Exception e) {
             return ScenarioResult.failed(scenario, seed, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
@@ -101,13 +116,51 @@ final class QualityRun {
         return true;
     }
 
-    private static String layers(Map<?, ?> stats) {
+    /**
+     * For the Y4M camera: waits (at most {@value #STEADY_POLLS} s) until the player has received at least
+     * {@value #STEADY_VIDEO_BPS} bit/s of video in {@value #STEADY_SECONDS} consecutive seconds, i.e. until the
+     * publisher's encoder and both estimates have ramped up to the top layer's real rate. Without it a cap set right
+     * after the first 1280-wide frame meets a top layer still ramping from a few hundred kbit/s (it fits the cap at
+     * first and overflows it seconds later), which measures the ramp-up, not the cap.
+     */
+    private static void awaitSteadyRate(Chromium player) {
+        Map<?, ?> before = check(player.call("counters"), "counters");
+        int steady = 0;
+        for (int i = 0; i < STEADY_POLLS && steady < STEADY_SECONDS; i++) {
+            player.call("sleep", 1000);
+            Map<?, ?> now = check(player.call("counters"), "counters");
+            double seconds = (PlayerSample.dbl(now, "atMillis") - PlayerSample.dbl(before, "atMillis")) / 1000;
+            double bps = seconds <= 0 ? 0 : 8 * (PlayerSample.lng(now, "videoBytesReceived")
+                    - PlayerSample.lng(before, "videoBytesReceived")) / seconds;
+            steady = bps >= STEADY_VIDEO_BPS ? steady + 1 : 0;
+            before = now;
+        }
+    }
+
+    /**
+     * The publisher's encodings at the end, each with what it sent over the run: e.g. {@code q 320x180 180 kbit/s,
+     * f 1280x720 2100 kbit/s (cpu-limited)}; a rate the browser's stats do not give is left out.
+     */
+    static String layers(Map<?, ?> atStart, Map<?, ?> atEnd) {
+        Map<String, Map<?, ?>> start = new java.util.HashMap<>();
+        for (Object o : (List<?>) atStart.get("layers")) {
+            start.put(String.valueOf(((Map<?, ?>) o).get("rid")), (Map<?, ?>) o);
+        }
         StringJoiner out = new StringJoiner(", ");
-        for (Object o : (List<?>) stats.get("layers")) {
+        for (Object o : (List<?>) atEnd.get("layers")) {
             Map<?, ?> l = (Map<?, ?>) o;
             String rid = String.valueOf(l.get("rid"));
+            Map<?, ?> s = start.get(rid);
+            long millis = s == null ? 0 : PlayerSample.lng(l, "atMillis") - PlayerSample.lng(s, "atMillis");
+            long encoded = s == null ? 0 : PlayerSample.lng(l, "framesEncoded") - PlayerSample.lng(s, "framesEncoded");
+            String rate = millis <= 0 ? "" : String.format(java.util.Locale.ROOT,
+                    " %d kbit/s (target %d at the end) %.0f fps, %.0f ms encode per frame",
+                    8 * (PlayerSample.lng(l, "bytesSent") - PlayerSample.lng(s, "bytesSent")) / millis,
+                    PlayerSample.lng(l, "targetBitrate") / 1000, 1000.0 * encoded / millis,
+                    encoded == 0 ? Double.NaN : (PlayerSample.lng(l, "totalEncodeTimeMillis")
+                            - PlayerSample.lng(s, "totalEncodeTimeMillis")) / (double) encoded);
             out.add((rid.isEmpty() ? "" : rid + " ") + PlayerSample.lng(l, "frameWidth") + "x"
-                    + PlayerSample.lng(l, "frameHeight") + (String.valueOf(l.get("qualityLimitationReason"))
+                    + PlayerSample.lng(l, "frameHeight") + rate + (String.valueOf(l.get("qualityLimitationReason"))
                     .matches("|none") ? "" : " (" + l.get("qualityLimitationReason") + "-limited)"));
         }
         return out.toString();

@@ -10,13 +10,17 @@ import java.util.Optional;
  * @param name         the name on the command line and in the table
  * @param description  one line for the table's legend
  * @param simulcast    the publisher sends three layers (rids q/h/f scaled 4/2/1 from 1280x720), else one 1280x720
+ * @param y4mCamera    the publisher's camera is the high-entropy {@link Y4mCamera} file (top layer ~2 Mbit/s and more)
+ *                     instead of Chromium's built-in test pattern (~0.7 Mbit/s at 720p)
  * @param scenarioYaml the network-lab scenario for the player's downlink (docs/network-lab.md); null = no impairment
  * @param capSeconds   when the scenario lifts its bandwidth cap, in seconds from the start of the run; 0 = no cap
  */
-public record QualityScenario(String name, String description, boolean simulcast, String scenarioYaml,
-                              int capSeconds) {
-    /** Every scenario, in the order the benchmark runs them by default. */
+public record QualityScenario(String name, String description, boolean simulcast, boolean y4mCamera,
+                              String scenarioYaml, int capSeconds) {
+    /** The scenarios of issue 5, in the order the benchmark runs them by default. */
     public static final List<String> NAMES = List.of("baseline", "loss5-rtt80", "cap1m-simulcast", "cap250k-audio");
+    /** Scenarios run only when named: the cap1m-simulcast publisher without a cap (what its layers send). */
+    public static final List<String> EXTRA_NAMES = List.of("uncapped-simulcast");
 
     /** Whether the scenario caps the bandwidth for its first {@link #capSeconds()}. */
     public boolean capped() {
@@ -30,16 +34,18 @@ public record QualityScenario(String name, String description, boolean simulcast
     public static Optional<QualityScenario> named(String name, int runSeconds) {
         int capSeconds = Math.max(1, runSeconds / 2);
         return Optional.ofNullable(switch (name) {
-            case "baseline" -> new QualityScenario(name, "no impairment", false, null, 0);
+            case "baseline" -> new QualityScenario(name, "no impairment", false, false, null, 0);
             // The lab shapes the player's downlink only: 80 ms there is the whole extra round trip of a NACK (the
             // player's RTCP back to the server is not delayed), so the server-player RTT is about 80 ms.
             case "loss5-rtt80" -> new QualityScenario(name, "5 % random loss and 80 ms delay on the player's downlink"
-                    + " (RTT ~80 ms)", false, "name: loss5-rtt80\nbase: {lossProbability: 0.05, delayMillis: 80}", 0);
+                    + " (RTT ~80 ms)", false, false, "name: loss5-rtt80\nbase: {lossProbability: 0.05, delayMillis: 80}", 0);
             case "cap1m-simulcast" -> new QualityScenario(name, "1 Mbit/s bottleneck (100 ms drop-tail queue) for the"
-                    + " first " + capSeconds + " s, 3-layer simulcast publisher", true, capYaml(name, 1000, capSeconds),
-                    capSeconds);
+                    + " first " + capSeconds + " s, 3-layer simulcast publisher of the Y4M camera", true, true,
+                    capYaml(name, 1000, capSeconds), capSeconds);
+            case "uncapped-simulcast" -> new QualityScenario(name, "no impairment, 3-layer simulcast publisher of the"
+                    + " Y4M camera", true, true, null, 0);
             case "cap250k-audio" -> new QualityScenario(name, "250 kbit/s bottleneck (100 ms drop-tail queue) for the"
-                    + " first " + capSeconds + " s", false, capYaml(name, 250, capSeconds), capSeconds);
+                    + " first " + capSeconds + " s", false, false, capYaml(name, 250, capSeconds), capSeconds);
             default -> null;
         });
     }

@@ -16,6 +16,7 @@ public final class ResultJson {
         o.put("description", r.scenario().description());
         o.put("impairment", r.scenario().scenarioYaml());
         o.put("simulcast", r.scenario().simulcast());
+        o.put("y4mCamera", r.scenario().y4mCamera());
         o.put("capSeconds", r.scenario().capSeconds());
         o.put("seed", r.seed());
         o.put("error", r.error());
@@ -50,6 +51,10 @@ public final class ResultJson {
             p.put("videoPaused", m.videoPaused());
             put(p, "resumedSeconds", m.resumedSeconds());
             m.widthTimeline().forEach(p.putArray("widthTimeline")::add);
+            // Frame gaps ≥ 200 ms with the time (ms into the run) each ended, to line up with the server's report.
+            var gaps = p.putArray("frameGaps");
+            m.gaps().forEach(g -> gaps.addObject().put("endMillis", Math.round(g.endMillis()))
+                    .put("gapMillis", Math.round(g.gapMillis())));
         }
         ServerReport s = r.server();
         ObjectNode sv = o.putObject("server");
@@ -64,6 +69,8 @@ public final class ResultJson {
         sv.put("shaperRtpOffered", s.shaperRtpOffered());
         sv.put("shaperRtpDropped", s.shaperRtpDropped());
         put(sv, "queueingDelayMillis", s.maxQueueDelayMillis());
+        o.putArray("targets").addAll(TargetCheck.of(r).stream().map(c -> JSON.createObjectNode()
+                .put("target", c.target()).put("measured", c.measured()).put("met", c.met())).toList());
         return o.toString();
     }
 

@@ -38,6 +38,7 @@ import java.util.List;
  * @param resumedSeconds           after the cap was lifted, when an interval first decoded ≥ 10 fps (its end, seconds
  *                                 after the lift); null without a cap or if video never resumed
  * @param widthTimeline            the frame width of every sample
+ * @param gaps                     the frame gaps of the run (≥ 200 ms), for lining up with the server's report
  */
 public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long videoPacketsLost,
                               long retransmittedPacketsReceived, long nackCount, double videoLossPercent,
@@ -48,7 +49,8 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
                               int referenceWidth, int endWidth, Double layerDownSeconds,
                               Double longestFreezeAfterDownMillis, Double topLayerBackSeconds, int widthChanges,
                               int pausedIntervals,
-                              boolean videoPaused, Double resumedSeconds, List<Integer> widthTimeline) {
+                              boolean videoPaused, Double resumedSeconds, List<Integer> widthTimeline,
+                              List<FrameGap> gaps) {
     /** A frame gap at least this long is a pause. */
     public static final double PAUSE_MILLIS = 1000;
     /** An interval decoding at least this many frames per second counts as video resumed. */
@@ -56,6 +58,7 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
 
     public ScenarioMetrics {
         widthTimeline = List.copyOf(widthTimeline);
+        gaps = List.copyOf(gaps);
     }
 
     /**
@@ -144,7 +147,7 @@ public record ScenarioMetrics(double runSeconds, long videoPacketsExpected, long
                 percent(audioLost, audioLost + last.audioPacketsReceived() - first.audioPacketsReceived()),
                 percent(concealed, audioSamples), reference, last.frameWidth(), layerDown, freezeAfterDown, topBack,
                 widthChanges, pausedIntervals, pausedIntervals > 0 || longest >= PAUSE_MILLIS,
-                capSeconds > 0 ? resumedSeconds : null, widths);
+                capSeconds > 0 ? resumedSeconds : null, widths, gaps);
     }
 
     static double percent(long part, long whole) {

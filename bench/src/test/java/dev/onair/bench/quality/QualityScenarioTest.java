@@ -68,5 +68,15 @@ class QualityScenarioTest {
         assertThat(QualityArgs.parse("--seconds", "5").error()).contains("at least 10");
         assertThat(QualityArgs.parse("--seed").error()).contains("incomplete");
         assertThat(QualityArgs.parse("--frobnicate", "1").error()).contains("unknown");
+        assertThat(all.repeat()).isEqualTo(1);
+        assertThat(QualityArgs.parse("--repeat", "3").repeat()).isEqualTo(3);
+        assertThat(QualityArgs.parse("--repeat", "0").error()).contains("--repeat");
+        assertThat(QualityArgs.parse("--repeat", "x").error()).contains("not a whole number");
+        QualityArgs extra = QualityArgs.parse("--scenario", "uncapped-simulcast");
+        assertThat(extra.error()).isNull();
+        assertThat(extra.scenarios().get(0).y4mCamera()).isTrue();
+        assertThat(extra.scenarios().get(0).scenarioYaml()).isNull();
+        assertThat(QualityScenario.named("cap1m-simulcast", 60).orElseThrow().y4mCamera()).isTrue();
+        assertThat(QualityScenario.named("loss5-rtt80", 60).orElseThrow().y4mCamera()).isFalse();
     }
 }

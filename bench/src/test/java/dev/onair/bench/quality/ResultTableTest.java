@@ -14,7 +14,7 @@ class ResultTableTest {
     private static ScenarioResult result() {
         ScenarioMetrics m = new ScenarioMetrics(60.004, 5000, 250, 240, 120, 5.0, 0.2, 96.0, 2, 1.25, 480, 29.96,
                 12.0, 812_400, 2.5, Double.NaN, 1280, 1280, 3.0, 480.0, 4.5, 2, 0, false, 2.0,
-                List.of(1280, 640, 1280));
+                List.of(1280, 640, 1280), List.of(new FrameGap(12_500, 480)));
         return new ScenarioResult(CAP, 7, true, m,
                 new ServerReport("poor", "good", 4.123, 3.5, 87.6, 60.0, 3, 240, 6000, 300, 42.0),
                 "q 320x180, h 640x360, f 1280x720", null);

@@ -2,8 +2,11 @@ package dev.onair.sfu.bwe;
 
 /**
  * Decides when to probe (libwebrtc ProbeController, simplified): whenever the allocation wants more than the
- * estimate, ask for a cluster at 2 × the estimate (capped by what is wanted and the maximum), 15 ms and at least
- * 5 packets, one at a time. A probe whose measured rate reached 70 % of its target and 110 % of the estimate it
+ * estimate, ask for a cluster at 2 × the estimate (capped by {@value #WANTED_OVERSHOOT} × what is wanted and by the
+ * maximum), 15 ms and at least 5 packets, one at a time. The overshoot is there because a probe's measured rate
+ * lands a few per cent below its target: a probe aimed at exactly what is wanted left the estimate just short of it
+ * (a paused video waited 5 s for the next periodic probe), as libwebrtc's allocation probes go to 1× and 2× the
+ * allocation rather than to it exactly. A probe whose measured rate reached 70 % of its target and 110 % of the estimate it
  * started from is followed by the next one at once (exponential probing up to what is wanted). Otherwise probing
  * is periodic: 5 s after the last probe, doubling with each further failed or unanswered one (no result within
  * 1 s) up to 10 s, so that a link already used to its capacity is not pushed into overuse every few seconds, yet a
@@ -19,6 +22,8 @@ final class ProbeController {
     static final double SUCCESS_FRACTION = 0.7;
     static final long SCALE = 2;
     static final double MIN_GAIN = 1.1;
+    /** How far above what is wanted a probe may aim. */
+    static final double WANTED_OVERSHOOT = 1.25;
 
     private int nextId = 1;
     private int inFlightId = -1;
@@ -46,7 +51,8 @@ final class ProbeController {
         if (!continueNow && hasProbed && nowNanos - lastProbeNanos < periodicIntervalNanos()) {
             return null;
         }
-        long target = Math.min(SCALE * estimateBps, Math.min(wantedBps, maxBps));
+        long wantedTarget = (long) Math.min(Long.MAX_VALUE / 4.0, WANTED_OVERSHOOT * wantedBps);
+        long target = Math.min(SCALE * estimateBps, Math.min(wantedTarget, maxBps));
         if (target <= estimateBps) {
             return null;
         }

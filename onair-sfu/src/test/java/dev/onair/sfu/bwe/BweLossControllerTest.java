@@ -42,11 +42,32 @@ class BweLossControllerTest {
     }
 
     @Test
-    void needsTwentyPacketsForALossFraction() {
+    void needsAHundredPacketsForALossFraction() {
         LossBasedController loss = new LossBasedController(CONFIG);
-        loss.onPackets(10, 10);
+        loss.onPackets(50, 50);
         assertThat(loss.update(1_000_000, 100, 0)).isEqualTo(20_000_000);
-        loss.onPackets(0, 10);
+        loss.onPackets(0, 50);
         assertThat(loss.update(1_000_000, 100, 0)).isEqualTo(750_000);
+    }
+
+    @Test
+    void fivePercentRandomLossAloneRarelyCutsTheLimit() {
+        // 60 s of a 700 kbit/s video and audio (~120 packets/s) with 5 % Bernoulli loss, reported in transport-wide
+        // feedback of 8 packets every ~66 ms, as in the quality bench's loss5-rtt80.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        LossBasedController loss = new LossBasedController(CONFIG);
+        int decreases = 0;
+        long estimate = 1_000_000;
+        for (int i = 0; i < 900; i++) {
+            int lost = 0;
+            for (int p = 0; p < 8; p++) {
+                lost += random.nextDouble() < 0.05 ? 1 : 0;
+            }
+            loss.onPackets(lost, 8);
+            loss.update(estimate, 80, i * 66 * MS);
+            decreases += loss.decreasedLast() ? 1 : 0;
+        }
+        // Expected ~0.8 (72 windows × 1.1 %); 20-packet windows gave ~27 (360 × 7.5 %).
+        assertThat(decreases).isLessThanOrEqualTo(3);
     }
 }
