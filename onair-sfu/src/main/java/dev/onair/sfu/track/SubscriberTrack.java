@@ -37,9 +37,11 @@ import java.util.Map;
  * <p>Temporal layers (VP8 TID; Chromium's simulcast layers have three): the track forwards the frames of temporal
  * layers up to {@link #currentTemporalLayer()} and aims at {@link #targetTemporalLayer()} (default: all). Going down
  * happens at the next frame start (lower layers never reference higher ones); going up waits for a layer-sync frame
- * (Y=1) of a layer not above the target, or a keyframe. Frames left out are announced to the {@link RtpRewriter} and
- * {@link Vp8Continuity}, so sequence numbers and picture ids stay consecutive. Packets without a TID are always
- * forwarded. Media loop only; no allocation per packet.
+ * (Y=1) of a layer not above the target, or a keyframe. While a switch down to a lower spatial layer waits for its
+ * keyframe, the current layer is thinned to its base temporal layer (the switch is mostly for bandwidth, and the full
+ * rate of the layer being left would pile up in the pacer's queue). Frames left out are announced to the
+ * {@link RtpRewriter} and {@link Vp8Continuity}, so sequence numbers and picture ids stay consecutive. Packets
+ * without a TID are always forwarded. Media loop only; no allocation per packet.
  */
 public final class SubscriberTrack implements PacketSink, SessionTrack {
     /** A publisher SR older than this no longer gives a trustworthy NTP/RTP mapping. */
@@ -492,15 +494,17 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
             leaveOut(from, p);
             return false;
         }
+        // While a lower spatial layer's keyframe is awaited, the current (too large) layer goes on with its base
+        // temporal layer only: the switch is usually for bandwidth, and its full rate would pile up in our queue.
+        int target = wantedLayer >= 0 && wantedLayer < currentLayer ? 0 : targetTemporal;
         int before = currentTemporal;
         if (p.keyframeStart) {
-            currentTemporal = targetTemporal; // a keyframe references nothing: every layer may start here
+            currentTemporal = target; // a keyframe references nothing: every layer may start here
         } else if (p.frameStart) {
-            if (targetTemporal < currentTemporal) {
-                currentTemporal = targetTemporal;
-            } else if (targetTemporal > currentTemporal && tid > currentTemporal && tid <= targetTemporal
-                    && p.layerSync) {
-                currentTemporal = tid == highestTidSeen && targetTemporal >= highestTidSeen ? targetTemporal : tid;
+            if (target < currentTemporal) {
+                currentTemporal = target;
+            } else if (target > currentTemporal && tid > currentTemporal && tid <= target && p.layerSync) {
+                currentTemporal = tid == highestTidSeen && target >= highestTidSeen ? target : tid;
             }
         }
         if (currentTemporal != before) {
