@@ -26,8 +26,10 @@ import java.util.Map;
  * <p>Hysteresis: keeping a choice (or a lower one) only needs it to fit, but going higher than the track's previous
  * decision (including unpausing) needs the new total to stay within {@link AllocatorConfig#upgradeHeadroom()} of
  * the available bandwidth and {@link AllocatorConfig#upgradeHoldNanos()} to have passed since the track's last
- * bandwidth-driven change, unless the new total is at most half of what is available. A track seen for the first
- * time, or again after being hidden, has no hold. Not thread-safe; one instance per subscriber, called from one
+ * bandwidth-driven change, unless the new total is at most half of what is available. An upgrade undone within
+ * {@link #FAILED_UPGRADE_WINDOW_NANOS} doubles that track's hold (up to {@link #MAX_HOLD_FACTOR} times), and
+ * {@link #STABLE_NANOS} on one choice brings it back: a track does not flap between two layers at each probe. A track
+ * seen for the first time, or again after being hidden, has no hold. Not thread-safe; one instance per subscriber, called from one
  * thread; allocates (it runs on estimate changes, not per packet).
  */
 public final class BandwidthAllocator {
@@ -45,10 +47,19 @@ public final class BandwidthAllocator {
         this.config = config;
     }
 
+    /** An upgrade undone within this long failed: the track's next upgrade waits twice as long. */
+    static final long FAILED_UPGRADE_WINDOW_NANOS = 4_000_000_000L;
+    /** The upgrade hold grows to at most this many times the configured one. */
+    static final int MAX_HOLD_FACTOR = 2;
+    /** A choice kept this long brings the hold back to the configured one. */
+    static final long STABLE_NANOS = 10_000_000_000L;
+
     /** The last decision per track key. */
     private static final class Decision {
         int level;
         long changedNanos;
+        long upgradedNanos = Long.MIN_VALUE;
+        long holdNanos;
     }
 
     /** Work state of one track during a call. */
@@ -186,7 +197,7 @@ public final class BandwidthAllocator {
         }
         // The hold stops flapping at the margin; with the total at most half of what is available (a probe just
         // showed the link far wider) there is no margin to flap at, and holding would only prolong a pause.
-        if (s.prev != null && nowNanos - s.prev.changedNanos < config.upgradeHoldNanos() && totalBps > available / 2) {
+        if (s.prev != null && nowNanos - s.prev.changedNanos < s.prev.holdNanos && totalBps > available / 2) {
             return false;
         }
         return totalBps <= headroomBps;
@@ -198,10 +209,26 @@ public final class BandwidthAllocator {
             if (s.reason.equals(AllocationReason.NOT_VISIBLE) || s.reason.equals(AllocationReason.INACTIVE)) {
                 continue; // not a bandwidth decision: shown again (or active again), it starts without a hold
             }
-            Decision d = s.prev == null ? new Decision() : s.prev;
-            if (s.prev == null || d.level != s.level) {
+            Decision d = s.prev;
+            if (d == null) {
+                d = new Decision();
                 d.level = s.level;
                 d.changedNanos = nowNanos;
+                d.holdNanos = config.upgradeHoldNanos();
+            } else if (d.level != s.level) {
+                if (s.level < d.level && d.upgradedNanos != Long.MIN_VALUE
+                        && nowNanos - d.upgradedNanos < FAILED_UPGRADE_WINDOW_NANOS) {
+                    // The last upgrade did not hold (its keyframe burst or its rate overran the link): back off, or
+                    // the track flaps between two layers with a probe's rhythm.
+                    d.holdNanos = Math.min(d.holdNanos * 2, config.upgradeHoldNanos() * MAX_HOLD_FACTOR);
+                }
+                if (s.level > d.level) {
+                    d.upgradedNanos = nowNanos;
+                }
+                d.level = s.level;
+                d.changedNanos = nowNanos;
+            } else if (nowNanos - d.changedNanos >= STABLE_NANOS) {
+                d.holdNanos = config.upgradeHoldNanos();
             }
             next.put(s.track.key(), d);
         }

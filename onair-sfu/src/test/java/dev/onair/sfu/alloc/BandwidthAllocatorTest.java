@@ -266,4 +266,23 @@ class BandwidthAllocatorTest {
         // Down at once.
         assertThat(alloc.allocate(60_000, cam, 3 * SEC + 1).track("cam").temporalLayer()).isZero();
     }
+
+    @Test
+    void anUpgradeUndoneAtOnceDoublesTheTracksNextHold() {
+        BandwidthAllocator alloc = new BandwidthAllocator(AllocatorConfig.DEFAULT);
+        List<AllocationTrack> cam = List.of(video("cam", TrackPriority.VIDEO, 2));
+        assertThat(alloc.allocate(300_000, cam, 0).track("cam").layer()).isZero();
+        // up to layer 1 once the 2.5 s hold is over (600k within 0.9 x 700k, more than half of it)
+        assertThat(alloc.allocate(700_000, cam, 3 * SEC).track("cam").layer()).isEqualTo(1);
+        // the link could not take it: down 1 s later
+        assertThat(alloc.allocate(300_000, cam, 4 * SEC).track("cam").layer()).isZero();
+        // the usual 2.5 s later: still held (the hold is 5 s now)
+        assertThat(alloc.allocate(700_000, cam, 7 * SEC).track("cam").layer()).isZero();
+        assertThat(alloc.allocate(700_000, cam, 9 * SEC + 1).track("cam").layer()).isEqualTo(1);
+        // kept for 10 s: the hold is back to 2.5 s
+        alloc.allocate(700_000, cam, 20 * SEC);
+        assertThat(alloc.allocate(300_000, cam, 21 * SEC).track("cam").layer()).as("a drop, not after an upgrade")
+                .isZero();
+        assertThat(alloc.allocate(700_000, cam, 23 * SEC + 600_000_000L).track("cam").layer()).isEqualTo(1);
+    }
 }
