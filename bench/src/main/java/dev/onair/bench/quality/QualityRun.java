@@ -9,7 +9,8 @@ import java.util.StringJoiner;
 /**
  * One scenario, once: a fresh room, a publisher Chromium (WHIP, fake camera 1280x720, simulcast when the scenario
  * asks) and a player Chromium (WHEP into a {@code <video>}). Once the player plays (and has reached the full width,
- * or 30 s have passed) the scenario's impairment goes on the player's downlink, and the player samples its
+ * or 30 s have passed) the scenario's impairment goes on the player's downlink (or already when the player joined, for
+ * a scenario {@link QualityScenario#fromJoin()}), and the player samples its
  * getStats() once a second for the run. All waiting is done in the page ({@code bench.sleep}), so the times are
  * the browser's.
  */
@@ -50,6 +51,9 @@ final class QualityRun {
             check(publisher.call("publish", room, PUBLISHER, scenario.simulcast()), "publish");
             player.openPage(base, PAGE);
             String resourceId = String.valueOf(check(player.call("play", room, PLAYER), "play").get("resourceId"));
+            if (scenario.fromJoin() && scenario.scenarioYaml() != null) {
+                admin.impairDownlink(room, PLAYER, scenario.scenarioYaml(), seed);
+            }
             boolean played = awaitPlaying(player);
             if (played && scenario.y4mCamera()) {
                 awaitSteadyRate(player);
@@ -57,7 +61,7 @@ final class QualityRun {
 
             // The server's time of its last sample before the run: its report is read from there on.
             long windowStartMillis = ServerReport.lastSampleMillis(admin.sessionReport(resourceId));
-            if (scenario.scenarioYaml() != null) {
+            if (scenario.scenarioYaml() != null && !scenario.fromJoin()) {
                 admin.impairDownlink(room, PLAYER, scenario.scenarioYaml(), seed);
             }
             Map<?, ?> publisherAtStart = check(publisher.call("publisherStats"), "publisherStats");

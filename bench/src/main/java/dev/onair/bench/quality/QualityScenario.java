@@ -14,9 +14,17 @@ import java.util.Optional;
  *                     instead of Chromium's built-in test pattern (~0.7 Mbit/s at 720p)
  * @param scenarioYaml the network-lab scenario for the player's downlink (docs/network-lab.md); null = no impairment
  * @param capSeconds   when the scenario lifts its bandwidth cap, in seconds from the start of the run; 0 = no cap
+ * @param fromJoin     the impairment is set as soon as the player's session exists, so the warm-up and the run both
+ *                     happen on the impaired link (a steady condition); otherwise it starts with the run (a change)
  */
 public record QualityScenario(String name, String description, boolean simulcast, boolean y4mCamera,
-                              String scenarioYaml, int capSeconds) {
+                              String scenarioYaml, int capSeconds, boolean fromJoin) {
+    /** A scenario whose impairment starts with the run. */
+    public QualityScenario(String name, String description, boolean simulcast, boolean y4mCamera, String scenarioYaml,
+                           int capSeconds) {
+        this(name, description, simulcast, y4mCamera, scenarioYaml, capSeconds, false);
+    }
+
     /** The scenarios of issue 5, in the order the benchmark runs them by default. */
     public static final List<String> NAMES = List.of("baseline", "loss5-rtt80", "cap1m-simulcast", "cap250k-audio");
     /** Scenarios run only when named: the cap1m-simulcast publisher without a cap (what its layers send). */
@@ -36,9 +44,13 @@ public record QualityScenario(String name, String description, boolean simulcast
         return Optional.ofNullable(switch (name) {
             case "baseline" -> new QualityScenario(name, "no impairment", false, false, null, 0);
             // The lab shapes the player's downlink only: 80 ms there is the whole extra round trip of a NACK (the
-            // player's RTCP back to the server is not delayed), so the server-player RTT is about 80 ms.
+            // player's RTCP back to the server is not delayed), so the server-player RTT is about 80 ms. A lossy 80 ms
+            // link is a steady condition: it is set when the player joins. Switched on mid-call, 80 ms of delay
+            // arriving at once reads as a queue building up, and the estimator rightly backs off (a transient the
+            // cap scenarios measure); the issue's target is about playing on such a link.
             case "loss5-rtt80" -> new QualityScenario(name, "5 % random loss and 80 ms delay on the player's downlink"
-                    + " (RTT ~80 ms)", false, false, "name: loss5-rtt80\nbase: {lossProbability: 0.05, delayMillis: 80}", 0);
+                    + " (RTT ~80 ms) from the player's join", false, false,
+                    "name: loss5-rtt80\nbase: {lossProbability: 0.05, delayMillis: 80}", 0, true);
             case "cap1m-simulcast" -> new QualityScenario(name, "1 Mbit/s bottleneck (100 ms drop-tail queue) for the"
                     + " first " + capSeconds + " s, 3-layer simulcast publisher of the Y4M camera", true, true,
                     capYaml(name, 1000, capSeconds), capSeconds);

@@ -78,5 +78,8 @@ class QualityScenarioTest {
         assertThat(extra.scenarios().get(0).scenarioYaml()).isNull();
         assertThat(QualityScenario.named("cap1m-simulcast", 60).orElseThrow().y4mCamera()).isTrue();
         assertThat(QualityScenario.named("loss5-rtt80", 60).orElseThrow().y4mCamera()).isFalse();
+        assertThat(QualityScenario.named("loss5-rtt80", 60).orElseThrow().fromJoin()).as("a steady lossy link").isTrue();
+        assertThat(QualityScenario.named("cap1m-simulcast", 60).orElseThrow().fromJoin()).as("a cap is a change")
+                .isFalse();
     }
 }
