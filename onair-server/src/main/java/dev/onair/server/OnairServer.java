@@ -3,6 +3,7 @@ package dev.onair.server;
 import dev.onair.protocol.DropCounts;
 import dev.onair.server.admin.AdminEndpoint;
 import dev.onair.server.admin.AdminRoutes;
+import dev.onair.server.admin.ChatAdminEndpoint;
 import dev.onair.server.admin.OpenApiEndpoint;
 import dev.onair.server.api.DevTokenEndpoint;
 import dev.onair.server.api.MetricsEndpoint;
@@ -120,7 +121,8 @@ public final class OnairServer implements AutoCloseable {
                 metrics,
                 new DevTokenEndpoint(tokens, cfg.devMode()),
                 new StaticFiles("web", OnairServer.class.getClassLoader()),
-                new AdminRoutes(new AdminEndpoint(media.media(), tokens)),
+                new AdminRoutes(new AdminEndpoint(media.media(), tokens),
+                        new ChatAdminEndpoint(messaging.service(), tokens)),
                 new OpenApiEndpoint(),
                 rejections);
         WebhookSender webhooks = null;
