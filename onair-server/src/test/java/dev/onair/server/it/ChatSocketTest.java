@@ -151,6 +151,61 @@ class ChatSocketTest {
     }
 
     @Test
+    void aTextFrameThatIsNotUtf8ClosesOnlyItsSocketWith1007() throws Exception {
+        ChatClient alice = server.joined("r-utf8", "alice");
+        ChatClient bob = server.joined("r-utf8", "bob");
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port())) {
+            raw.setSoTimeout(10_000);
+            java.io.OutputStream out = raw.getOutputStream();
+            out.write(("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = raw.getInputStream();
+            String headers = readHeaders(in);
+            assertThat(headers).startsWith("HTTP/1.1 101");
+            byte[] mask = {1, 2, 3, 4};
+            byte[] payload = {(byte) 0xC3, (byte) 0x28, (byte) 0xA0}; // not UTF-8
+            out.write(new byte[] {(byte) 0x81, (byte) (0x80 | payload.length), mask[0], mask[1], mask[2], mask[3]});
+            for (int i = 0; i < payload.length; i++) {
+                out.write(payload[i] ^ mask[i % 4]);
+            }
+            out.flush();
+            int opcode = in.read() & 0x0f;
+            int length = in.read() & 0x7f;
+            byte[] body = in.readNBytes(length);
+            assertThat(opcode).as("a close frame").isEqualTo(0x8);
+            assertThat(((body[0] & 0xff) << 8) | (body[1] & 0xff)).isEqualTo(1007);
+        }
+        alice.send(ChatClient.chat("u1", "the room goes on"));
+        assertThat(bob.nextChat().path("text").asText()).isEqualTo("the room goes on");
+    }
+
+    private static String readHeaders(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        while (!b.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            b.append((char) c);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void serverShutdownClosesChatSocketsWith1001() throws Exception {
+        ChatServer other = new ChatServer(MessagingSettings.defaults());
+        ChatClient c;
+        try {
+            c = other.joined("r-stop", "alice");
+        } finally {
+            other.it.server.close(); // the clients are closed by other.close() below
+        }
+        assertThat(c.awaitClose()).isEqualTo(1001);
+        other.close();
+    }
+
+    @Test
     void badJoinsAreRefusedWithTheirCloseCodes() throws Exception {
         String room = "r-join";
         assertJoinRefused("not json", "bad_request", 4400);
