@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * frame's size in the {@link OutboundBudget} (refusing the frame when over it: the service then closes the connection
  * as a slow consumer), queues it, and schedules one drain on the channel's event loop, which writes everything queued
  * and flushes once; the budget is released when the batch's last write completes (writes complete in order).
- * {@link #close} writes the close frame with {@link ChatCloseCodes#of its code}; the frames already queued go first,
- * except for a slow consumer, whose queue is dropped. A peer that never reads its close frame is cut after
+ * {@link #close} refuses further frames and writes the close frame with {@link ChatCloseCodes#of its code} after the
+ * frames already accepted (at most the budget). A peer that never reads its close frame is cut after
  * {@link #HARD_CLOSE_MILLIS}.
  */
 final class ChatConnection implements Connection {
@@ -104,14 +104,7 @@ final class ChatConnection implements Connection {
             return;
         }
         channel.eventLoop().execute(() -> {
-            if (reason == CloseReason.SLOW_CONSUMER) {
-                String dropped;
-                while ((dropped = queue.poll()) != null) {
-                    budget.release(OutboundBudget.sizeOf(dropped));
-                }
-            } else {
-                drain();
-            }
+            drain(); // what was accepted before the close (within the budget) goes first
             closeNow(ChatCloseCodes.of(reason), reason.wireName());
         });
     }
