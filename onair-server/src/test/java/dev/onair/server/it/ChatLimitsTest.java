@@ -19,6 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 class ChatLimitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads {@code c}'s event messages up to index {@code until - 1}, each once and in order. */
+    private static void readEvents(ChatClient c, int[] next, int until) throws InterruptedException {
+        while (next[0] < until) {
+            JsonNode m = c.next("msg");
+            if ("event".equals(m.path("kind").asText())) {
+                assertThat(m.path("data").path("i").asInt()).as("every event, in order").isEqualTo(next[0]);
+                next[0]++;
+            }
+        }
+        c.discardHeld();
+    }
     private static final int HISTORY = 5;
     private static ChatServer server;
 
@@ -71,29 +83,25 @@ class ChatLimitsTest {
         slow.pause();
         String payload = "z".repeat(2_000);
         int sent = 0;
+        int[] fastNext = {0}; // the next event index the reading client must get
         while (server.it.server.chat().service().slowConsumerDisconnects() == 0 && sent < 30_000) {
             sender.send(JSON.createObjectNode().put("type", "send").put("kind", "event")
                     .put("clientMsgId", "e" + sent).set("data", JSON.createObjectNode().put("i", sent)
                             .put("pad", payload)).toString());
             sent++;
-            if (sent % 20 == 0) { // a window of 20 unacknowledged messages: the sender reads its echoes too
+            if (sent % 20 == 0) { // a window of 20: the sender reads its echoes, the reading client keeps up
                 while (!sender.next("ack").path("clientMsgId").asText().equals("e" + (sent - 1))) {
                     // an earlier ack
                 }
                 sender.discardHeld();
+                readEvents(fast, fastNext, sent);
             }
         }
         assertThat(server.it.server.chat().service().slowConsumerDisconnects()).isEqualTo(1);
+        slow.resume(); // it reads on, and finds the close frame after what was already on its way
+        readEvents(fast, fastNext, sent);
         assertThat(fast.closeCode).as("the reading client stays").isNotDone();
         assertThat(sender.closeCode).as("the sender stays").isNotDone();
-        for (int i = 0; i < sent; i++) {
-            JsonNode m = fast.next("msg");
-            while (!"event".equals(m.path("kind").asText())) {
-                m = fast.next("msg");
-            }
-            assertThat(m.path("data").path("i").asInt()).as("every event, in order").isEqualTo(i);
-        }
-        slow.resume();
         assertThat(slow.awaitClose()).isEqualTo(4429);
         String metrics = Poll.until(Duration.ofSeconds(5), () -> server.it.get("/metrics"),
                 m -> m.contains("onair_chat_slow_consumer_disconnects_total 1"));
