@@ -84,16 +84,6 @@ public final class ChatHub {
         service.errors().count(code);
     }
 
-    /** Joins refused with {@code code} (tests, metrics). */
-    long joinErrors(String code) {
-        for (JoinError e : JoinError.values()) {
-            if (e.wireName().equals(code)) {
-                return joinErrors.get(e).sum();
-            }
-        }
-        return 0;
-    }
-
     /** The messaging families for {@code /metrics}. */
     public void writeMetrics(PrometheusWriter w) {
         w.family("onair_chat_connections", "gauge", "Open /chat sockets.")

@@ -41,6 +41,8 @@ final class ChatSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame
     private final ChatHub hub;
     private ScheduledFuture<?> joinTimer;
     private boolean upgraded;
+    /** The join was refused: the socket is closing and later frames are ignored. */
+    private boolean refused;
     private ChatConnection connection;
     private volatile Session session;
 
@@ -54,7 +56,7 @@ final class ChatSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame
             upgraded = true;
             hub.opened();
             joinTimer = ctx.executor().schedule(() -> {
-                if (connection == null) {
+                if (connection == null && !refused) {
                     refuseJoin(ctx, JoinError.JOIN_TIMEOUT, "no join within " + hub.joinTimeoutMillis()
                             + " ms of the upgrade");
                 }
@@ -70,6 +72,9 @@ final class ChatSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame
             return; // ping/pong/close are handled by Netty's protocol handler
         }
         int bytes = frame.content().readableBytes();
+        if (refused) {
+            return;
+        }
         if (connection == null) {
             if (binary || bytes > ChatHub.MAX_FRAME_BYTES) {
                 refuseJoin(ctx, JoinError.BAD_REQUEST, binary ? "the join must be a JSON text frame"
@@ -148,10 +153,11 @@ final class ChatSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     private void refuseJoin(ChannelHandlerContext ctx, JoinError error, String reason) {
-        hub.countJoinError(error);
-        if (!ctx.channel().isActive()) {
+        if (refused || !ctx.channel().isActive()) {
             return;
         }
+        refused = true;
+        hub.countJoinError(error);
         ObjectNode frame = JsonNodeFactory.instance.objectNode();
         frame.put("type", "error").put("code", error.wireName()).put("reason", reason);
         reply(ctx, frame.toString());
