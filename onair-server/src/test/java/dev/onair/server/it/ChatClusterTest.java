@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two server processes (this test's class path, own ports, dev mode so that both accept the same tokens) sharing a
  * real {@code redis-server}: clients on both nodes in one room see every message in the same order, and a client
- * whose socket dies mid-stream resumes on the other node with its epoch and last seq and misses nothing.
+ * whose socket dies mid-stream resumes on the other node with its epoch and last seq and misses nothing; one node's
+ * admin API reads and deletes what the other stored.
  */
 class ChatClusterTest {
     @RegisterExtension
@@ -123,6 +124,32 @@ class ChatClusterTest {
         assertThat(after).isEqualTo(wanted);
         List<String> aliceTail = chats(alice, 15);
         assertThat(aliceTail.subList(2, 15)).isEqualTo(wanted);
+
+        // history and deletes are shared: node b's admin API reads and deletes what node a stored
+        String admin = TOKENS.mint(new TokenSpec(ROOM, "root", null, EnumSet.of(Permission.ADMIN),
+                Duration.ofHours(1)));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB
+                + "/api/v1/rooms/" + ROOM + "/messages?limit=10")).header("Authorization", "Bearer " + admin).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode newest = null; // the newest chat message (presence messages may be newer)
+        for (JsonNode m : new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body()).path("messages")) {
+            if (newest == null && "chat".equals(m.path("kind").asText())) {
+                newest = m;
+            }
+        }
+        assertThat(newest).isNotNull();
+        assertThat(newest.path("clientMsgId").asText()).isEqualTo("a24");
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB
+                + "/api/v1/rooms/" + ROOM + "/messages/" + newest.path("seq").asLong()))
+                .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        JsonNode tombstone = alice.next("msg");
+        while (!"delete".equals(tombstone.path("kind").asText())) {
+            tombstone = alice.next("msg");
+        }
+        assertThat(tombstone.path("targetSeq").asLong()).as("node a delivers node b's tombstone")
+                .isEqualTo(newest.path("seq").asLong());
     }
 
     private static List<String> chats(ChatClient c, int n) throws InterruptedException {
