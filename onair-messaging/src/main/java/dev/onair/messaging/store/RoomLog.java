@@ -1,7 +1,8 @@
 package dev.onair.messaging.store;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One room's log in memory: its epoch, next sequence, bounded history, idempotency index and tails, all under the
  * room's own lock (messaging is not the media path). Tails are called in sequence order under that lock, so a
- * listener must not block.
+ * listener must not block. A listener may append (e.g. a presence message when a delivery closes a slow consumer): that
+ * message is delivered to every tail after the current one, never in the middle of its fan-out.
  */
 final class RoomLog {
     private static final Logger LOG = LoggerFactory.getLogger(RoomLog.class);
@@ -21,7 +23,10 @@ final class RoomLog {
     private final long maxAgeMillis;
     private final MessageRing history;
     private final IdempotencyIndex idempotency;
-    private final List<TailHandle> tails = new ArrayList<>();
+    private final List<TailHandle> tails = new CopyOnWriteArrayList<>();
+    /** Messages stored but not yet delivered to every tail (more than one only when a listener appended). */
+    private final ArrayDeque<StoredMessage> undelivered = new ArrayDeque<>();
+    private boolean delivering;
     private long lastSeq;
 
     RoomLog(String room, long epoch, HistoryLimits limits) {
@@ -50,10 +55,27 @@ final class RoomLog {
         if (draft.kind() == MessageKind.DELETE) {
             markDeleted(draft.targetSeq());
         }
-        for (TailHandle t : tails) {
-            t.deliver(m);
-        }
+        publish(m);
         return AppendResult.stored(m);
+    }
+
+    /** Delivers {@code m} to every tail, after the messages being delivered when a listener appended it. */
+    private void publish(StoredMessage m) {
+        undelivered.add(m);
+        if (delivering) {
+            return; // appended by a listener on this thread: the loop below delivers it next
+        }
+        delivering = true;
+        try {
+            StoredMessage next;
+            while ((next = undelivered.poll()) != null) {
+                for (TailHandle t : tails) {
+                    t.deliver(next);
+                }
+            }
+        } finally {
+            delivering = false;
+        }
     }
 
     synchronized Replay replayAfter(long clientEpoch, long afterSeq, int limit, long nowMillis) {

@@ -14,6 +14,27 @@ class InMemoryMessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void aMessageAppendedByAListenerReachesEveryTailAfterTheOneBeingDelivered() throws Exception {
+        try (InMemoryMessageStore s = new InMemoryMessageStore(new HistoryLimits(100, 60_000L), clock, 1)) {
+            java.util.List<Long> second = new java.util.ArrayList<>();
+            s.tail("r", 0, m -> {
+                if (m.seq() == 1) { // e.g. a delivery that closes a slow consumer stores its "left" presence
+                    s.append("r", chat("bob", "left", "bye"));
+                }
+            });
+            MessageStore.Tail closedMidway = s.tail("r", 0, m -> { });
+            s.tail("r", 0, m -> {
+                second.add(m.seq());
+                if (m.seq() == 1) {
+                    closedMidway.close(); // a tail closed during a fan-out
+                }
+            });
+            await(s.append("r", chat("alice", "c1", "hi")));
+            assertThat(second).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
     void idempotencyExpiresWithTheHistoryAge() throws Exception {
         try (InMemoryMessageStore s = new InMemoryMessageStore(new HistoryLimits(100, 1_000L), clock, 1)) {
             StoredMessage first = await(s.append("r", chat("alice", "c1", "hi"))).message();

@@ -50,7 +50,15 @@ class OpenApiDocumentTest {
                     "/api/v1/rooms/{room}/participants/{identity}/impairment", List.of("get", "put", "delete", "options")),
             new Sample("/api/v1/rooms/r/participants/a/recording",
                     "/api/v1/rooms/{room}/participants/{identity}/recording", List.of("get", "options")),
-            new Sample(HttpServer.WEBSOCKET_PATH, HttpServer.WEBSOCKET_PATH, List.of("get")));
+            new Sample(HttpServer.WEBSOCKET_PATH, HttpServer.WEBSOCKET_PATH, List.of("get")),
+            new Sample("/api/v1/rooms/r/messages", "/api/v1/rooms/{room}/messages", List.of("get", "options")),
+            new Sample("/api/v1/rooms/r/messages/7", "/api/v1/rooms/{room}/messages/{seq}",
+                    List.of("delete", "options")),
+            new Sample("/api/v1/rooms/r/chat/mutes/a", "/api/v1/rooms/{room}/chat/mutes/{identity}",
+                    List.of("put", "delete", "options")),
+            new Sample("/api/v1/rooms/r/chat/bans/a", "/api/v1/rooms/{room}/chat/bans/{identity}",
+                    List.of("put", "delete", "options")),
+            new Sample("/chat", "/chat", List.of("get")));
 
     @BeforeAll
     static void load() throws Exception {
@@ -139,7 +147,7 @@ class OpenApiDocumentTest {
                 });
             }
         });
-        assertThat(checked).hasSize(12);
+        assertThat(checked).hasSize(18);
     }
 
     /** Enum constants count one by one; records and nested sealed interfaces by their simple names. */

@@ -44,6 +44,24 @@ class RouteParserTest {
     }
 
     @Test
+    void chatAdminRoutes() {
+        assertThat(RouteParser.parse("/api/v1/rooms/r/messages?limit=5")).isEqualTo(new Route.ChatMessages("r"));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/messages/12")).isEqualTo(new Route.ChatMessage("r", "12"));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/mutes/alice"))
+                .isEqualTo(new Route.ChatModeration("r", false, "alice"));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/bans/alice"))
+                .isEqualTo(new Route.ChatModeration("r", true, "alice"));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/kicks/alice"))
+                .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/messages/1/x"))
+                .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/bans"))
+                .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/b%20d/messages"))
+                .isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
+    }
+
+    @Test
     void adminRoutes() {
         assertThat(RouteParser.parse("/api/openapi.json")).isEqualTo(Route.Fixed.OPENAPI);
         assertThat(RouteParser.parse("/api/v1/rooms?x=1")).isEqualTo(new Route.RoomList());
