@@ -3,14 +3,18 @@ package dev.onair.server;
 import dev.onair.protocol.DropCounts;
 import dev.onair.server.admin.AdminEndpoint;
 import dev.onair.server.admin.AdminRoutes;
+import dev.onair.server.admin.ChatAdminEndpoint;
 import dev.onair.server.admin.OpenApiEndpoint;
 import dev.onair.server.api.DevTokenEndpoint;
 import dev.onair.server.api.MetricsEndpoint;
 import dev.onair.server.api.StatusEndpoint;
 import dev.onair.server.auth.TokenService;
+import dev.onair.server.chat.ChatHub;
+import dev.onair.server.chat.MessagingBootstrap;
 import dev.onair.server.config.ServerConfig;
 import dev.onair.server.http.HttpMetrics;
 import dev.onair.server.http.HttpServer;
+import dev.onair.server.http.WebSocketRoute;
 import dev.onair.server.http.RouteError;
 import dev.onair.server.http.StaticFiles;
 import dev.onair.server.lab.AutoDumper;
@@ -25,6 +29,7 @@ import dev.onair.sfu.api.MediaService;
 import dev.onair.transport.clock.MediaClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +52,15 @@ public final class OnairServer implements AutoCloseable {
     private final WebhookSender webhooks;
     /** Null when automatic dumps are off. */
     private final AutoDumper dumper;
+    private final MessagingBootstrap.Started messaging;
+    private final ChatHub chat;
     private boolean closed;
 
     private OnairServer(ServerConfig config, TokenService tokens, HttpServer http, MediaBootstrap.Started media,
-                        WebhookSender webhooks, AutoDumper dumper) {
+                        WebhookSender webhooks, AutoDumper dumper, MessagingBootstrap.Started messaging,
+                        ChatHub chat) {
+        this.messaging = messaging;
+        this.chat = chat;
         this.config = config;
         this.tokens = tokens;
         this.http = http;
@@ -94,14 +104,25 @@ public final class OnairServer implements AutoCloseable {
         media.media().addListener(tierCounts);
         DropCounts<DumpResult> dumpCounts = new DropCounts<>(DumpResult.class);
         RejectedMessages rtcRejections = new RejectedMessages();
+        MessagingBootstrap.Started messaging;
+        try {
+            messaging = MessagingBootstrap.start(cfg.messaging(), clock);
+        } catch (RuntimeException e) {
+            closeQuietly(media.closer());
+            throw e;
+        }
+        ChatHub chat = new ChatHub(tokens, messaging.service());
+        MetricsEndpoint metrics = new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts,
+                tierCounts, dumpCounts, rtcRejections);
+        metrics.addSection(chat::writeMetrics);
         ServerRoutes routes = new ServerRoutes(
                 new SessionEndpoint(media.media(), tokens),
                 new StatusEndpoint(media.media(), tokens, cfg.devMode()),
-                new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts, tierCounts, dumpCounts,
-                        rtcRejections),
+                metrics,
                 new DevTokenEndpoint(tokens, cfg.devMode()),
                 new StaticFiles("web", OnairServer.class.getClassLoader()),
-                new AdminRoutes(new AdminEndpoint(media.media(), tokens)),
+                new AdminRoutes(new AdminEndpoint(media.media(), tokens),
+                        new ChatAdminEndpoint(messaging.service(), tokens)),
                 new OpenApiEndpoint(),
                 rejections);
         WebhookSender webhooks = null;
@@ -122,9 +143,13 @@ public final class OnairServer implements AutoCloseable {
         try {
             RtcHub signalling = new RtcHub(tokens, media.media(), RtcHub.JOIN_TIMEOUT_MILLIS,
                     cfg.rooms().resumeWindowMillis() / 1000, rtcRejections);
-            http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout, signalling::newHandler);
+            http = HttpServer.start(cfg.httpPort(), routes, httpMetrics, mediaTimeout, List.of(
+                    new WebSocketRoute(HttpServer.WEBSOCKET_PATH, HttpServer.WEBSOCKET_MAX_FRAME_BYTES,
+                            signalling::newHandler),
+                    new WebSocketRoute(ChatHub.PATH, ChatHub.DECODER_MAX_FRAME_BYTES, chat::newHandler)));
         } catch (RuntimeException e) {
             closeQuietly(media.closer());
+            messaging.close();
             if (webhooks != null) {
                 webhooks.close();
             }
@@ -136,7 +161,8 @@ public final class OnairServer implements AutoCloseable {
         ServerConfig bound = cfg.withPorts(http.port(), media.mediaPort());
         LOG.info("HTTP listening on http://0.0.0.0:{} (WHIP /whip/{room}, WHEP /whep/{room})", http.port());
         LOG.info("media listening on UDP port {}, ICE candidates {}", media.mediaPort(), media.candidates());
-        return new OnairServer(bound, tokens, http, media, webhooks, dumper);
+        LOG.info("messaging WebSocket on ws://0.0.0.0:{}{}", http.port(), ChatHub.PATH);
+        return new OnairServer(bound, tokens, http, media, webhooks, dumper, messaging, chat);
     }
 
     /** The bound HTTP port (the real one when configured as 0). */
@@ -163,6 +189,11 @@ public final class OnairServer implements AutoCloseable {
         return tokens;
     }
 
+    /** The {@code /chat} hub: the messaging service and its counters. */
+    public ChatHub chat() {
+        return chat;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -171,7 +202,9 @@ public final class OnairServer implements AutoCloseable {
         closed = true;
         LOG.info("stopping: closing HTTP, then media, then webhooks (drained at most {} ms)",
                 WebhookSender.DEFAULT_DRAIN.toMillis());
+        messaging.service().close(); // every /chat socket gets 1001 before HTTP stops
         http.close();
+        messaging.close();
         closeQuietly(media.closer());
         if (webhooks != null) {
             webhooks.close();

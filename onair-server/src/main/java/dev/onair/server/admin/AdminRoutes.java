@@ -21,11 +21,22 @@ public final class AdminRoutes {
     static final String ALLOW_REPORT = "GET, OPTIONS";
     static final String ALLOW_IMPAIRMENT = "GET, PUT, DELETE, OPTIONS";
     static final String ALLOW_RECORDING = "GET, OPTIONS";
+    static final String ALLOW_CHAT_MESSAGES = "GET, OPTIONS";
+    static final String ALLOW_CHAT_MESSAGE = "DELETE, OPTIONS";
+    static final String ALLOW_CHAT_MODERATION = "PUT, DELETE, OPTIONS";
 
     private final AdminEndpoint endpoint;
+    /** Null when the server runs no messaging service (the chat routes answer 404). */
+    private final ChatAdminEndpoint chat;
 
     public AdminRoutes(AdminEndpoint endpoint) {
+        this(endpoint, null);
+    }
+
+    /** With the chat history and moderation routes of {@code chat}. */
+    public AdminRoutes(AdminEndpoint endpoint, ChatAdminEndpoint chat) {
         this.endpoint = endpoint;
+        this.chat = chat;
     }
 
     /** The methods an admin path answers, {@code OPTIONS} included (the {@code Allow} header's value). */
@@ -47,6 +58,15 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.ParticipantRecording) {
             return ALLOW_RECORDING;
+        }
+        if (route instanceof Route.ChatMessages) {
+            return ALLOW_CHAT_MESSAGES;
+        }
+        if (route instanceof Route.ChatMessage) {
+            return ALLOW_CHAT_MESSAGE;
+        }
+        if (route instanceof Route.ChatModeration) {
+            return ALLOW_CHAT_MODERATION;
         }
         return route instanceof Route.ParticipantPath ? ALLOW_PARTICIPANT : ALLOW_MUTE;
     }
@@ -91,8 +111,31 @@ public final class AdminRoutes {
         if (route instanceof Route.ParticipantRecording r) {
             return m.equals(HttpMethod.GET) ? endpoint.recording(r.room(), r.identity(), request) : notAllowed(route);
         }
+        if (route instanceof Route.ChatMessages || route instanceof Route.ChatMessage
+                || route instanceof Route.ChatModeration) {
+            return chat(route, request);
+        }
         Route.TrackMute t = (Route.TrackMute) route;
         return m.equals(HttpMethod.POST) ? endpoint.muteTrack(t.room(), t.identity(), t.trackSid(), request)
+                : notAllowed(route);
+    }
+
+    private CompletableFuture<FullHttpResponse> chat(Route.Admin route, FullHttpRequest request) {
+        HttpMethod m = request.method();
+        if (chat == null) {
+            return CompletableFuture.completedFuture(Responses.error(ApiError.notFound("messaging is not enabled")));
+        }
+        if (route instanceof Route.ChatMessages r) {
+            return m.equals(HttpMethod.GET) ? chat.history(r.room(), request) : notAllowed(route);
+        }
+        if (route instanceof Route.ChatMessage r) {
+            return m.equals(HttpMethod.DELETE) ? chat.delete(r.room(), r.seq(), request) : notAllowed(route);
+        }
+        Route.ChatModeration r = (Route.ChatModeration) route;
+        if (m.equals(HttpMethod.PUT)) {
+            return chat.moderate(r.room(), r.ban(), r.identity(), true, request);
+        }
+        return m.equals(HttpMethod.DELETE) ? chat.moderate(r.room(), r.ban(), r.identity(), false, request)
                 : notAllowed(route);
     }
 

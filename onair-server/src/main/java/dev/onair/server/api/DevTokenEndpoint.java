@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code GET /api/v1/dev/token?room=R&identity=I&perms=publish,subscribe[&name=N][&kind=conference|broadcast]
  * [&metadata=M][&lab=true]} → {@code {"token": "..."}}.
  * Only in dev mode (no keys configured): anyone can get any token, which is the point of a dev server.
- * Tokens live {@link #TTL}. {@code room} may be {@code *}; {@code perms} defaults to publish,subscribe;
+ * Tokens live {@link #TTL}. {@code room} may be {@code *}; {@code perms} defaults to publish,subscribe,chat;
  * {@code lab=true} adds the {@code lab} permission (the demo app's network menu).
  */
 public final class DevTokenEndpoint {
@@ -74,7 +74,7 @@ public final class DevTokenEndpoint {
             return Responses.error(ApiError.badRequest("name must be 1 to 128 characters"));
         }
         Optional<Set<Permission>> perms = permsText == null
-                ? Optional.of(Set.of(Permission.PUBLISH, Permission.SUBSCRIBE))
+                ? Optional.of(Set.of(Permission.PUBLISH, Permission.SUBSCRIBE, Permission.CHAT))
                 : Permission.parseList(permsText);
         if (perms.isEmpty()) {
             return Responses.error(ApiError.badRequest("perms must be a comma list of publish, subscribe, chat, admin, lab"));

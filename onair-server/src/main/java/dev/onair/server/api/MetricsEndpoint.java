@@ -42,6 +42,8 @@ public final class MetricsEndpoint {
     private final TierCounts tiers;
     private final DropCounts<DumpResult> dumps;
     private final RejectedMessages rtcRejections;
+    private final List<java.util.function.Consumer<PrometheusWriter>> sections =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MetricsEndpoint(MediaService media, HttpMetrics http, DropCounts<RouteError> routeRejections) {
         this(media, http, routeRejections, new DropCounts<>(WebhookResult.class));
@@ -76,6 +78,11 @@ public final class MetricsEndpoint {
         this.http = http;
         this.routeRejections = routeRejections;
         this.webhooks = webhooks;
+    }
+
+    /** Adds families written after the built-in ones (e.g. the {@code /chat} messaging counters). */
+    public void addSection(java.util.function.Consumer<PrometheusWriter> section) {
+        sections.add(section);
     }
 
     public FullHttpResponse get() {
@@ -134,6 +141,9 @@ public final class MetricsEndpoint {
                     rtcRejections.clientStats().get(reason));
             w.sample("onair_rtc_rejected_messages_total", "type", "track_view", "reason", label,
                     rtcRejections.trackViews().get(reason));
+        }
+        for (java.util.function.Consumer<PrometheusWriter> section : sections) {
+            section.accept(w);
         }
         return w.toString();
     }

@@ -45,6 +45,13 @@ import java.util.Map;
  *   autoDumpKeep: 100      # newest automatic dumps kept in dumpDirectory; older ones are deleted
  * quality:
  *   intervalSeconds: 3
+ * messaging:              # every key optional; defaults in MessagingSettings
+ *   redisUrl: redis://127.0.0.1:6379   # absent: history in memory (one node)
+ *   historyMaxMessages: 1000
+ *   historyMaxAgeSeconds: 86400
+ *   rateLimitPerSecond: 5
+ *   rateLimitBurst: 10
+ *   maxOutboundBytes: 1048576
  * </pre>
  */
 public record ConfigFile(
@@ -56,7 +63,8 @@ public record ConfigFile(
         Webhooks webhooks,
         Rooms rooms,
         Recorder recorder,
-        Quality quality) {
+        Quality quality,
+        Messaging messaging) {
 
     /** The {@code webhooks:} section as written; every field optional. */
     public record Webhooks(
@@ -92,6 +100,22 @@ public record ConfigFile(
     public record Quality(@JsonAlias("interval-seconds") Integer intervalSeconds) {
     }
 
+    /** The {@code messaging:} section as written; every field optional (see {@link MessagingSettings}). */
+    public record Messaging(
+            @JsonAlias("redis-url") String redisUrl,
+            @JsonAlias("history-max-messages") Integer historyMaxMessages,
+            @JsonAlias("history-max-age-seconds") Long historyMaxAgeSeconds,
+            @JsonAlias("rate-limit-per-second") Double rateLimitPerSecond,
+            @JsonAlias("rate-limit-burst") Integer rateLimitBurst,
+            @JsonAlias("max-outbound-bytes") Long maxOutboundBytes) {
+    }
+
+    /** A file without a {@code messaging:} section. */
+    public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
+                      Integer maxSessions, Webhooks webhooks, Rooms rooms, Recorder recorder, Quality quality) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, recorder, quality, null);
+    }
+
     /** A file without {@code recorder:} and {@code quality:} sections. */
     public ConfigFile(Integer httpPort, Integer mediaPort, List<String> announceIps, Map<String, String> keys,
                       Integer maxSessions, Webhooks webhooks, Rooms rooms) {
@@ -114,7 +138,7 @@ public record ConfigFile(
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads and parses a YAML file; any problem becomes a {@link ConfigException} naming the file. */

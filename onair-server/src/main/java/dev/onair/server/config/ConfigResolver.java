@@ -34,7 +34,7 @@ public final class ConfigResolver {
         }
         return new ServerConfig(http, media, ips, file.keys(), max, WebhookConfig.from(file.webhooks()),
                 RoomConfig.from(file.rooms()), RecorderConfig.from(file.recorder()),
-                QualityConfig.intervalMillis(file.quality()));
+                QualityConfig.intervalMillis(file.quality()), MessagingSettings.from(file.messaging()));
     }
 
     private static int first(Integer flag, Integer fromFile, int fallback) {

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param rooms       room empty timeout, resume window and video cap
  * @param recorder    the flight recorder and its automatic dumps
  * @param qualityIntervalMillis how often {@code connection_quality} events go to each room
+ * @param messaging   the {@code /chat} messaging service: store (memory or Redis), history, limits
  */
 public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
                            int maxSessions, WebhookConfig webhooks, RoomPolicy rooms, RecorderConfig recorder,
-                           long qualityIntervalMillis) {
+                           long qualityIntervalMillis, MessagingSettings messaging) {
 
     public static final String DEV_KEY_ID = "devkey";
     public static final String DEV_SECRET = "onair-dev-secret-0123456789abcdef";
@@ -50,6 +51,7 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
         webhooks = webhooks == null ? WebhookConfig.none() : webhooks;
         rooms = rooms == null ? RoomPolicy.DEFAULT : rooms;
         recorder = recorder == null ? RecorderConfig.defaults() : recorder;
+        messaging = messaging == null ? MessagingSettings.defaults() : messaging;
         if (qualityIntervalMillis < 1) {
             throw new ConfigException("quality interval must be positive, got " + qualityIntervalMillis + " ms");
         }
@@ -58,6 +60,14 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
             throw new ConfigException("webhooks.key: '" + hookKey + "' is not one of the configured keys "
                     + (copy.isEmpty() ? "[" + DEV_KEY_ID + "] (dev mode)" : copy.keySet()));
         }
+    }
+
+    /** With the default messaging settings. */
+    public ServerConfig(int httpPort, int mediaPort, List<String> announceIps, Map<String, String> keys,
+                        int maxSessions, WebhookConfig webhooks, RoomPolicy rooms, RecorderConfig recorder,
+                        long qualityIntervalMillis) {
+        this(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, recorder, qualityIntervalMillis,
+                MessagingSettings.defaults());
     }
 
     /** With the default recorder and quality interval. */
@@ -107,32 +117,37 @@ public record ServerConfig(int httpPort, int mediaPort, List<String> announceIps
 
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
         return new ServerConfig(newHttpPort, newMediaPort, announceIps, keys, maxSessions, webhooks, rooms, recorder,
-                qualityIntervalMillis);
+                qualityIntervalMillis, messaging);
     }
 
     public ServerConfig withKeys(Map<String, String> newKeys) {
         return new ServerConfig(httpPort, mediaPort, announceIps, newKeys, maxSessions, webhooks, rooms, recorder,
-                qualityIntervalMillis);
+                qualityIntervalMillis, messaging);
     }
 
     public ServerConfig withWebhooks(WebhookConfig newWebhooks) {
         return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, newWebhooks, rooms, recorder,
-                qualityIntervalMillis);
+                qualityIntervalMillis, messaging);
     }
 
     public ServerConfig withRooms(RoomPolicy newRooms) {
         return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, newRooms, recorder,
-                qualityIntervalMillis);
+                qualityIntervalMillis, messaging);
     }
 
     public ServerConfig withRecorder(RecorderConfig newRecorder) {
         return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, newRecorder,
-                qualityIntervalMillis);
+                qualityIntervalMillis, messaging);
     }
 
     public ServerConfig withQualityIntervalMillis(long newIntervalMillis) {
         return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, recorder,
-                newIntervalMillis);
+                newIntervalMillis, messaging);
+    }
+
+    public ServerConfig withMessaging(MessagingSettings newMessaging) {
+        return new ServerConfig(httpPort, mediaPort, announceIps, keys, maxSessions, webhooks, rooms, recorder,
+                qualityIntervalMillis, newMessaging);
     }
 
     private static void checkPort(String name, int port) {

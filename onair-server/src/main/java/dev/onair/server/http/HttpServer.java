@@ -10,11 +10,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -35,7 +33,7 @@ public final class HttpServer implements AutoCloseable {
      * Frames up to this size reach the signalling handler, which refuses those over 64 KiB with an error frame;
      * larger ones make Netty close the socket with 1009 (message too big).
      */
-    static final int WEBSOCKET_MAX_FRAME_BYTES = 128 * 1024;
+    public static final int WEBSOCKET_MAX_FRAME_BYTES = 128 * 1024;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -54,7 +52,7 @@ public final class HttpServer implements AutoCloseable {
      * @param apiTimeout   how long a request may wait for its future before 503
      */
     public static HttpServer start(int port, HttpApi api, HttpMetrics metrics, Duration apiTimeout) {
-        return start(port, api, metrics, apiTimeout, null);
+        return start(port, api, metrics, apiTimeout, List.<WebSocketRoute>of());
     }
 
     /**
@@ -63,6 +61,16 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(int port, HttpApi api, HttpMetrics metrics, Duration apiTimeout,
                                    Supplier<ChannelHandler> webSocketHandlers) {
+        return start(port, api, metrics, apiTimeout, webSocketHandlers == null ? List.of()
+                : List.of(new WebSocketRoute(WEBSOCKET_PATH, WEBSOCKET_MAX_FRAME_BYTES, webSocketHandlers)));
+    }
+
+    /**
+     * As {@link #start(int, HttpApi, HttpMetrics, Duration)}, plus WebSocket upgrades on each route's path (e.g.
+     * {@code /rtc} and {@code /chat}), each handed to a fresh handler of its own ({@link WebSocketSelector}).
+     */
+    public static HttpServer start(int port, HttpApi api, HttpMetrics metrics, Duration apiTimeout,
+                                   List<WebSocketRoute> webSockets) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         long timeoutMillis = apiTimeout.toMillis();
         try {
@@ -76,13 +84,8 @@ public final class HttpServer implements AutoCloseable {
                                     .addLast("codec", new HttpServerCodec())
                                     .addLast("metrics", metrics)
                                     .addLast("aggregator", new OversizeAwareAggregator(AGGREGATOR_LIMIT_BYTES));
-                            if (webSocketHandlers != null) {
-                                ch.pipeline()
-                                        .addLast("ws", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig
-                                                .newBuilder().websocketPath(WEBSOCKET_PATH)
-                                                .maxFramePayloadLength(WEBSOCKET_MAX_FRAME_BYTES).build()))
-                                        .addLast("ws-aggregator", new WebSocketFrameAggregator(WEBSOCKET_MAX_FRAME_BYTES))
-                                        .addLast("rtc", webSocketHandlers.get());
+                            if (!webSockets.isEmpty()) {
+                                ch.pipeline().addLast("ws-select", new WebSocketSelector(webSockets));
                             }
                             ch.pipeline().addLast("api", new AsyncRequestHandler(api, timeoutMillis));
                         }

@@ -42,6 +42,21 @@ public sealed interface Route {
     record ParticipantRecording(String room, String identity) implements Admin {
     }
 
+    /** {@code /api/v1/rooms/{room}/messages}: a page of the room's chat history (GET). */
+    record ChatMessages(String room) implements Admin {
+    }
+
+    /** {@code /api/v1/rooms/{room}/messages/{seq}}: one message (DELETE stores a tombstone); seq not yet checked. */
+    record ChatMessage(String room, String seq) implements Admin {
+    }
+
+    /**
+     * {@code /api/v1/rooms/{room}/chat/mutes/{identity}} or {@code .../chat/bans/{identity}}: mute or ban an
+     * identity in the room's chat (PUT sets, DELETE lifts).
+     */
+    record ChatModeration(String room, boolean ban, String identity) implements Admin {
+    }
+
     /** {@code /whip/{room}} or {@code /whep/{room}}: create a session. */
     record Sessions(SessionKind kind, String room) implements Route {
     }

@@ -116,6 +116,9 @@ public final class RouteParser {
         if (n == 4) {
             return new Route.RoomPath(room);
         }
+        if (segments[4].equals("messages") || segments[4].equals("chat")) {
+            return chatRoute(room, segments);
+        }
         if (!segments[4].equals("participants") || (n == 7 && !segments[6].equals("impairment")
                 && !segments[6].equals("recording")) || n > 9) {
             return new Route.Rejected(RouteError.UNKNOWN_PATH);
@@ -141,6 +144,24 @@ public final class RouteParser {
             return new Route.TrackMute(room, identity, segments[7]);
         }
         return new Route.Rejected(RouteError.UNKNOWN_PATH);
+    }
+
+    /** {@code segments} starts with api, v1, rooms, room, then messages or chat. */
+    private static Route chatRoute(String room, String[] segments) {
+        int n = segments.length;
+        if (segments[4].equals("messages")) {
+            if (n == 5) {
+                return new Route.ChatMessages(room);
+            }
+            return n == 6 ? new Route.ChatMessage(room, segments[5]) : new Route.Rejected(RouteError.UNKNOWN_PATH);
+        }
+        if (n != 7 || !(segments[5].equals("mutes") || segments[5].equals("bans"))) {
+            return new Route.Rejected(RouteError.UNKNOWN_PATH);
+        }
+        if (!IDENTITY.matcher(segments[6]).matches()) {
+            return new Route.Rejected(RouteError.BAD_IDENTITY);
+        }
+        return new Route.ChatModeration(room, segments[5].equals("bans"), segments[6]);
     }
 
     private static SessionKind sessionKind(String segment) {
