@@ -244,10 +244,10 @@ test('a 4403 close (banned, other room) ends the chat: no reconnect, pending sen
   ws.receive({ type: 'error', code: 'banned', reason: 'banned from demo' });
   ws.serverClose(4403, 'banned');
   assert.equal(chat.state, 'closed');
-  await assert.rejects(pending, (e) => e.code === 'forbidden');
+  await assert.rejects(pending, (e) => e.code === 'banned');
   mock.timers.tick(10_000);
   assert.equal(world.chatSockets.length, 1);
-  assert.deepEqual(errors.map((e) => e[1].code), ['banned', 'forbidden']);
+  assert.deepEqual(errors.map((e) => e[1].code), ['banned'], 'one error: the close repeats what the frame said');
   await assert.rejects(chat.send('again'), (e) => e.code === 'chat_closed');
 });
 
@@ -256,10 +256,12 @@ test('a 4401 close (bad token) ends the chat too', async () => {
   const chat = new Chat('ws://onair.test', 'bad', { env: world.env });
   world.chatSockets[0].serverOpen();
   assert.deepEqual(world.chatSockets[0].sent, [{ type: 'join', token: 'bad' }]);
-  world.chatSockets[0].serverClose(4401, 'unauthenticated');
+  const errors = recordEvents(chat, ['error']);
+  world.chatSockets[0].serverClose(4401, 'unauthenticated'); // no error frame before it: the close says why
   mock.timers.tick(10_000);
   assert.equal(chat.state, 'closed');
   assert.equal(world.chatSockets.length, 1);
+  assert.deepEqual(errors.map((e) => e[1].code), ['unauthenticated']);
 });
 
 test('typing: frames become typing events; setTyping sends only changes, and only while connected', async () => {

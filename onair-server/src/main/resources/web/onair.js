@@ -1944,6 +1944,7 @@ export class Chat extends Emitter {
   #retryTimer = null;
   #replayUpTo = 0; // messages up to this seq after a `resumed` are replayed (not live)
   #typing = false;
+  #refusal = null; // the code of an error frame that answered no send on this socket (a join refusal precedes its close)
 
   /**
    * @param url ws(s):// or http(s):// of the server (or null: Room starts it later)
@@ -2034,6 +2035,7 @@ export class Chat extends Emitter {
   }
 
   #open() {
+    this.#refusal = null;
     const socket = new this.#env.WebSocket(this.#url);
     this.#socket = socket;
     socket.onopen = () => {
@@ -2158,13 +2160,16 @@ export class Chat extends Emitter {
       pending.reject(error);
       return;
     }
+    this.#refusal = code;
     this.emit('error', error); // a join refusal (the close follows), a typing refusal, a bad frame of ours
   }
 
   #onClose(code) {
     this.#detach(this.#socket);
     const fatal = CHAT_FATAL_CLOSE_CODES.get(code);
-    if (fatal) this.#finish(fatal, fatal);
+    const refusal = this.#refusal; // the server already said why in an error frame
+    this.#refusal = null;
+    if (fatal) this.#finish(refusal ?? fatal, refusal ? null : fatal);
     else this.#lost();
   }
 
