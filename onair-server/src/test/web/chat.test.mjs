@@ -3,7 +3,7 @@
 // drop, resume (recovered true/false), tombstones, fatal closes, typing.
 import { mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { Room, Chat, chatUrl, chatReconnectDelayMillis } from '../../main/resources/web/onair.js';
+import { Room, Chat, chatUrl, chatReconnectDelayMillis, CHAT_MAX_MESSAGES } from '../../main/resources/web/onair.js';
 import { test, createEnv, flush, recordEvents, connect } from './fakes.mjs';
 
 const EPOCH = 1767225600000;
@@ -289,4 +289,11 @@ test('sends before the socket opens wait for the join and go out after resumed',
   assert.deepEqual(send.data, { poll: 'yes' });
   ws.receive({ type: 'ack', clientMsgId: send.clientMsgId, seq: 1, epoch: EPOCH, duplicate: false });
   assert.equal((await p).seq, 1);
+});
+
+test('chat.messages keeps only the newest CHAT_MAX_MESSAGES', async () => {
+  const { chat, ws } = await joinedChat();
+  for (let seq = 1; seq <= CHAT_MAX_MESSAGES + 5; seq += 1) ws.receive(msg(seq));
+  assert.equal(chat.messages.length, CHAT_MAX_MESSAGES);
+  assert.deepEqual([chat.messages[0].seq, chat.messages.at(-1).seq], [6, CHAT_MAX_MESSAGES + 5]);
 });

@@ -583,7 +583,7 @@ export declare class Chat {
   /** Connects at once when `url` and `token` are given (a viewer without media); `room.chat` is started by the Room. */
   constructor(url?: string | null, token?: string | null, options?: ChatOptions);
   readonly state: ChatState;
-  /** In `seq` order, deleted ones removed. */
+  /** In `seq` order, deleted ones removed; the newest {@link CHAT_MAX_MESSAGES}. */
   readonly messages: ChatMessage[];
   readonly epoch: number | null;
   readonly lastSeq: number;
@@ -606,6 +606,8 @@ export declare class Chat {
 export type ChatEvent = 'chat' | 'dm' | 'effect' | 'event' | 'presence' | 'typing' | 'messageDeleted' | 'chatResync'
   | 'chatStateChanged' | 'error';
 
+/** `chat.messages` keeps the newest this many (1000, the server's default history). */
+export declare const CHAT_MAX_MESSAGES: number;
 /** ws(s)://host/chat from ws(s):// or http(s):// URLs (a bare "/" or a "/rtc" path becomes "/chat"). */
 export declare function chatUrl(url: string, base?: string): string;
 /** The chat's reconnect delay: reconnectDelayMillis(attempt) times a jitter in [0.5, 1) from `random`. */

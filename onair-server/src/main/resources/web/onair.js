@@ -1897,6 +1897,8 @@ export class Room extends Emitter {
 const CHAT_FATAL_CLOSE_CODES = new Map([[4401, 'unauthenticated'], [4403, 'forbidden'], [4400, 'bad_request']]);
 const CHAT_SEND_KINDS = new Set(['chat', 'dm', 'reaction', 'effect', 'event']);
 const CHAT_MAX_PENDING = 1_000;
+/** `chat.messages` keeps the newest this many (the server's default history), so a long session stays small. */
+export const CHAT_MAX_MESSAGES = 1_000;
 
 /** ws(s)://host/chat from ws(s):// or http(s):// URLs; a bare host path ("/") or a signalling "/rtc" becomes "/chat". */
 export function chatUrl(url, base) {
@@ -2131,6 +2133,7 @@ export class Chat extends Emitter {
       return;
     }
     this.messages.push(msg);
+    if (this.messages.length > CHAT_MAX_MESSAGES) this.messages.splice(0, this.messages.length - CHAT_MAX_MESSAGES);
     switch (msg.kind) {
       case 'chat': this.emit('chat', msg); break;
       case 'dm': this.emit('dm', msg); break;
