@@ -63,6 +63,7 @@ class FakeStream {
 /** One fresh fake world; `sockets` and `pcs` list every instance created, in order. */
 export function createEnv() {
   const sockets = [];
+  const chatSockets = []; // the /chat sockets (room.chat, Chat) apart, so that `sockets` is signalling only
   const pcs = [];
   const userMediaCalls = [];
 
@@ -72,7 +73,7 @@ export function createEnv() {
       this.readyState = 0;
       this.sent = [];
       this.closedWith = null;
-      sockets.push(this);
+      (/\/chat$/.test(new URL(url).pathname) ? chatSockets : sockets).push(this);
     }
 
     send(data) {
@@ -244,6 +245,7 @@ export function createEnv() {
     sockets,
     pcs,
     userMediaCalls,
+    chatSockets,
   };
 }
 

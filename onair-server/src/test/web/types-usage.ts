@@ -5,6 +5,9 @@ import {
   type RemoteParticipant, type RemoteTrackPublication, type LocalTrackPublication, type ConnectionState,
   type ActiveSpeaker, type SubscriptionState, type DisconnectReason, type RoomEnvironment,
 } from '../../main/resources/web/onair.js';
+import {
+  Chat, chatUrl, chatReconnectDelayMillis, type ChatMessage, type ChatSender, type ChatState, type ChatAck,
+} from '../../main/resources/web/onair.js';
 
 export async function demo(token: string, video: HTMLVideoElement): Promise<void> {
   const room = new Room({ autoSubscribe: true, resumeWindowMillis: 30_000, iceServers: [] });
@@ -75,4 +78,26 @@ export async function quality(room: Room): Promise<string[]> {
     await room.lab.clear();
   }
   return tiers.filter((t): t is string => t !== null);
+}
+
+export async function chat(room: Room, token: string): Promise<number> {
+  room.on('chat', (m: ChatMessage) => [m.seq, m.from.identity, m.text, m.replayed]);
+  room.on('effect', (m) => [m.kind === 'reaction', m.name, m.params]);
+  room.on('typing', (from: ChatSender, typing: boolean) => [from.name, typing]);
+  room.on('messageDeleted', (seq: number) => seq);
+  room.on('chatResync', (messages: ChatMessage[]) => messages.length);
+  room.chat.on('chatStateChanged', (state: ChatState) => state);
+  // @ts-expect-error: participant events are the room's, not the chat's
+  room.chat.on('participantJoined', () => undefined);
+  const ack: ChatAck = await room.chat.send('hi');
+  await room.chat.sendReaction('heart');
+  await room.chat.sendEffect('confetti', { x: 0.5 });
+  await room.chat.sendEvent({ poll: 1 });
+  await room.chat.sendDm('bob', 'psst');
+  await room.chat.setTyping(true);
+  // @ts-expect-error: a text is required
+  await room.chat.send();
+  const viewer = new Chat(chatUrl('https://host'), token, { room: 'demo' });
+  viewer.close();
+  return ack.seq + (ack.duplicate ? 0 : ack.epoch) + chatReconnectDelayMillis(0, () => 0.5);
 }

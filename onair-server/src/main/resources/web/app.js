@@ -3,6 +3,7 @@
 // &token=T&identity=I&autojoin=1 (identity: for dev tokens; default the name plus a random suffix).
 // Once joined, window.onairRoom is the Room (tests drive and inspect it).
 import { Room } from './onair.js';
+import { ChatPanel } from './app-chat.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const ROOM_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -18,6 +19,7 @@ const PATHS = {
   eye: '<path d="M2 12s3.6-6.5 10-6.5S22 12 22 12s-3.6 6.5-10 6.5S2 12 2 12z"/><circle cx="12" cy="12" r="3"/>',
   users: '<circle cx="9" cy="8" r="3.5"/><path d="M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6M16 4.6a3.5 3.5 0 0 1 0 6.8M18.2 14.3c1.9.7 3.3 2.8 3.3 5.7"/>',
   slash: '<path d="M3.5 3.5l17 17"/>',
+  chat: '<path d="M4 5.5h16v10H9.5L5 19.5v-4H4z"/><path d="M8 9.5h8M8 12.5h5"/>',
 };
 function icon(name, slashed = false) {
   return `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${PATHS[name]}${slashed ? PATHS.slash : ''}</svg>`;
@@ -256,7 +258,7 @@ class JoinScreen {
 async function fetchDevToken(room, identity, name, mode) {
   const q = new URLSearchParams({
     room, identity, name,
-    perms: mode === 'viewer' ? 'subscribe' : 'publish,subscribe',
+    perms: mode === 'viewer' ? 'subscribe,chat' : 'publish,subscribe,chat',
     kind: mode === 'conference' ? 'conference' : 'broadcast',
   });
   // ?lab=1 asks the dev server for the network-lab permission (the Network menu)
@@ -522,6 +524,7 @@ class RoomScreen {
   session = null;
   speaking = new Set();
   network = new NetworkMenu(() => this.room?.lab);
+  chat = new ChatPanel();
   #pending = false;
 
   constructor(onLeave) {
@@ -536,6 +539,7 @@ class RoomScreen {
     $('#btn-invite').addEventListener('click', () => this.copyLink());
     $('#btn-leave').innerHTML = icon('leave');
     $('#btn-devices').innerHTML = icon('sliders');
+    $('#btn-chat').innerHTML = icon('chat');
     for (const select of document.querySelectorAll('#device-menu select')) {
       select.addEventListener('change', () => this.switchDevice(select.name, select.value));
     }
@@ -553,6 +557,7 @@ class RoomScreen {
     document.title = `${session.room} · Onair`;
     this.room = new Room({ autoSubscribe: true });
     this.#wire(this.room);
+    this.chat.attach(this.room);
     await this.connect();
   }
 
@@ -585,6 +590,7 @@ class RoomScreen {
     this.room = null;
     this.#closeDeviceMenu();
     this.network.show(null);
+    this.chat.attach(null);
     if (room) await room.disconnect();
     if (window.onairRoom === room) window.onairRoom = null;
     this.stage.clear();

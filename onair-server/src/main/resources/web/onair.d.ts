@@ -139,6 +139,10 @@ export interface RoomOptions {
    * telemetry in the session report (default {@link DEFAULT_STATS_INTERVAL_MILLIS}; 0 turns it off).
    */
   statsIntervalMillis?: number;
+  /** Open the room's chat (`room.chat`, WebSocket `/chat`) after `connect` (default true). */
+  chat?: boolean;
+  /** Jitter source of the chat's reconnect backoff, in [0, 1) (default Math.random; a seeded one in tests). */
+  random?: () => number;
 }
 
 export interface ConnectOptions {
@@ -347,6 +351,23 @@ export interface RoomEventMap {
   connectionQuality: [updates: ConnectionQualityUpdate[]];
   /** The network lab's setting for us changed (null: off). */
   impairmentChanged: [applied: AppliedImpairment | null];
+  /** Chat (also on `room.chat`): a new `chat` message, live or replayed (`message.replayed`). */
+  chat: [message: ChatMessage];
+  /** A direct message to or from us. */
+  dm: [message: ChatMessage];
+  /** A reaction (`kind: 'reaction'`) or screen effect (`kind: 'effect'`): `name` and `params`. */
+  effect: [message: ChatMessage];
+  /** An application-defined event: `data`. */
+  event: [message: ChatMessage];
+  /** Someone's first connection joined the room or their last one left (`state`). */
+  presence: [message: ChatMessage];
+  /** Someone else started or stopped typing. */
+  typing: [from: ChatSender, typing: boolean];
+  /** An admin deleted message `seq`; it is gone from `chat.messages`. */
+  messageDeleted: [seq: number];
+  /** The history could not be resumed (`recovered: false`): `chat.messages` was cleared and the snapshot follows. */
+  chatResync: [messages: ChatMessage[]];
+  chatStateChanged: [state: ChatState];
 }
 
 export type RoomEvent = keyof RoomEventMap;
@@ -354,7 +375,7 @@ export type RoomEvent = keyof RoomEventMap;
 /** A connection to one room. Reusable: after `disconnected`, `connect()` may be called again. */
 export declare class Room {
   constructor(options?: RoomOptions);
-  readonly options: Readonly<Required<Omit<RoomOptions, 'env'>>>;
+  readonly options: Readonly<Required<Omit<RoomOptions, 'env' | 'random'>>>;
   readonly state: ConnectionState;
   /** The room's name and kind, from `joined`. */
   readonly name: string | null;
@@ -370,6 +391,8 @@ export declare class Room {
   readonly engine: RoomEngine;
   /** The network lab (a token with the `lab` permission). */
   readonly lab: RoomLab;
+  /** The room's messages (chat, reactions and effects, events, DMs, typing); its events are the room's too. */
+  readonly chat: Chat;
 
   /**
    * Opens the signalling socket and joins. Resolves once `joined` arrived: `participants` then holds everyone
@@ -499,3 +522,93 @@ export interface ClientStatsMessage {
 
 /** The `client_stats` body of getStats() reports (at most 32 entries per list). */
 export declare function summarizeStats(reports: Iterable<RTCStatsReport | RTCStats[]>): ClientStatsMessage;
+
+// ---------------------------------------------------------------------------------------------------------
+// Messaging (docs/messaging.md): the WebSocket /chat
+
+/** `idle` before `connect`; `reconnecting` after a drop (the resume follows); `closed` by `close()` or the server. */
+export type ChatState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
+export type ChatMessageKind = 'chat' | 'dm' | 'reaction' | 'effect' | 'event' | 'presence';
+
+export interface ChatSender {
+  identity: string;
+  name?: string | null;
+}
+
+/** A stored message as the server stamped it: `from`, `seq`, `epoch`, `time` come from the server, never the sender. */
+export interface ChatMessage {
+  seq: number;
+  epoch: number;
+  /** Server time, ms since 1970. */
+  time: number;
+  kind: ChatMessageKind | (string & {});
+  from: ChatSender;
+  clientMsgId?: string;
+  /** chat, dm */
+  text?: string;
+  /** dm: the recipient's identity */
+  to?: string;
+  /** reaction, effect */
+  name?: string;
+  params?: Record<string, unknown>;
+  /** event */
+  data?: unknown;
+  /** presence: 'joined' | 'left' */
+  state?: string;
+  /** Part of the replay or snapshot after a (re)connect, not live: apps skip animating old effects. */
+  replayed: boolean;
+}
+
+/** What a send resolves with once the server stored the message; `duplicate` for a retry it already had. */
+export interface ChatAck {
+  seq: number;
+  epoch: number;
+  duplicate: boolean;
+}
+
+export interface ChatOptions {
+  /** The room; required when the token's `room` claim is `*`. */
+  room?: string | null;
+  /** Injected environment (tests). */
+  env?: RoomEnvironment;
+  /** Jitter source of the reconnect backoff, in [0, 1) (default Math.random). */
+  random?: () => number;
+}
+
+/**
+ * The room's messages over their own WebSocket. Sends reject with an {@link OnairError} whose `code` is the
+ * server's (`forbidden`, `muted`, `rate_limited` with `retryAfterMillis`, `empty_text`, …) or `chat_closed`.
+ */
+export declare class Chat {
+  /** Connects at once when `url` and `token` are given (a viewer without media); `room.chat` is started by the Room. */
+  constructor(url?: string | null, token?: string | null, options?: ChatOptions);
+  readonly state: ChatState;
+  /** In `seq` order, deleted ones removed; the newest {@link CHAT_MAX_MESSAGES}. */
+  readonly messages: ChatMessage[];
+  readonly epoch: number | null;
+  readonly lastSeq: number;
+  readonly counters: { badFrames: number; duplicates: number; reconnects: number; otherEpoch: number };
+  connect(url: string, token: string, options?: ChatOptions): void;
+  send(text: string): Promise<ChatAck>;
+  sendReaction(name: string, params?: Record<string, unknown>): Promise<ChatAck>;
+  sendEffect(name: string, params?: Record<string, unknown>): Promise<ChatAck>;
+  sendEvent(data: unknown): Promise<ChatAck>;
+  sendDm(to: string, text: string): Promise<ChatAck>;
+  setTyping(typing: boolean): Promise<void>;
+  close(): void;
+  /** **Test hook**: drops the socket as the network would; the chat reconnects and resumes. */
+  simulateSocketDrop(): void;
+  on<E extends ChatEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
+  off<E extends ChatEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
+  once<E extends ChatEvent>(event: E, listener: (...args: RoomEventMap[E]) => void): this;
+}
+
+export type ChatEvent = 'chat' | 'dm' | 'effect' | 'event' | 'presence' | 'typing' | 'messageDeleted' | 'chatResync'
+  | 'chatStateChanged' | 'error';
+
+/** `chat.messages` keeps the newest this many (1000, the server's default history). */
+export declare const CHAT_MAX_MESSAGES: number;
+/** ws(s)://host/chat from ws(s):// or http(s):// URLs (a bare "/" or a "/rtc" path becomes "/chat"). */
+export declare function chatUrl(url: string, base?: string): string;
+/** The chat's reconnect delay: reconnectDelayMillis(attempt) times a jitter in [0.5, 1) from `random`. */
+export declare function chatReconnectDelayMillis(attempt: number, random?: () => number): number;

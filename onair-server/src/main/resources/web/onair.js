@@ -1535,17 +1535,23 @@ export class Room extends Emitter {
     this.engine = new Engine(this, this.options, this.env);
     /** The network lab (a token with `lab`): presets, setImpairment, clear. */
     this.lab = new RoomLab(this);
+    /** The room's messages over /chat, opened with the room's token after `connect` (unless `chat: false`). */
+    this.chat = new Chat(null, null, { env: options.env, random: options.random, forwardTo: this });
+    this.options.chat = options.chat ?? true;
   }
 
   get state() { return this.engine.state; }
 
   /** Opens the socket and joins; resolves once `joined` arrived (the snapshot is then in `participants`). */
   connect(url, token, options = {}) {
-    return this.engine.connect(url, token, options.room);
+    return this.engine.connect(url, token, options.room).then(() => {
+      if (this.options.chat) this.chat.connect(url, token, { room: options.room ?? null });
+    });
   }
 
-  /** Sends `leave` and closes everything. */
+  /** Sends `leave` and closes everything (the chat too). */
   disconnect() {
+    this.chat.close();
     return this.engine.disconnect();
   }
 
@@ -1649,6 +1655,7 @@ export class Room extends Emitter {
   }
 
   _cleared() {
+    this.chat.close();
     this.localParticipant._cleared(this.localParticipant.publications);
     for (const p of this.participants.values()) for (const pub of p.tracks.values()) this.#dropTrack(pub, p);
     this.participants.clear();
@@ -1880,5 +1887,331 @@ export class Room extends Emitter {
       if (pub) return { pub, participant };
     }
     return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Messaging: chat, reactions and screen effects, events, DMs, typing over the WebSocket /chat (docs/messaging.md)
+
+/** Close codes of /chat after which reconnecting is pointless: bad token, other room or banned, malformed join. */
+const CHAT_FATAL_CLOSE_CODES = new Map([[4401, 'unauthenticated'], [4403, 'forbidden'], [4400, 'bad_request']]);
+const CHAT_SEND_KINDS = new Set(['chat', 'dm', 'reaction', 'effect', 'event']);
+const CHAT_MAX_PENDING = 1_000;
+/** `chat.messages` keeps the newest this many (the server's default history), so a long session stays small. */
+export const CHAT_MAX_MESSAGES = 1_000;
+
+/** ws(s)://host/chat from ws(s):// or http(s):// URLs; a bare host path ("/") or a signalling "/rtc" becomes "/chat". */
+export function chatUrl(url, base) {
+  const u = new URL(signalUrl(url, base));
+  u.pathname = u.pathname.replace(/\/rtc$/, '/chat');
+  return u.toString();
+}
+
+/**
+ * Delay before chat reconnect attempt `attempt` (0-based): reconnectDelayMillis(attempt) scaled by a jitter
+ * in [0.5, 1) drawn from `random` (a seeded generator in tests), so that a node restart does not bring every
+ * client back in the same millisecond.
+ */
+export function chatReconnectDelayMillis(attempt, random = Math.random) {
+  return Math.round(reconnectDelayMillis(attempt) * (0.5 + 0.5 * random()));
+}
+
+/**
+ * The room's messages over its own WebSocket `/chat`: `room.chat` of a Room (connected with the room's token after
+ * `connect`), or on its own for viewers without media: `new Chat(url, token, { room })`. Every send resolves on
+ * its `ack` ({seq, epoch, duplicate}) or rejects with an OnairError carrying the server's error `code`. A dropped
+ * socket reconnects with backoff and resumes from the last sequence seen (nothing lost, nothing twice); unacked
+ * messages are re-sent with their `clientMsgId`, so the server stores them once.
+ */
+export class Chat extends Emitter {
+  /** 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed' */
+  state = 'idle';
+  /** The room's messages in `seq` order (deleted ones removed): chat, dm, reaction, effect, event, presence. */
+  messages = [];
+  /** The log's epoch and the last sequence seen: the resume point. */
+  epoch = null;
+  lastSeq = 0;
+  counters = { badFrames: 0, duplicates: 0, reconnects: 0, otherEpoch: 0 };
+  #env;
+  #forward;
+  #random;
+  #url = null;
+  #token = null;
+  #room = null;
+  #socket = null;
+  #pending = new Map(); // clientMsgId -> { frame, resolve, reject }
+  #nextId = 0;
+  #idPrefix;
+  #attempt = 0;
+  #retryTimer = null;
+  #replayUpTo = 0; // messages up to this seq after a `resumed` are replayed (not live)
+  #typing = false;
+  #refusal = null; // the code of an error frame that answered no send on this socket (a join refusal precedes its close)
+
+  /**
+   * @param url ws(s):// or http(s):// of the server (or null: Room starts it later)
+   * @param options room, env (tests), random (jitter; a seeded generator in tests), forwardTo (internal)
+   */
+  constructor(url = null, token = null, options = {}) {
+    super();
+    this.#env = resolveEnv(options.env);
+    this.#forward = options.forwardTo ?? null;
+    this.#random = options.random ?? Math.random;
+    this.#idPrefix = typeof globalThis.crypto?.randomUUID === 'function' && !options.random
+      ? globalThis.crypto.randomUUID() : `c${Math.floor(this.#random() * 1e9).toString(36)}`;
+    if (url !== null && token !== null) this.connect(url, token, options);
+  }
+
+  /** Opens the socket (again); events and sends work from now on and survive reconnects until close(). */
+  connect(url, token, options = {}) {
+    if (!isString(token) || token === '') throw new OnairError('bad_request', 'a token is required');
+    if (this.state !== 'idle' && this.state !== 'closed') this.#finish('chat_closed', null); // a fresh view
+    this.messages = [];
+    this.epoch = null;
+    this.lastSeq = 0;
+    this.#url = chatUrl(url);
+    this.#token = token;
+    this.#room = options.room ?? null;
+    this.#attempt = 0;
+    this.#setState('connecting');
+    this.#open();
+  }
+
+  /** A chat message; resolves with {seq, epoch, duplicate} once stored. */
+  send(text) { return this.#submit({ kind: 'chat', text }); }
+
+  /** A reaction (rendered as a screen effect by every client), e.g. sendReaction('heart'). */
+  sendReaction(name, params = {}) { return this.#submit({ kind: 'reaction', name, params }); }
+
+  /** A screen effect, e.g. sendEffect('confetti', { x: 0.5, y: 0.2 }). */
+  sendEffect(name, params = {}) { return this.#submit({ kind: 'effect', name, params }); }
+
+  /** An application-defined event: any JSON but null, ≤ 8 KiB. */
+  sendEvent(data) { return this.#submit({ kind: 'event', data }); }
+
+  /** A direct message, delivered only to `to` (an identity) and back to us. */
+  sendDm(to, text) { return this.#submit({ kind: 'dm', to, text }); }
+
+  /** Typing on or off: ephemeral, sent only when it changes and only while connected. */
+  setTyping(typing) {
+    const next = !!typing;
+    if (next === this.#typing) return Promise.resolve();
+    this.#typing = next;
+    if (this.state === 'connected') this.#write({ type: 'send', kind: 'presence', state: next ? 'typing' : 'idle' });
+    return Promise.resolve();
+  }
+
+  /** Leaves for good: the socket closes and unacked sends reject with `chat_closed`. */
+  close() {
+    this.#finish('chat_closed', null);
+  }
+
+  /** Test hook: drops the socket as a network failure would (a reconnect follows). */
+  simulateSocketDrop() {
+    if (!this.#socket) return;
+    const socket = this.#socket;
+    this.#detach(socket);
+    try { socket.close(4000, 'simulated drop'); } catch { /* already closed */ }
+    this.#lost();
+  }
+
+  emit(event, ...args) {
+    super.emit(event, ...args);
+    this.#forward?.emit(event, ...args);
+  }
+
+  // ----- internals -----
+
+  #submit(body) {
+    if (this.state === 'closed') return Promise.reject(new OnairError('chat_closed', 'the chat is closed'));
+    if (!CHAT_SEND_KINDS.has(body.kind)) return Promise.reject(new OnairError('unknown_kind', body.kind));
+    if (this.#pending.size >= CHAT_MAX_PENDING) {
+      return Promise.reject(new OnairError('too_many_pending', 'too many unacknowledged messages'));
+    }
+    const clientMsgId = `${this.#idPrefix}-${++this.#nextId}`;
+    const frame = { type: 'send', clientMsgId, ...body };
+    return new Promise((resolve, reject) => {
+      this.#pending.set(clientMsgId, { frame, resolve, reject });
+      if (this.state === 'connected') this.#write(frame);
+    });
+  }
+
+  #open() {
+    this.#refusal = null;
+    const socket = new this.#env.WebSocket(this.#url);
+    this.#socket = socket;
+    socket.onopen = () => {
+      if (socket !== this.#socket) return;
+      const join = { type: 'join', token: this.#token };
+      if (this.#room !== null) join.room = this.#room;
+      if (this.epoch !== null) Object.assign(join, { epoch: this.epoch, lastSeq: this.lastSeq });
+      this.#write(join);
+    };
+    socket.onmessage = (ev) => { if (socket === this.#socket) this.#onMessage(ev.data); };
+    socket.onclose = (ev) => { if (socket === this.#socket) this.#onClose(ev?.code ?? 1006, ev?.reason ?? ''); };
+    socket.onerror = () => {}; // the close event follows
+  }
+
+  #write(frame) {
+    try {
+      this.#socket?.send(JSON.stringify(frame));
+    } catch {
+      // not open: the close event follows and the frame is re-sent after the resume
+    }
+  }
+
+  #onMessage(data) {
+    let frame;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      frame = null;
+    }
+    if (!isObject(frame) || !isString(frame.type)) {
+      this.counters.badFrames += 1;
+      return;
+    }
+    switch (frame.type) {
+      case 'resumed': return this.#onResumed(frame);
+      case 'msg': return this.#onMsg(frame);
+      case 'ack': return this.#onAck(frame);
+      case 'error': return this.#onError(frame);
+      case 'typing':
+        if (isObject(frame.from) && isString(frame.from.identity)) {
+          this.emit('typing', { identity: frame.from.identity, name: isString(frame.from.name) ? frame.from.name : null },
+            frame.state === 'typing');
+        }
+        return undefined;
+      default:
+        this.counters.badFrames += 1;
+        return undefined;
+    }
+  }
+
+  #onResumed(frame) {
+    if (!Number.isInteger(frame.epoch) || !Number.isInteger(frame.lastSeq)) {
+      this.counters.badFrames += 1;
+      return;
+    }
+    const hadView = this.epoch !== null;
+    if (frame.recovered !== true) {
+      // a snapshot follows and replaces our view (on the first join the view is empty anyway)
+      this.messages = [];
+      this.lastSeq = 0;
+    }
+    this.epoch = frame.epoch;
+    this.#replayUpTo = frame.lastSeq;
+    this.#attempt = 0;
+    const was = this.state;
+    this.#setState('connected');
+    if (frame.recovered !== true && hadView) this.emit('chatResync', this.messages);
+    if (was === 'reconnecting' && this.#typing) this.#write({ type: 'send', kind: 'presence', state: 'typing' });
+    for (const { frame: pending } of this.#pending.values()) this.#write(pending); // same clientMsgId: stored once
+  }
+
+  #onMsg(frame) {
+    if (!Number.isInteger(frame.seq) || frame.seq < 1 || !isString(frame.kind)) {
+      this.counters.badFrames += 1;
+      return;
+    }
+    if (frame.epoch !== this.epoch) {
+      this.counters.otherEpoch += 1;
+      return;
+    }
+    if (frame.seq <= this.lastSeq) {
+      this.counters.duplicates += 1;
+      return;
+    }
+    this.lastSeq = frame.seq;
+    if (frame.deleted === true) return;
+    const { type, ...msg } = frame;
+    msg.replayed = frame.seq <= this.#replayUpTo;
+    if (msg.kind === 'delete') {
+      const i = this.messages.findIndex((m) => m.seq === msg.targetSeq);
+      if (i >= 0) this.messages.splice(i, 1);
+      this.emit('messageDeleted', msg.targetSeq);
+      return;
+    }
+    this.messages.push(msg);
+    if (this.messages.length > CHAT_MAX_MESSAGES) this.messages.splice(0, this.messages.length - CHAT_MAX_MESSAGES);
+    switch (msg.kind) {
+      case 'chat': this.emit('chat', msg); break;
+      case 'dm': this.emit('dm', msg); break;
+      case 'reaction':
+      case 'effect': this.emit('effect', msg); break;
+      case 'event': this.emit('event', msg); break;
+      case 'presence': this.emit('presence', msg); break;
+      default: break; // a newer kind: kept in `messages`, no event
+    }
+  }
+
+  #onAck(frame) {
+    const pending = isString(frame.clientMsgId) ? this.#pending.get(frame.clientMsgId) : undefined;
+    if (!pending) return;
+    this.#pending.delete(frame.clientMsgId);
+    pending.resolve({ seq: frame.seq, epoch: frame.epoch, duplicate: frame.duplicate === true });
+  }
+
+  #onError(frame) {
+    const code = isString(frame.code) ? frame.code : 'unknown_error';
+    const error = new OnairError(code, isString(frame.reason) ? frame.reason : code);
+    if (Number.isInteger(frame.retryAfterMillis)) error.retryAfterMillis = frame.retryAfterMillis;
+    const pending = isString(frame.clientMsgId) ? this.#pending.get(frame.clientMsgId) : undefined;
+    if (pending) {
+      this.#pending.delete(frame.clientMsgId);
+      error.clientMsgId = frame.clientMsgId;
+      pending.reject(error);
+      return;
+    }
+    this.#refusal = code;
+    this.emit('error', error); // a join refusal (the close follows), a typing refusal, a bad frame of ours
+  }
+
+  #onClose(code) {
+    this.#detach(this.#socket);
+    const fatal = CHAT_FATAL_CLOSE_CODES.get(code);
+    const refusal = this.#refusal; // the server already said why in an error frame
+    this.#refusal = null;
+    if (fatal) this.#finish(refusal ?? fatal, refusal ? null : fatal);
+    else this.#lost();
+  }
+
+  #lost() {
+    this.#socket = null;
+    this.#setState('reconnecting');
+    this.#retryTimer = this.#env.setTimeout(() => {
+      this.#retryTimer = null;
+      if (this.state !== 'reconnecting') return;
+      this.counters.reconnects += 1;
+      this.#open();
+    }, chatReconnectDelayMillis(this.#attempt++, this.#random));
+  }
+
+  #detach(socket) {
+    if (!socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    if (socket === this.#socket) this.#socket = null;
+  }
+
+  #finish(code, reason) {
+    if (this.#retryTimer !== null) this.#env.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    const socket = this.#socket;
+    this.#detach(socket);
+    if (socket) {
+      try { socket.close(1000, code); } catch { /* already closed */ }
+    }
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const p of pending) p.reject(new OnairError(code, `chat closed (${code})`));
+    this.#typing = false;
+    this.#setState('closed');
+    if (reason) this.emit('error', new OnairError(reason, `chat closed by the server (${reason})`));
+  }
+
+  #setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.emit('chatStateChanged', state);
   }
 }

@@ -27,6 +27,7 @@ class WebAppFilesTest {
         "report.html, text/html; charset=utf-8",
         "report.js, text/javascript; charset=utf-8",
         "report.css, text/css; charset=utf-8",
+        "app-chat.js, text/javascript; charset=utf-8",
     })
     void servedWithItsType(String path, String type) {
         assertThat(body(path, type)).isNotBlank();
@@ -49,6 +50,18 @@ class WebAppFilesTest {
         assertThat(app).contains("from './onair.js'", "window.onairRoom = room", "'muted-icon'", "'speaking'",
                 "/api/v1/dev/token?", "kind: mode === 'conference' ? 'conference' : 'broadcast'");
         assertThat(body("onair.js", "text/javascript; charset=utf-8")).contains("export class Room");
+    }
+
+    @Test
+    void indexHasTheChatPanelAndReactionsBarWiredToRoomChat() {
+        String index = body("index.html", "text/html; charset=utf-8");
+        assertThat(index).contains("id=\"chat-panel\"", "id=\"chat-messages\" class=\"chat-messages\" aria-live=\"polite\"",
+                "<label for=\"chat-input\"", "id=\"chat-input\"", "id=\"chat-typing\"", "id=\"reactions\"",
+                "id=\"btn-chat\"");
+        assertThat(body("app.js", "text/javascript; charset=utf-8")).contains("from './app-chat.js'",
+                "this.chat.attach(this.room)", "subscribe,chat");
+        assertThat(body("app-chat.js", "text/javascript; charset=utf-8")).contains("room.chat.send(text)",
+                "room.chat.sendReaction(name", "room.on('effect'", "if (!m.replayed) this.effects.play(m)");
     }
 
     private String body(String path, String type) {
