@@ -8,6 +8,7 @@ import dev.onair.sfu.alloc.TrackAllocation;
 import dev.onair.sfu.alloc.TrackPriority;
 import dev.onair.sfu.api.SessionReport.CongestionSample;
 import dev.onair.sfu.api.SessionReport.TrackAllocationSample;
+import dev.onair.sfu.bwe.DelaySignal;
 import dev.onair.sfu.bwe.ProbeCluster;
 import dev.onair.sfu.bwe.SendSideEstimator;
 import dev.onair.sfu.negotiation.MediaKind;
@@ -67,6 +68,9 @@ public final class SubscriberBandwidth {
     private long lastRecordedEstimateBps = -1;
     private boolean audioOnly;
     private long probesSent;
+    private boolean duplicateResends;
+    /** Loss (before repair) from which resends go out twice. */
+    static final double DUPLICATE_RESENDS_LOSS = 0.03;
 
     /**
      * @param estimator     null when the subscriber negotiated no transport-wide feedback
@@ -157,6 +161,7 @@ public final class SubscriberBandwidth {
                         temporal == SubscriberTrack.TEMPORAL_ALL ? -1 : temporal, nowNanos);
             }
         }
+        applyResendCopies(tracks);
         if (a.audioOnly() != audioOnly) {
             audioOnly = a.audioOnly();
             output.record(ControlKind.AUDIO_ONLY, -1, audioOnly ? 1 : 0, nowNanos);
@@ -174,6 +179,35 @@ public final class SubscriberBandwidth {
             output.record(ControlKind.PROBE_STARTED, -1, (int) Math.min(Integer.MAX_VALUE, probe.targetBps() / 1000),
                     nowNanos);
         }
+    }
+
+    /**
+     * Random loss (feedback shows 3 % or more lost while the delay signal is normal, i.e. not a queue overflowing)
+     * makes every video resend go out twice, until loss falls under 1.5 % or the link shows congestion: a resend
+     * lost too would cost the receiver another round trip, a freeze at 80 ms RTT.
+     */
+    private void applyResendCopies(List<SubscriberTrack> tracks) {
+        if (estimator == null) {
+            return;
+        }
+        double loss = estimator.lossFraction();
+        boolean congested = estimator.delaySignal() == DelaySignal.OVERUSING;
+        if (!duplicateResends && loss >= DUPLICATE_RESENDS_LOSS && !congested) {
+            duplicateResends = true;
+        } else if (duplicateResends && (loss < DUPLICATE_RESENDS_LOSS / 2 || congested)) {
+            duplicateResends = false;
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            SubscriberTrack t = tracks.get(i);
+            if (t.kind() == MediaKind.VIDEO) {
+                t.setResendCopies(duplicateResends ? 2 : 1);
+            }
+        }
+    }
+
+    /** Whether video resends currently go out twice (random loss on the link). */
+    public boolean duplicateResends() {
+        return duplicateResends;
     }
 
     private AllocationTrack input(SubscriberTrack t, PublishedTrack src, long nowNanos) {

@@ -68,6 +68,8 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private final RtpHeader resendHeader = new RtpHeader();
     private final ResendGuard resendGuard = new ResendGuard();
     private long nackedPackets;
+    private int resendCopies = 1;
+    private long duplicateResends;
     private long retransmitted;
     private long retransmissionMissed;
     private final byte[] extIdMap = new byte[256];
@@ -815,9 +817,13 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
      */
     public ResendOutcome resend(int outSeq, long nowNanos, long usefulAgeNanos, long resendIntervalNanos) {
         nackedPackets++;
-        ResendOutcome o = resendOnce(outSeq & 0xFFFF, nowNanos, usefulAgeNanos, resendIntervalNanos);
+        ResendOutcome o = resendOnce(outSeq & 0xFFFF, nowNanos, usefulAgeNanos, resendIntervalNanos, true);
         if (o.sent()) {
             retransmitted++;
+            if (o == ResendOutcome.SENT_RTX && resendCopies > 1
+                    && resendOnce(outSeq & 0xFFFF, nowNanos, usefulAgeNanos, resendIntervalNanos, false).sent()) {
+                duplicateResends++;
+            }
             output.onEnqueued();
         } else if (o == ResendOutcome.MISSED) {
             retransmissionMissed++;
@@ -825,7 +831,26 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         return o;
     }
 
-    private ResendOutcome resendOnce(int outSeq, long nowNanos, long usefulAgeNanos, long resendIntervalNanos) {
+    /**
+     * How many RTX copies each resend goes out as: 2 on a link with random loss (a resend lost too costs the receiver
+     * another round trip, long enough to count as a freeze; two copies make that 20 times rarer at 5 % loss for 5 %
+     * more traffic), else 1.
+     */
+    public void setResendCopies(int copies) {
+        resendCopies = Math.max(1, Math.min(2, copies));
+    }
+
+    public int resendCopies() {
+        return resendCopies;
+    }
+
+    /** Second RTX copies sent ({@link #setResendCopies}). */
+    public long duplicateResends() {
+        return duplicateResends;
+    }
+
+    private ResendOutcome resendOnce(int outSeq, long nowNanos, long usefulAgeNanos, long resendIntervalNanos,
+                                     boolean guarded) {
         PublishedTrack src = source;
         RetransmissionCache cache = src == null ? null : src.retransmissions();
         int srcSeq = cache == null ? -1 : rewriter.sourceSeqOf(outSeq);
@@ -837,7 +862,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         if (dstPt < 0) {
             return ResendOutcome.MISSED;
         }
-        if (!resendGuard.tryResend(outSeq, nowNanos, resendIntervalNanos)) {
+        if (guarded && !resendGuard.tryResend(outSeq, nowNanos, resendIntervalNanos)) {
             return ResendOutcome.SUPPRESSED;
         }
         // A resend goes ahead of new video (libwebrtc's pacer order): the frame it repairs is already late.

@@ -178,4 +178,29 @@ class SubscriberBandwidthTest {
         assertThat(sample.tracks().get(1).targetTemporalLayer()).isEqualTo(1);
         assertThat(sample.tracks().get(1).temporalLayer()).as("what was forwarded: every TID so far").isEqualTo(2);
     }
+
+    /** 200 packets of 1,000 bytes, 1 ms apart on both sides (no delay growth), every 20th lost: 5 % random loss. */
+    private static List<dev.onair.sfu.twcc.PacketResult> randomLoss(long fromSeq, long startNanos, int every) {
+        List<dev.onair.sfu.twcc.PacketResult> r = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long sent = startNanos + i * 1_000_000L;
+            boolean lost = every > 0 && i % every == 0;
+            r.add(new dev.onair.sfu.twcc.PacketResult(fromSeq + i, sent, 1_000, !lost, lost ? 0 : sent + 20_000_000L));
+        }
+        return r;
+    }
+
+    @Test
+    void randomLossMakesVideoResendsGoOutTwiceAndACleanLinkOnce() {
+        SubscriberBandwidth bw = withEstimate(2_000_000);
+        bw.onFeedback(randomLoss(0, 1_000_000_000L, 20), tracks, 1_300_000_000L);
+        bw.allocate(tracks, 1_400_000_000L);
+        assertThat(bw.duplicateResends()).as("5 %% random loss").isTrue();
+        assertThat(videoOut.resendCopies()).isEqualTo(2);
+        assertThat(audioOut.resendCopies()).as("audio is not resent").isEqualTo(1);
+        bw.onFeedback(randomLoss(200, 1_400_000_000L, 0), tracks, 1_700_000_000L);
+        bw.allocate(tracks, 1_800_000_000L);
+        assertThat(bw.duplicateResends()).as("no loss").isFalse();
+        assertThat(videoOut.resendCopies()).isEqualTo(1);
+    }
 }

@@ -258,4 +258,26 @@ class TemporalLayerForwardingTest {
         assertThat(steps).filteredOn(d -> d != 1).containsExactly(3);
         assertThat(sub.rewriter().lateDrops()).isEqualTo(2);
     }
+
+    @Test
+    void withTwoResendCopiesANackIsAnsweredByTwoRtxPacketsOfTheSamePacket() {
+        sub.bind(track, 0);
+        frames(10);
+        sub.setResendCopies(2);
+        byte[] original = out.sent.get(out.sent.size() - 1);
+        int outSeq = header(original).sequenceNumber();
+        int before = out.sent.size();
+        assertThat(sub.resend(outSeq, 10 * FRAME_NANOS, 400 * MS, 100 * MS)).isEqualTo(ResendOutcome.SENT_RTX);
+        assertThat(sub.resend(outSeq, 10 * FRAME_NANOS + MS, 400 * MS, 100 * MS)).as("asked again at once")
+                .isEqualTo(ResendOutcome.SUPPRESSED);
+        out.drain();
+        assertThat(out.sent).hasSize(before + 2);
+        RtpHeader a = header(out.sent.get(before));
+        RtpHeader b = header(out.sent.get(before + 1));
+        assertThat(Bytes.u16(out.sent.get(before), a.payloadOffset())).isEqualTo(outSeq);
+        assertThat(Bytes.u16(out.sent.get(before + 1), b.payloadOffset())).isEqualTo(outSeq);
+        assertThat(b.sequenceNumber()).as("two RTX sequence numbers").isEqualTo((a.sequenceNumber() + 1) & 0xFFFF);
+        assertThat(sub.retransmitted()).isEqualTo(1);
+        assertThat(sub.duplicateResends()).isEqualTo(1);
+    }
 }
