@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bench/chat [--scenario one-room|many-rooms|idle]... [--clients 1000] [--rate 200] [--seconds 30] [--verbose]}.
+ * {@code bench/chat [--scenario one-room|many-rooms|idle]... [--clients 1000] [--rate 200] [--seconds 30]
+ * [--warmup-seconds 5]}.
  */
-public record ChatArgs(List<String> scenarios, int clients, int rate, int seconds, boolean verbose) {
+public record ChatArgs(List<String> scenarios, int clients, int rate, int seconds, int warmupSeconds) {
     public static ChatArgs parse(String[] args) {
         List<String> scenarios = new ArrayList<>();
         int clients = 1000;
         int rate = 200;
         int seconds = 30;
-        boolean verbose = false;
+        int warmupSeconds = 5;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--verbose" -> verbose = true;
                 case "--scenario" -> {
                     for (String s : value(args, ++i, a).split(",")) {
                         if (!ChatScenario.NAMES.contains(s)) {
@@ -28,12 +28,13 @@ public record ChatArgs(List<String> scenarios, int clients, int rate, int second
                 case "--clients" -> clients = positive(value(args, ++i, a), a);
                 case "--rate" -> rate = positive(value(args, ++i, a), a);
                 case "--seconds" -> seconds = positive(value(args, ++i, a), a);
+                case "--warmup-seconds" -> warmupSeconds = positive(value(args, ++i, a), a);
                 default -> throw new IllegalArgumentException("unknown argument " + a
-                        + "; usage: bench/chat [--scenario NAME]... [--clients N] [--rate MSG_PER_S] [--seconds S]");
+                        + "; usage: bench/chat [--scenario NAME]... [--clients N] [--rate MSG_PER_S] [--seconds S] [--warmup-seconds S]");
             }
         }
         return new ChatArgs(scenarios.isEmpty() ? ChatScenario.NAMES : List.copyOf(scenarios), clients, rate, seconds,
-                verbose);
+                warmupSeconds);
     }
 
     private static String value(String[] args, int i, String flag) {

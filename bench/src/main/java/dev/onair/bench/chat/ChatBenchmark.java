@@ -34,12 +34,13 @@ public final class ChatBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf("server: own process, dev mode, in-memory history, rate limit %d msg/s per identity (the few sender"
                 + " identities each offer rate/senders msg/s, above the default 5: this measures fan-out, not the"
-                + " limiter)%n%n", ServerProcess.RATE_LIMIT_PER_SECOND);
+                + " limiter); each load scenario first sends %d s at its rate as a warm-up (JIT), not counted%n%n",
+                ServerProcess.RATE_LIMIT_PER_SECOND, args.warmupSeconds());
         List<ScenarioResult> rows = new ArrayList<>();
         IdleResult idle = null;
         for (String name : args.scenarios()) {
             ChatScenario s = ChatScenario.of(name, args.clients(), args.rate(), args.seconds());
-            ScenarioRun run = new ScenarioRun(s, clock, dir, out);
+            ScenarioRun run = new ScenarioRun(s, clock, dir, out, args.warmupSeconds());
             if (s.idle()) {
                 idle = run.runIdle();
             } else {

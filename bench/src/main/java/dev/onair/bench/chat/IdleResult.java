@@ -1,6 +1,10 @@
 package dev.onair.bench.chat;
 
-/** The idle scenario: server RSS and heap (after a full GC) before and after {@code connections} idle sockets. */
+/**
+ * The idle scenario: server RSS and heap (after a full GC) before and after {@code connections} idle sockets. The
+ * server's heap is pre-touched, so the RSS delta is the memory outside the heap and the sum of both deltas is the
+ * memory an idle connection costs.
+ */
 public record IdleResult(int connections, long rssBeforeKib, long rssAfterKib, long heapBeforeKib, long heapAfterKib,
                          String problems) {
     public double rssPerConnectionKib() {
@@ -9,5 +13,9 @@ public record IdleResult(int connections, long rssBeforeKib, long rssAfterKib, l
 
     public double heapPerConnectionKib() {
         return (heapAfterKib - heapBeforeKib) / (double) connections;
+    }
+
+    public double perConnectionKib() {
+        return rssPerConnectionKib() + heapPerConnectionKib();
     }
 }

@@ -21,14 +21,21 @@ final class ScenarioRun {
     private static final long PACE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     private static final long IDLE_SETTLE_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final int IDLE_WARMUP_CONNECTIONS = 20;
+    /**
+     * The idle server's heap is fixed and touched up front, so that its RSS grows only by what lives outside the heap
+     * (Netty's direct buffers, native memory); the heap's share is read after a full GC.
+     */
+    static final List<String> IDLE_JVM_FLAGS = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
     private static final int TICKS_PER_SECOND = 100; // Linux USER_HZ (getconf CLK_TCK)
     private final ChatScenario scenario;
     private final MediaClock clock;
     private final Path dir;
     private final PrintStream log;
+    private final int warmupSeconds;
 
-    ScenarioRun(ChatScenario scenario, MediaClock clock, Path dir, PrintStream log) {
+    ScenarioRun(ChatScenario scenario, MediaClock clock, Path dir, PrintStream log, int warmupSeconds) {
         this.scenario = scenario;
+        this.warmupSeconds = warmupSeconds;
         this.clock = clock;
         this.dir = dir;
         this.log = log;
@@ -38,7 +45,7 @@ final class ScenarioRun {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 NioIoHandler.newFactory());
         LoadCounters counters = new LoadCounters();
-        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock)) {
+        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock, List.of())) {
             ClientFleet fleet = new ClientFleet(group, server.chatUri());
             List<Receiver> receivers = new ArrayList<>();
             List<String> rooms = new ArrayList<>();
@@ -54,10 +61,12 @@ final class ScenarioRun {
             fleet.connect(receivers, rooms, identities);
             log.printf("%s: %d clients joined in %.1f s; server pid %d%n", scenario.name(), scenario.clients(),
                     (clock.nanoTime() - t0) / 1e9, server.pid());
+            send(fleet.clients, new int[scenario.rooms()], clock.nanoTime(), warmupSeconds, "w"); // JIT, not counted
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             int[] sentPerRoom = new int[scenario.rooms()];
             long cpuBefore = server.cpuTicks().orElse(0);
             long start = clock.nanoTime();
-            long sent = send(fleet.clients, sentPerRoom, start);
+            long sent = send(fleet.clients, sentPerRoom, start, scenario.seconds(), "m");
             long expected = 0;
             for (int room = 0; room < scenario.rooms(); room++) {
                 expected += (long) sentPerRoom[room] * scenario.clientsPerRoom();
@@ -94,24 +103,27 @@ final class ScenarioRun {
     }
 
     /**
-     * Offers {@code ratePerSecond} messages a second for {@code seconds}: message k goes to room k mod rooms, from
-     * that room's senders in turn, its text carrying its index in the room and the send time.
+     * Offers {@code ratePerSecond} messages a second for {@code seconds} (rate × seconds in all): message k goes to
+     * room k mod rooms, from that room's senders in turn, its text carrying its index in the room and the send time.
+     * Prefix {@code "m"}: benchmark messages; {@code "w"}: warm-up messages, which receivers do not count.
      */
-    private long send(List<ChatClient> clients, int[] sentPerRoom, long start) {
-        long end = start + TimeUnit.SECONDS.toNanos(scenario.seconds());
+    private long send(List<ChatClient> clients, int[] sentPerRoom, long start, int seconds, String prefix) {
+        long total = (long) seconds * scenario.ratePerSecond();
         long k = 0;
         while (true) {
             long now = clock.nanoTime();
-            if (now >= end) {
+            if (k >= total) {
                 return k;
             }
-            long due = (long) ((now - start) / 1e9 * scenario.ratePerSecond());
+            long due = Math.min(total, 1 + (long) ((now - start) / 1e9 * scenario.ratePerSecond()));
             while (k < due) {
                 int room = (int) (k % scenario.rooms());
                 int sender = (int) ((k / scenario.rooms()) % scenario.sendersPerRoom());
                 ChatClient c = clients.get(room * scenario.clientsPerRoom() + sender);
                 int index = sentPerRoom[room]++;
-                c.send("chat", "m" + room + "-" + index, Map.of("text", BenchFrame.benchText(index, clock.nanoTime())));
+                long sendNanos = clock.nanoTime();
+                String text = prefix.equals("m") ? BenchFrame.benchText(index, sendNanos) : "w " + index;
+                c.send("chat", prefix + room + "-" + index, Map.of("text", text));
                 k++;
             }
             LockSupport.parkNanos(PACE_NANOS);
@@ -122,7 +134,7 @@ final class ScenarioRun {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 NioIoHandler.newFactory());
         LoadCounters counters = new LoadCounters();
-        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock)) {
+        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock, IDLE_JVM_FLAGS)) {
             ClientFleet fleet = new ClientFleet(group, server.chatUri());
             join(fleet, IDLE_WARMUP_CONNECTIONS, counters); // loads the join path's classes before the baseline
             LockSupport.parkNanos(IDLE_SETTLE_NANOS);

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -35,7 +37,7 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerProcess start(Path dir, MediaClock clock) throws IOException {
+    static ServerProcess start(Path dir, MediaClock clock, List<String> jvmFlags) throws IOException {
         Files.createDirectories(dir);
         int port = freeTcpPort();
         Path config = dir.resolve("server.yaml");
@@ -43,10 +45,12 @@ final class ServerProcess implements AutoCloseable {
                 + "\nannounceIps: [127.0.0.1]\nrecorder:\n  autoDump: false\nmessaging:\n  rateLimitPerSecond: "
                 + RATE_LIMIT_PER_SECOND + "\n  rateLimitBurst: " + RATE_LIMIT_PER_SECOND + "\n");
         Path log = dir.resolve("server.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.onair.server.cli.OnairCli", "serve",
-                "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.onair.server.cli.OnairCli", "serve",
+                "--config", config.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(p, port, log);
         server.awaitHealthy(clock);
         return server;

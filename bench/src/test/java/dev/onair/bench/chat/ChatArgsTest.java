@@ -14,6 +14,7 @@ class ChatArgsTest {
         assertThat(a.clients()).isEqualTo(1000);
         assertThat(a.rate()).isEqualTo(200);
         assertThat(a.seconds()).isEqualTo(30);
+        assertThat(a.warmupSeconds()).isEqualTo(5);
     }
 
     @Test
