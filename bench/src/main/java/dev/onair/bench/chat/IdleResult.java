@@ -15,7 +15,11 @@ public record IdleResult(int connections, long rssBeforeKib, long rssAfterKib, l
         return (heapAfterKib - heapBeforeKib) / (double) connections;
     }
 
+    /**
+     * Heap plus off-heap per connection; a negative RSS delta (the full GC gave native memory back, which outweighs
+     * what the sockets hold outside the heap) counts as zero.
+     */
     public double perConnectionKib() {
-        return rssPerConnectionKib() + heapPerConnectionKib();
+        return Math.max(0, rssPerConnectionKib()) + heapPerConnectionKib();
     }
 }

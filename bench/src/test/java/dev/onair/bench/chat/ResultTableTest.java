@@ -31,6 +31,8 @@ class ResultTableTest {
         IdleResult idle = new IdleResult(1000, 300_000, 305_000, 20_000, 30_000, "none"); // 5 + 10 KiB a connection
         assertThat(idle.perConnectionKib()).isEqualTo(15.0);
         assertThat(ResultTable.targets(List.of(), idle)).isEqualTo("idle: memory per connection 15.0 KiB ≤ 20 KiB MET\n");
+        assertThat(new IdleResult(1000, 305_000, 300_000, 20_000, 30_000, "none").perConnectionKib())
+                .as("RSS that shrank counts as no off-heap cost").isEqualTo(10.0);
         assertThat(ResultTable.idle(idle)).contains("| 1000 | 293.0 → 297.9 | 5.0 | 19.5 → 29.3 | 10.0 | 15.0 | none |");
     }
 }
