@@ -55,25 +55,31 @@ public record BenchFrame(String type, long seq, String kind, String text, String
 
     /** This chat message's benchmark index, or -1 when its text is not a benchmark text. */
     public int benchIndex() {
-        String[] parts = benchParts();
-        return parts == null ? -1 : Integer.parseInt(parts[1]);
+        long[] parts = benchParts();
+        return parts == null ? -1 : (int) parts[0];
     }
 
     /** This chat message's send time (nanoseconds, the bench JVM's clock); meaningful when {@link #benchIndex} ≥ 0. */
     public long sendNanos() {
-        String[] parts = benchParts();
-        return parts == null ? 0 : Long.parseLong(parts[2]);
+        long[] parts = benchParts();
+        return parts == null ? 0 : parts[1];
     }
 
-    private String[] benchParts() {
+    /** {index, sendNanos} of a text "b INDEX NANOS", without regex or split (it runs 200k times a second). */
+    private long[] benchParts() {
         if (!"chat".equals(kind) || text == null || !text.startsWith("b ")) {
             return null;
         }
-        String[] parts = text.split(" ");
-        if (parts.length != 3 || !parts[1].chars().allMatch(Character::isDigit)
-                || !parts[2].matches("-?\\d+") || parts[1].isEmpty() || parts[1].length() > 9) {
+        int space = text.indexOf(' ', 2);
+        if (space < 3 || space > 11) {
             return null;
         }
-        return parts;
+        try {
+            int index = Integer.parseInt(text, 2, space, 10);
+            long nanos = Long.parseLong(text, space + 1, text.length(), 10);
+            return index < 0 ? null : new long[] {index, nanos};
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -24,6 +24,12 @@ class BenchFrameTest {
                 .benchIndex()).isEqualTo(-1);
         assertThat(BenchFrame.parse("{\"type\":\"msg\",\"seq\":2,\"kind\":\"chat\",\"text\":\"hello\"}")
                 .benchIndex()).isEqualTo(-1);
+        assertThat(BenchFrame.parse("{\"type\":\"msg\",\"seq\":2,\"kind\":\"chat\",\"text\":\"b -1 5\"}")
+                .benchIndex()).isEqualTo(-1);
+        assertThat(BenchFrame.parse("{\"type\":\"msg\",\"seq\":2,\"kind\":\"chat\",\"text\":\"b 1 5 6\"}")
+                .benchIndex()).isEqualTo(-1);
+        assertThat(BenchFrame.parse("{\"type\":\"msg\",\"seq\":2,\"kind\":\"chat\",\"text\":\"w 1 5\"}")
+                .benchIndex()).as("a warm-up message").isEqualTo(-1);
     }
 
     @Test
