@@ -53,6 +53,11 @@ public record BenchFrame(String type, long seq, String kind, String text, String
         return "b " + index + " " + sendNanos;
     }
 
+    /** A warm-up chat message (text "w INDEX"), sent before the measured window. */
+    public boolean isWarmup() {
+        return "chat".equals(kind) && text != null && text.startsWith("w ");
+    }
+
     /** This chat message's benchmark index, or -1 when its text is not a benchmark text. */
     public int benchIndex() {
         long[] parts = benchParts();

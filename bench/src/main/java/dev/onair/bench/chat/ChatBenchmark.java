@@ -34,8 +34,9 @@ public final class ChatBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf("server: own process, dev mode, in-memory history, rate limit %d msg/s per identity (the few sender"
                 + " identities each offer rate/senders msg/s, above the default 5: this measures fan-out, not the"
-                + " limiter); each load scenario first sends %d s at its rate as a warm-up (JIT), not counted%n%n",
-                ServerProcess.RATE_LIMIT_PER_SECOND, args.warmupSeconds());
+                + " limiter); each load scenario first sends %d s at its rate as a warm-up (JIT), not counted; a message not"
+                + " received %d s after the last send counts as lost%n%n",
+                ServerProcess.RATE_LIMIT_PER_SECOND, args.warmupSeconds(), ScenarioRun.DRAIN_NANOS / 1_000_000_000L);
         List<ScenarioResult> rows = new ArrayList<>();
         IdleResult idle = null;
         for (String name : args.scenarios()) {

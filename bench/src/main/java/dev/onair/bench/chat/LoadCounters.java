@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class LoadCounters {
     final LongAdder received = new LongAdder();
+    final LongAdder warmupReceived = new LongAdder();
     final LongAdder acks = new LongAdder();
     final LongAdder duplicateAcks = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();

@@ -35,6 +35,8 @@ final class Receiver implements ChatListener {
                     ledger.onMessage(f.seq(), index);
                     counters.threadHistogram().record(now - f.sendNanos());
                     counters.received.increment();
+                } else if (f.isWarmup()) {
+                    counters.warmupReceived.increment();
                 }
             }
             case "resumed" -> joined.complete(null);

@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Runs one scenario against a fresh server process and returns its numbers. */
 final class ScenarioRun {
-    /** How long after the last send the run waits for deliveries still under way. */
-    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /** How long after the last send the run waits for deliveries still under way (later ones count as lost). */
+    static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(20);
     private static final long PACE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     private static final long IDLE_SETTLE_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final int IDLE_WARMUP_CONNECTIONS = 20;
@@ -61,8 +61,10 @@ final class ScenarioRun {
             fleet.connect(receivers, rooms, identities);
             log.printf("%s: %d clients joined in %.1f s; server pid %d%n", scenario.name(), scenario.clients(),
                     (clock.nanoTime() - t0) / 1e9, server.pid());
-            send(fleet.clients, new int[scenario.rooms()], clock.nanoTime(), warmupSeconds, "w"); // JIT, not counted
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            long warmSent = send(fleet.clients, new int[scenario.rooms()], clock.nanoTime(), warmupSeconds, "w");
+            awaitReceived(counters.warmupReceived, warmSent * scenario.clientsPerRoom()); // JIT warm-up, not counted
+            log.printf("%s: warm-up of %d messages delivered%s%n", scenario.name(), warmSent,
+                    counters.warmupReceived.sum() < warmSent * scenario.clientsPerRoom() ? " IN PART" : "");
             int[] sentPerRoom = new int[scenario.rooms()];
             long cpuBefore = server.cpuTicks().orElse(0);
             long start = clock.nanoTime();
@@ -71,10 +73,7 @@ final class ScenarioRun {
             for (int room = 0; room < scenario.rooms(); room++) {
                 expected += (long) sentPerRoom[room] * scenario.clientsPerRoom();
             }
-            long drainDeadline = clock.nanoTime() + DRAIN_NANOS;
-            while (counters.received.sum() < expected && clock.nanoTime() < drainDeadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
+            awaitReceived(counters.received, expected);
             long wall = clock.nanoTime() - start;
             long cpu = server.cpuTicks().orElse(cpuBefore) - cpuBefore;
             OptionalLong rss = server.rssKib();
@@ -127,6 +126,14 @@ final class ScenarioRun {
                 k++;
             }
             LockSupport.parkNanos(PACE_NANOS);
+        }
+    }
+
+    /** Waits until {@code counter} reaches {@code expected}, at most {@link #DRAIN_NANOS}. */
+    private void awaitReceived(java.util.concurrent.atomic.LongAdder counter, long expected) {
+        long deadline = clock.nanoTime() + DRAIN_NANOS;
+        while (counter.sum() < expected && clock.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 

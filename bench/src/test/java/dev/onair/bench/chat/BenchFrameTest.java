@@ -30,6 +30,10 @@ class BenchFrameTest {
                 .benchIndex()).isEqualTo(-1);
         assertThat(BenchFrame.parse("{\"type\":\"msg\",\"seq\":2,\"kind\":\"chat\",\"text\":\"w 1 5\"}")
                 .benchIndex()).as("a warm-up message").isEqualTo(-1);
+        assertThat(BenchFrame.parse("{\"type\":\"msg\",\"seq\":2,\"kind\":\"chat\",\"text\":\"w 1\"}").isWarmup())
+                .isTrue();
+        assertThat(BenchFrame.parse("{\"type\":\"msg\",\"seq\":2,\"kind\":\"chat\",\"text\":\"b 1 5\"}").isWarmup())
+                .isFalse();
     }
 
     @Test
