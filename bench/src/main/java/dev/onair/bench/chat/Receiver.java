@@ -1,0 +1,69 @@
+package dev.onair.bench.chat;
+
+import dev.onair.client.chat.ChatClient;
+import dev.onair.client.chat.ChatListener;
+import dev.onair.transport.clock.MediaClock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One benchmark connection's listener: completes {@link #joined} on {@code resumed}, and for every benchmark chat
+ * message records its delivery in the connection's {@link DeliveryLedger} and its latency (now − the send time in its
+ * text). Runs on the connection's event loop thread.
+ */
+final class Receiver implements ChatListener {
+    final int room;
+    final DeliveryLedger ledger = new DeliveryLedger();
+    final CompletableFuture<Void> joined = new CompletableFuture<>();
+    private final LoadCounters counters;
+    private final MediaClock clock;
+    private volatile boolean closing;
+
+    Receiver(int room, LoadCounters counters, MediaClock clock) {
+        this.room = room;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onFrame(ChatClient client, String json) {
+        long now = clock.nanoTime();
+        BenchFrame f = BenchFrame.parse(json);
+        switch (f.type()) {
+            case "msg" -> {
+                int index = f.benchIndex();
+                if (index >= 0) {
+                    ledger.onMessage(f.seq(), index);
+                    counters.threadHistogram().record(now - f.sendNanos());
+                    counters.received.increment();
+                } else if (f.isWarmup()) {
+                    counters.warmupReceived.increment();
+                }
+            }
+            case "resumed" -> joined.complete(null);
+            case "ack" -> {
+                counters.acks.increment();
+                if (json.contains("\"duplicate\":true")) {
+                    counters.duplicateAcks.increment();
+                }
+            }
+            case "error" -> {
+                counters.error(f.code());
+                joined.completeExceptionally(new IllegalStateException("join refused: " + json));
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onClose(ChatClient client, int code, String reason) {
+        if (!closing) {
+            counters.closed(code);
+        }
+        joined.completeExceptionally(new IllegalStateException("closed " + code + " " + reason));
+    }
+
+    /** The benchmark closes this connection now: its close is not counted as a problem. */
+    void closing() {
+        closing = true;
+    }
+}
