@@ -503,9 +503,11 @@ public final class PublishedTrack implements SessionTrack {
         if (kind == MediaKind.VIDEO) {
             int po = p.header.payloadOffset();
             int pl = p.header.payloadLength();
-            p.keyframeStart = codec.isVp8() ? KeyframeDetector.isVp8KeyframeStart(p.buf, po, pl)
+            // VP8: one descriptor parse gives the keyframe start and the temporal-layer fields.
+            boolean vp8Parsed = codec.isVp8() && vp8.parse(p.buf, po, pl);
+            p.keyframeStart = codec.isVp8() ? vp8Parsed && vp8.isKeyframeStart()
                     : codec.isH264() && KeyframeDetector.isH264KeyframeStart(p.buf, po, pl);
-            if (codec.isVp8() && vp8.parse(p.buf, po, pl)) {
+            if (vp8Parsed) {
                 if (p.keyframeStart && vp8.frameWidth() > 0) {
                     layer.setFrameSize(vp8.frameWidth(), vp8.frameHeight());
                 }
