@@ -382,3 +382,19 @@ test('rate_limited while the socket drops: the resume re-sends it once, the sche
   mock.timers.tick(1_000);
   assert.equal(ws2.sentOfType('send').length, 1);
 });
+
+test('deleteMessage (admins) sends a delete frame; the tombstone then removes it; refused while not connected', async () => {
+  const { chat, ws } = await joinedChat();
+  ws.receive(msg(1));
+  const events = recordEvents(chat, ['messageDeleted', 'error']);
+  await chat.deleteMessage(1);
+  assert.deepEqual(ws.last('delete'), { type: 'delete', seq: 1 });
+  ws.receive(msg(2, { kind: 'delete', targetSeq: 1, from: { identity: 'admin' }, text: undefined }));
+  assert.deepEqual(chat.messages, []);
+  ws.receive({ type: 'error', code: 'not_found', reason: 'no message 7 in history' }); // a second delete's answer
+  assert.deepEqual(events.map((e) => [e[0], e[0] === 'error' ? e[1].code : e[1]]), [['messageDeleted', 1], ['error', 'not_found']]);
+  await assert.rejects(chat.deleteMessage(0), (e) => e.code === 'bad_request');
+  ws.serverClose(1006);
+  await assert.rejects(chat.deleteMessage(1), (e) => e.code === 'not_connected');
+  assert.equal(ws.sentOfType('delete').length, 1);
+});

@@ -608,6 +608,11 @@ export declare class Chat {
   sendEvent(data: unknown): Promise<ChatAck>;
   sendDm(to: string, text: string): Promise<ChatAck>;
   setTyping(typing: boolean): Promise<void>;
+  /**
+   * Admins only: deletes message `seq` for everyone. Resolves once sent; every socket then gets `messageDeleted(seq)`,
+   * or this one an `error` event (`forbidden`, `not_found`). Rejects with `not_connected` while not joined.
+   */
+  deleteMessage(seq: number): Promise<void>;
   close(): void;
   /** **Test hook**: drops the socket as the network would; the chat reconnects and resumes. */
   simulateSocketDrop(): void;

@@ -2010,6 +2010,18 @@ export class Chat extends Emitter {
     return Promise.resolve();
   }
 
+  /**
+   * Admins only (a token with `admin`): deletes message `seq` for everyone. Resolves once the `delete` frame is
+   * written; the server then sends every socket the tombstone (`messageDeleted(seq)`), or this one an `error` event
+   * (`forbidden`, `not_found`). Rejects with `not_connected` while the socket is not joined.
+   */
+  deleteMessage(seq) {
+    if (!Number.isInteger(seq) || seq < 1) return Promise.reject(new OnairError('bad_request', 'seq must be a positive integer'));
+    if (this.state !== 'connected') return Promise.reject(new OnairError('not_connected', `the chat is ${this.state}`));
+    this.#write({ type: 'delete', seq });
+    return Promise.resolve();
+  }
+
   /** Leaves for good: the socket closes and unacked sends reject with `chat_closed`. */
   close() {
     this.#finish('chat_closed', null);
