@@ -3,7 +3,7 @@
 // drop, resume (recovered true/false), tombstones, fatal closes, typing.
 import { mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { Room, Chat, chatUrl, chatReconnectDelayMillis, CHAT_MAX_MESSAGES } from '../../main/resources/web/onair.js';
+import { Room, Chat, chatUrl, chatReconnectDelayMillis, CHAT_MAX_MESSAGES, CHAT_RATE_LIMIT_RETRIES } from '../../main/resources/web/onair.js';
 import { test, createEnv, flush, recordEvents, connect } from './fakes.mjs';
 
 const EPOCH = 1767225600000;
@@ -116,7 +116,7 @@ test('the messages of the join snapshot are marked replayed, live ones not', asy
 });
 
 test('send resolves with the ack; an error frame rejects that send with its code (and retryAfterMillis)', async () => {
-  const { chat, ws } = await joinedChat();
+  const { chat, ws } = await joinedChat({ rateLimitRetries: 0 }); // 0: a rate_limited send rejects at once
   const first = chat.send('hello');
   const second = chat.sendReaction('heart', { size: 2 });
   const third = chat.sendDm('bob', 'psst');
@@ -296,4 +296,105 @@ test('chat.messages keeps only the newest CHAT_MAX_MESSAGES', async () => {
   for (let seq = 1; seq <= CHAT_MAX_MESSAGES + 5; seq += 1) ws.receive(msg(seq));
   assert.equal(chat.messages.length, CHAT_MAX_MESSAGES);
   assert.deepEqual([chat.messages[0].seq, chat.messages.at(-1).seq], [6, CHAT_MAX_MESSAGES + 5]);
+});
+
+test('rate_limited: the send is re-sent with the same clientMsgId after retryAfterMillis, then resolves with the ack', async () => {
+  const { chat, ws } = await joinedChat();
+  const p = chat.send('hello');
+  const sent = ws.last('send');
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'slow down', clientMsgId: sent.clientMsgId, retryAfterMillis: 300 });
+  mock.timers.tick(299);
+  assert.equal(ws.sentOfType('send').length, 1, 'no re-send before retryAfterMillis');
+  mock.timers.tick(1);
+  const resent = ws.sentOfType('send');
+  assert.equal(resent.length, 2);
+  assert.deepEqual(resent[1], sent, 'the same frame, the same clientMsgId');
+  ws.receive({ type: 'ack', clientMsgId: sent.clientMsgId, seq: 9, epoch: EPOCH, duplicate: false });
+  assert.deepEqual(await p, { seq: 9, epoch: EPOCH, duplicate: false });
+  mock.timers.tick(10_000);
+  assert.equal(ws.sentOfType('send').length, 2, 'nothing more once acked');
+});
+
+test('rate_limited: after CHAT_RATE_LIMIT_RETRIES re-sends the send rejects with a clear rate_limited error', async () => {
+  const { chat, ws } = await joinedChat();
+  const p = chat.send('spam');
+  const id = ws.last('send').clientMsgId;
+  for (let i = 0; i < CHAT_RATE_LIMIT_RETRIES; i += 1) {
+    ws.receive({ type: 'error', code: 'rate_limited', reason: 'over 5 messages per second', clientMsgId: id, retryAfterMillis: 200 });
+    mock.timers.tick(200);
+  }
+  assert.equal(ws.sentOfType('send').length, 1 + CHAT_RATE_LIMIT_RETRIES);
+  assert.ok(ws.sentOfType('send').every((f) => f.clientMsgId === id));
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'over 5 messages per second', clientMsgId: id, retryAfterMillis: 200 });
+  await assert.rejects(p, (e) => e.code === 'rate_limited' && e.retryAfterMillis === 200 && e.clientMsgId === id
+    && e.retries === CHAT_RATE_LIMIT_RETRIES
+    && e.message === `still rate limited after ${CHAT_RATE_LIMIT_RETRIES} re-sends: over 5 messages per second`);
+  mock.timers.tick(10_000);
+  assert.equal(ws.sentOfType('send').length, 1 + CHAT_RATE_LIMIT_RETRIES, 'no re-send after the rejection');
+});
+
+test('rate_limited without retryAfterMillis waits 1 s; a huge one is capped at 10 s; rateLimitRetries sets the bound', async () => {
+  const { chat, ws } = await joinedChat({ rateLimitRetries: 1 });
+  const p = chat.send('a');
+  const id = ws.last('send').clientMsgId;
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'slow down', clientMsgId: id });
+  mock.timers.tick(999);
+  assert.equal(ws.sentOfType('send').length, 1);
+  mock.timers.tick(1);
+  assert.equal(ws.sentOfType('send').length, 2);
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'slow down', clientMsgId: id });
+  await assert.rejects(p, (e) => e.code === 'rate_limited' && e.retries === 1);
+
+  const q = chat.send('b');
+  const id2 = ws.last('send').clientMsgId;
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'slow down', clientMsgId: id2, retryAfterMillis: 3_600_000 });
+  mock.timers.tick(10_000);
+  assert.equal(ws.last('send').clientMsgId, id2);
+  assert.equal(ws.sentOfType('send').length, 4);
+  ws.receive({ type: 'ack', clientMsgId: id2, seq: 3, epoch: EPOCH, duplicate: false });
+  assert.equal((await q).seq, 3);
+});
+
+test('rate_limited: a send waiting for its re-send rejects with chat_closed on close and is not re-sent', async () => {
+  const { chat, ws } = await joinedChat();
+  const p = chat.send('bye');
+  const id = ws.last('send').clientMsgId;
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'slow down', clientMsgId: id, retryAfterMillis: 500 });
+  chat.close();
+  await assert.rejects(p, (e) => e.code === 'chat_closed');
+  mock.timers.tick(1_000);
+  assert.equal(ws.sentOfType('send').length, 1);
+});
+
+test('rate_limited while the socket drops: the resume re-sends it once, the scheduled re-send finds it acked', async () => {
+  const { world, chat, ws } = await joinedChat({ random: () => 0 });
+  const p = chat.send('through a drop');
+  const id = ws.last('send').clientMsgId;
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'slow down', clientMsgId: id, retryAfterMillis: 1_000 });
+  ws.serverClose(1006);
+  mock.timers.tick(125);
+  const ws2 = world.chatSockets[1];
+  ws2.serverOpen();
+  ws2.receive(resumed(0, { recovered: true, fresh: false }));
+  assert.deepEqual(ws2.sentOfType('send').map((f) => f.clientMsgId), [id]);
+  ws2.receive({ type: 'ack', clientMsgId: id, seq: 1, epoch: EPOCH, duplicate: false });
+  assert.equal((await p).seq, 1);
+  mock.timers.tick(1_000);
+  assert.equal(ws2.sentOfType('send').length, 1);
+});
+
+test('deleteMessage (admins) sends a delete frame; the tombstone then removes it; refused while not connected', async () => {
+  const { chat, ws } = await joinedChat();
+  ws.receive(msg(1));
+  const events = recordEvents(chat, ['messageDeleted', 'error']);
+  await chat.deleteMessage(1);
+  assert.deepEqual(ws.last('delete'), { type: 'delete', seq: 1 });
+  ws.receive(msg(2, { kind: 'delete', targetSeq: 1, from: { identity: 'admin' }, text: undefined }));
+  assert.deepEqual(chat.messages, []);
+  ws.receive({ type: 'error', code: 'not_found', reason: 'no message 7 in history' }); // a second delete's answer
+  assert.deepEqual(events.map((e) => [e[0], e[0] === 'error' ? e[1].code : e[1]]), [['messageDeleted', 1], ['error', 'not_found']]);
+  await assert.rejects(chat.deleteMessage(0), (e) => e.code === 'bad_request');
+  ws.serverClose(1006);
+  await assert.rejects(chat.deleteMessage(1), (e) => e.code === 'not_connected');
+  assert.equal(ws.sentOfType('delete').length, 1);
 });

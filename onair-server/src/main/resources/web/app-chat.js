@@ -16,6 +16,20 @@ const CONFETTI_COLOURS = ['#ff4d5a', '#f5b342', '#35c47c', '#4cc3ff', '#b06bff',
 const MAX_LISTED = 200;
 const TYPING_IDLE_MILLIS = 3_000;
 
+/**
+ * The `perms` claim of an access token (a JWT), read without verifying it: only to decide which controls to show
+ * (the server checks every command). [] when the token cannot be read.
+ */
+export function tokenPermissions(token) {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const perms = JSON.parse(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, '='))).perms;
+    return Array.isArray(perms) ? perms.filter((p) => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** A deterministic fraction in [0, 1) from a message's sequence (and a piece index): every tab places it alike. */
 function spread(seq, i = 0) {
   const x = Math.sin(seq * 12.9898 + i * 78.233) * 43758.5453;
@@ -75,7 +89,11 @@ export class EffectsLayer {
   }
 }
 
-/** The chat panel: messages with sender names, an input, a typing line; and the reactions bar. */
+/**
+ * The chat panel: messages with sender names, an input, a typing line; and the reactions bar. For an admin
+ * ({@link ChatPanel#setAdmin}) each message has a delete control; a deleted message stays as "message deleted" in
+ * every tab (the server's tombstone).
+ */
 export class ChatPanel {
   room = null;
   #typing = new Map(); // identity -> { name, timer }
@@ -109,10 +127,15 @@ export class ChatPanel {
     room.on('dm', (m) => this.#append(m));
     room.on('presence', (m) => this.#append(m));
     room.on('effect', (m) => { if (!m.replayed) this.effects.play(m); });
-    room.on('messageDeleted', (seq) => this.list.querySelector(`[data-seq="${seq}"]`)?.remove());
+    room.on('messageDeleted', (seq) => this.#showDeleted(seq));
     room.on('chatResync', () => this.list.replaceChildren());
     room.on('typing', (from, typing) => this.#onTyping(from, typing));
     room.on('chatStateChanged', (state) => { this.panel.dataset.state = state; });
+  }
+
+  /** Shows (true) or hides the delete control of every message: for a token with `admin`. */
+  setAdmin(admin) {
+    this.panel.dataset.admin = String(!!admin);
   }
 
   toggle() {
@@ -208,13 +231,43 @@ export class ChatPanel {
       text.className = 'chat-text';
       text.textContent = m.text ?? '';
       if (m.kind === 'dm') who.textContent += mine ? ` → ${this.#name(m.to)} (private)` : ' (private)';
-      li.append(who, text);
+      li.append(who, text, this.#deleteButton(m.seq));
     }
     li.title = new Date(m.time).toLocaleTimeString();
     this.list.append(li);
     while (this.list.children.length > MAX_LISTED) this.list.firstElementChild.remove();
     li.scrollIntoView?.({ block: 'end' });
     if (this.#typing.has(m.from?.identity)) this.#onTyping(m.from, false); // their message ends their typing
+  }
+
+  #deleteButton(seq) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chat-delete';
+    button.textContent = '✕';
+    button.title = 'Delete for everyone';
+    button.setAttribute('aria-label', 'Delete this message for everyone');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await this.room?.chat.deleteMessage(seq);
+      } catch (e) {
+        button.disabled = false;
+        this.#note(`Not deleted: ${e.message}`);
+      }
+    });
+    return button;
+  }
+
+  /** The tombstone: the line stays, its text replaced by "message deleted". */
+  #showDeleted(seq) {
+    const li = this.list.querySelector(`li[data-seq="${seq}"]`);
+    if (!li) return;
+    li.dataset.deleted = 'true';
+    li.classList.add('chat-deleted');
+    li.querySelector('.chat-delete')?.remove();
+    const text = li.querySelector('.chat-text');
+    if (text) text.textContent = 'message deleted';
   }
 
   #note(text) {

@@ -1,9 +1,10 @@
 // The Onair demo app: a join screen and a room (conference, or broadcast as host or viewer) on onair.js.
 // Query parameters prefill the form: ?room=R&name=N&mode=conference|host|viewer&camera=0|1&mic=0|1
-// &token=T&identity=I&autojoin=1 (identity: for dev tokens; default the name plus a random suffix).
+// &token=T&identity=I&autojoin=1 (identity: for dev tokens; default the name plus a random suffix)
+// &admin=1 (a dev token with `admin`: the chat panel's delete controls).
 // Once joined, window.onairRoom is the Room (tests drive and inspect it).
 import { Room } from './onair.js';
-import { ChatPanel } from './app-chat.js';
+import { ChatPanel, tokenPermissions } from './app-chat.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const ROOM_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -263,6 +264,8 @@ async function fetchDevToken(room, identity, name, mode) {
   });
   // ?lab=1 asks the dev server for the network-lab permission (the Network menu)
   if (new URLSearchParams(location.search).get('lab') === '1') q.set('lab', 'true');
+  // ?admin=1 asks for `admin` too (the chat panel's delete controls)
+  if (new URLSearchParams(location.search).get('admin') === '1') q.set('perms', `${q.get('perms')},admin`);
   const res = await fetch(`/api/v1/dev/token?${q}`);
   if (res.status === 404) return null;
   if (!res.ok) throw new Error(`Could not get a token (${res.status}): ${(await res.text()).trim()}`);
@@ -573,6 +576,7 @@ class RoomScreen {
       return;
     }
     window.onairRoom = room;
+    this.chat.setAdmin(tokenPermissions(session.token).includes('admin'));
     this.render();
     this.network.show(room.lab);
     if (room.localParticipant.role !== 'viewer' && session.mode !== 'viewer') {

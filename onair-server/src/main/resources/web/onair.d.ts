@@ -92,6 +92,12 @@ export declare class OnairError extends Error {
   readonly code: OnairErrorCode;
   /** The `id` of the command the server refused; null for unsolicited errors and SDK errors. */
   readonly requestId: string | null;
+  /** Chat sends: the server's wait before a retry (`rate_limited`). */
+  readonly retryAfterMillis?: number;
+  /** Chat sends: the refused send's `clientMsgId`. */
+  readonly clientMsgId?: string;
+  /** Chat sends: how often the SDK re-sent it before giving up (`rate_limited`). */
+  readonly retries?: number;
 }
 
 /** A speaker in `active_speakers`, loudest first. */
@@ -573,11 +579,18 @@ export interface ChatOptions {
   env?: RoomEnvironment;
   /** Jitter source of the reconnect backoff, in [0, 1) (default Math.random). */
   random?: () => number;
+  /**
+   * How often a send refused with `rate_limited` is re-sent (after the error's `retryAfterMillis`, with the same
+   * `clientMsgId`) before it rejects (default {@link CHAT_RATE_LIMIT_RETRIES}; 0: reject at once).
+   */
+  rateLimitRetries?: number;
 }
 
 /**
  * The room's messages over their own WebSocket. Sends reject with an {@link OnairError} whose `code` is the
  * server's (`forbidden`, `muted`, `rate_limited` with `retryAfterMillis`, `empty_text`, …) or `chat_closed`.
+ * A `rate_limited` send is first re-sent (same `clientMsgId`) after `retryAfterMillis`, up to
+ * `rateLimitRetries` times; then it rejects with `rate_limited` and `retries` on the error.
  */
 export declare class Chat {
   /** Connects at once when `url` and `token` are given (a viewer without media); `room.chat` is started by the Room. */
@@ -595,6 +608,11 @@ export declare class Chat {
   sendEvent(data: unknown): Promise<ChatAck>;
   sendDm(to: string, text: string): Promise<ChatAck>;
   setTyping(typing: boolean): Promise<void>;
+  /**
+   * Admins only: deletes message `seq` for everyone. Resolves once sent; every socket then gets `messageDeleted(seq)`,
+   * or this one an `error` event (`forbidden`, `not_found`). Rejects with `not_connected` while not joined.
+   */
+  deleteMessage(seq: number): Promise<void>;
   close(): void;
   /** **Test hook**: drops the socket as the network would; the chat reconnects and resumes. */
   simulateSocketDrop(): void;
@@ -608,6 +626,8 @@ export type ChatEvent = 'chat' | 'dm' | 'effect' | 'event' | 'presence' | 'typin
 
 /** `chat.messages` keeps the newest this many (1000, the server's default history). */
 export declare const CHAT_MAX_MESSAGES: number;
+/** Default re-sends of a `rate_limited` send before it rejects (3). */
+export declare const CHAT_RATE_LIMIT_RETRIES: number;
 /** ws(s)://host/chat from ws(s):// or http(s):// URLs (a bare "/" or a "/rtc" path becomes "/chat"). */
 export declare function chatUrl(url: string, base?: string): string;
 /** The chat's reconnect delay: reconnectDelayMillis(attempt) times a jitter in [0.5, 1) from `random`. */

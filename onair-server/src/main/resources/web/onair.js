@@ -1897,6 +1897,11 @@ export class Room extends Emitter {
 const CHAT_FATAL_CLOSE_CODES = new Map([[4401, 'unauthenticated'], [4403, 'forbidden'], [4400, 'bad_request']]);
 const CHAT_SEND_KINDS = new Set(['chat', 'dm', 'reaction', 'effect', 'event']);
 const CHAT_MAX_PENDING = 1_000;
+/** A send refused with `rate_limited` is re-sent (same clientMsgId) this many times by default before it rejects. */
+export const CHAT_RATE_LIMIT_RETRIES = 3;
+/** The wait before such a re-send when the error carries no usable `retryAfterMillis`; waits are capped at 10 s. */
+const CHAT_RATE_LIMIT_DEFAULT_WAIT_MILLIS = 1_000;
+const CHAT_RATE_LIMIT_MAX_WAIT_MILLIS = 10_000;
 /** `chat.messages` keeps the newest this many (the server's default history), so a long session stays small. */
 export const CHAT_MAX_MESSAGES = 1_000;
 
@@ -1935,11 +1940,12 @@ export class Chat extends Emitter {
   #env;
   #forward;
   #random;
+  #rateLimitRetries;
   #url = null;
   #token = null;
   #room = null;
   #socket = null;
-  #pending = new Map(); // clientMsgId -> { frame, resolve, reject }
+  #pending = new Map(); // clientMsgId -> { frame, resolve, reject, rateLimited (re-sends so far), retryTimer }
   #nextId = 0;
   #idPrefix;
   #attempt = 0;
@@ -1950,13 +1956,16 @@ export class Chat extends Emitter {
 
   /**
    * @param url ws(s):// or http(s):// of the server (or null: Room starts it later)
-   * @param options room, env (tests), random (jitter; a seeded generator in tests), forwardTo (internal)
+   * @param options room, env (tests), random (jitter; a seeded generator in tests), rateLimitRetries (re-sends of
+   *   a `rate_limited` send, default CHAT_RATE_LIMIT_RETRIES; 0: reject at once), forwardTo (internal)
    */
   constructor(url = null, token = null, options = {}) {
     super();
     this.#env = resolveEnv(options.env);
     this.#forward = options.forwardTo ?? null;
     this.#random = options.random ?? Math.random;
+    this.#rateLimitRetries = Number.isInteger(options.rateLimitRetries) && options.rateLimitRetries >= 0
+      ? options.rateLimitRetries : CHAT_RATE_LIMIT_RETRIES;
     this.#idPrefix = typeof globalThis.crypto?.randomUUID === 'function' && !options.random
       ? globalThis.crypto.randomUUID() : `c${Math.floor(this.#random() * 1e9).toString(36)}`;
     if (url !== null && token !== null) this.connect(url, token, options);
@@ -2001,6 +2010,18 @@ export class Chat extends Emitter {
     return Promise.resolve();
   }
 
+  /**
+   * Admins only (a token with `admin`): deletes message `seq` for everyone. Resolves once the `delete` frame is
+   * written; the server then sends every socket the tombstone (`messageDeleted(seq)`), or this one an `error` event
+   * (`forbidden`, `not_found`). Rejects with `not_connected` while the socket is not joined.
+   */
+  deleteMessage(seq) {
+    if (!Number.isInteger(seq) || seq < 1) return Promise.reject(new OnairError('bad_request', 'seq must be a positive integer'));
+    if (this.state !== 'connected') return Promise.reject(new OnairError('not_connected', `the chat is ${this.state}`));
+    this.#write({ type: 'delete', seq });
+    return Promise.resolve();
+  }
+
   /** Leaves for good: the socket closes and unacked sends reject with `chat_closed`. */
   close() {
     this.#finish('chat_closed', null);
@@ -2031,7 +2052,7 @@ export class Chat extends Emitter {
     const clientMsgId = `${this.#idPrefix}-${++this.#nextId}`;
     const frame = { type: 'send', clientMsgId, ...body };
     return new Promise((resolve, reject) => {
-      this.#pending.set(clientMsgId, { frame, resolve, reject });
+      this.#pending.set(clientMsgId, { frame, resolve, reject, rateLimited: 0, retryTimer: null });
       if (this.state === 'connected') this.#write(frame);
     });
   }
@@ -2148,7 +2169,7 @@ export class Chat extends Emitter {
   #onAck(frame) {
     const pending = isString(frame.clientMsgId) ? this.#pending.get(frame.clientMsgId) : undefined;
     if (!pending) return;
-    this.#pending.delete(frame.clientMsgId);
+    this.#settle(frame.clientMsgId, pending);
     pending.resolve({ seq: frame.seq, epoch: frame.epoch, duplicate: frame.duplicate === true });
   }
 
@@ -2158,13 +2179,43 @@ export class Chat extends Emitter {
     if (Number.isInteger(frame.retryAfterMillis)) error.retryAfterMillis = frame.retryAfterMillis;
     const pending = isString(frame.clientMsgId) ? this.#pending.get(frame.clientMsgId) : undefined;
     if (pending) {
-      this.#pending.delete(frame.clientMsgId);
+      if (code === 'rate_limited' && pending.retryTimer !== null) return; // a re-send is already scheduled
+      if (code === 'rate_limited' && pending.rateLimited < this.#rateLimitRetries) {
+        this.#retryLater(frame.clientMsgId, pending, frame.retryAfterMillis);
+        return;
+      }
+      this.#settle(frame.clientMsgId, pending);
       error.clientMsgId = frame.clientMsgId;
+      if (code === 'rate_limited' && pending.rateLimited > 0) {
+        error.message = `still rate limited after ${pending.rateLimited} re-sends: ${error.message}`;
+      }
+      error.retries = pending.rateLimited;
       pending.reject(error);
       return;
     }
     this.#refusal = code;
     this.emit('error', error); // a join refusal (the close follows), a typing refusal, a bad frame of ours
+  }
+
+  /**
+   * Re-sends a `rate_limited` message after the server's `retryAfterMillis` with the same clientMsgId (the server
+   * stores it once). While the socket is down the resume re-sends it anyway.
+   */
+  #retryLater(clientMsgId, pending, retryAfterMillis) {
+    pending.rateLimited += 1;
+    const wait = Number.isInteger(retryAfterMillis) && retryAfterMillis > 0
+      ? Math.min(retryAfterMillis, CHAT_RATE_LIMIT_MAX_WAIT_MILLIS) : CHAT_RATE_LIMIT_DEFAULT_WAIT_MILLIS;
+    pending.retryTimer = this.#env.setTimeout(() => {
+      pending.retryTimer = null;
+      if (this.#pending.get(clientMsgId) === pending && this.state === 'connected') this.#write(pending.frame);
+    }, wait);
+  }
+
+  /** Forgets an answered send (and its scheduled re-send). */
+  #settle(clientMsgId, pending) {
+    this.#pending.delete(clientMsgId);
+    if (pending.retryTimer !== null) this.#env.clearTimeout(pending.retryTimer);
+    pending.retryTimer = null;
   }
 
   #onClose(code) {
@@ -2201,9 +2252,9 @@ export class Chat extends Emitter {
     if (socket) {
       try { socket.close(1000, code); } catch { /* already closed */ }
     }
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const p of pending) p.reject(new OnairError(code, `chat closed (${code})`));
+    const pending = [...this.#pending.entries()];
+    for (const [id, p] of pending) this.#settle(id, p);
+    for (const [, p] of pending) p.reject(new OnairError(code, `chat closed (${code})`));
     this.#typing = false;
     this.#setState('closed');
     if (reason) this.emit('error', new OnairError(reason, `chat closed by the server (${reason})`));

@@ -15,7 +15,8 @@ import org.openqa.selenium.By;
  * Issue 6 in Chromium: two demo-app tabs in one room (Ann with her camera, Bob without media) chat both ways through
  * the chat panel over {@code /chat}, Bob sees Ann typing, and a reaction and confetti sent from Ann's reactions bar
  * make animated effect elements appear over Bob's video grid, then go away. Bob's view with the effects is saved to
- * {@code target/e2e-report/chat-reactions.png}.
+ * {@code target/e2e-report/chat-reactions.png}. Ann's token holds {@code admin} ({@code &admin=1}): only she sees
+ * the delete controls, and when she deletes Bob's message both tabs show it as "message deleted".
  */
 class ChatReactionsBrowserTest {
     static final Path SCREENSHOT = Path.of(System.getProperty("basedir", "."), "target", "e2e-report",
@@ -35,7 +36,7 @@ class ChatReactionsBrowserTest {
     @Test
     void twoTabsChatBothWaysAndAReactionInOneAnimatesInTheOther() throws Exception {
         try (Browser ann = new Browser(); Browser bob = new Browser()) {
-            ann.open(SERVER.base() + "/?room=demo-chat&name=Ann&mode=conference&mic=0&autojoin=1");
+            ann.open(SERVER.base() + "/?room=demo-chat&name=Ann&mode=conference&mic=0&autojoin=1&admin=1");
             bob.open(SERVER.base() + "/?room=demo-chat&name=Bob&mode=conference&camera=0&mic=0&autojoin=1");
             for (Browser b : List.of(ann, bob)) {
                 String state = Poll.until(TIMEOUT, () -> b.text("window.onairRoom ? window.onairRoom.chat.state : ''"),
@@ -73,7 +74,28 @@ class ChatReactionsBrowserTest {
                     "0"::equals);
             assertThat(left).as("effects are removed after their animation").isEqualTo("0");
             assertThat(Files.size(SCREENSHOT)).as("a PNG at %s", SCREENSHOT).isGreaterThan(1000);
+
+            String seq = bob.text(lastChat() + ".dataset.seq");
+            assertThat(ann.text(lastChat() + ".dataset.seq")).as("one log, one seq").isEqualTo(seq);
+            String deleteControl = "getComputedStyle(document.querySelector('#chat-messages li[data-seq=\"" + seq
+                    + "\"] .chat-delete')).display";
+            assertThat(bob.text(deleteControl)).as("no delete control without admin").isEqualTo("none");
+            assertThat(ann.text(deleteControl)).as("the admin's delete control").isNotEqualTo("none");
+            ann.driver().findElement(By.cssSelector("#chat-messages li[data-seq='" + seq + "'] .chat-delete")).click();
+            String tombstone = "(() => { const li = document.querySelector('#chat-messages li[data-seq=\"" + seq
+                    + "\"]'); return li.dataset.deleted + '|' + li.querySelector('.chat-text').textContent; })()";
+            assertThat(Poll.until(TIMEOUT, () -> bob.text(tombstone), t -> t.startsWith("true")))
+                    .as("Bob's tab shows the tombstone").isEqualTo("true|message deleted");
+            assertThat(Poll.until(TIMEOUT, () -> ann.text(tombstone), t -> t.startsWith("true")))
+                    .isEqualTo("true|message deleted");
+            assertThat(bob.text("window.onairRoom.chat.messages.some(m => m.seq === " + seq + ")"))
+                    .as("gone from chat.messages").isEqualTo("false");
         }
+    }
+
+    /** The last chat line of the panel (a JS expression). */
+    private static String lastChat() {
+        return "[...document.querySelectorAll('#chat-messages li[data-kind=\"chat\"]')].at(-1)";
     }
 
     /** "sender|text" of the last chat line. */

@@ -8,7 +8,8 @@ import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenService;
 import dev.onair.server.auth.TokenSpec;
 import dev.onair.server.config.ServerConfig;
-import dev.onair.server.testing.ChatClient;
+import dev.onair.client.chat.ChatJoin;
+import dev.onair.server.testing.ChatTestClient;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -44,7 +45,7 @@ class ChatClusterTest {
     private static final String ROOM = "cluster";
     private static final Duration START_DEADLINE = Duration.ofSeconds(40);
     private static final List<Process> NODES = new ArrayList<>();
-    private static final List<ChatClient> CLIENTS = new ArrayList<>();
+    private static final List<ChatTestClient> CLIENTS = new ArrayList<>();
     private static final TokenService TOKENS = new TokenService(Map.of(ServerConfig.DEV_KEY_ID,
             ServerConfig.DEV_SECRET), ServerConfig.DEV_KEY_ID, Clock.systemUTC());
     private static int portA;
@@ -60,7 +61,7 @@ class ChatClusterTest {
 
     @AfterAll
     static void stopNodes() throws Exception {
-        CLIENTS.forEach(ChatClient::close);
+        CLIENTS.forEach(ChatTestClient::close);
         for (Process p : NODES) {
             p.destroy();
         }
@@ -73,12 +74,12 @@ class ChatClusterTest {
 
     @Test
     void clientsOnBothNodesSeeEveryMessageInOneOrderAndAResumeOnTheOtherNodeMissesNothing() throws Exception {
-        ChatClient alice = joined(portA, "alice");
-        ChatClient bob = joined(portB, "bob");
-        ChatClient carol = joined(portB, "carol");
+        ChatTestClient alice = joined(portA, "alice");
+        ChatTestClient bob = joined(portB, "bob");
+        ChatTestClient carol = joined(portB, "carol");
         for (int i = 0; i < 10; i++) { // both nodes append concurrently
-            alice.send(ChatClient.chat("a" + i, "from a " + i));
-            bob.send(ChatClient.chat("b" + i, "from b " + i));
+            alice.chat("a" + i, "from a " + i);
+            bob.chat("b" + i, "from b " + i);
         }
         List<String> atAlice = chats(alice, 20);
         List<String> atBob = chats(bob, 20);
@@ -89,7 +90,7 @@ class ChatClusterTest {
 
         // carol's socket on node b dies mid-stream; she resumes on node a
         for (int i = 10; i < 15; i++) {
-            alice.send(ChatClient.chat("a" + i, "from a " + i));
+            alice.chat("a" + i, "from a " + i);
         }
         JsonNode lastSeen = null;
         for (int seen = 0; seen < 2; ) {
@@ -99,14 +100,13 @@ class ChatClusterTest {
                 seen++;
             }
         }
-        carol.close();
+        carol.abort(); // dies without a close handshake
         for (int i = 15; i < 25; i++) {
-            alice.send(ChatClient.chat("a" + i, "from a " + i));
+            alice.chat("a" + i, "from a " + i);
         }
-        ChatClient again = new ChatClient(portA);
+        ChatTestClient again = ChatTestClient.connect(portA, ChatJoin.resume(token("carol"), ROOM,
+                lastSeen.path("epoch").asLong(), lastSeen.path("seq").asLong()));
         CLIENTS.add(again);
-        again.send(ChatClient.resume(token("carol"), ROOM, lastSeen.path("epoch").asLong(),
-                lastSeen.path("seq").asLong()));
         assertThat(again.next("resumed").path("recovered").asBoolean()).isTrue();
         long expected = lastSeen.path("seq").asLong() + 1;
         List<String> after = new ArrayList<>();
@@ -152,7 +152,7 @@ class ChatClusterTest {
                 .isEqualTo(newest.path("seq").asLong());
     }
 
-    private static List<String> chats(ChatClient c, int n) throws InterruptedException {
+    private static List<String> chats(ChatTestClient c, int n) throws InterruptedException {
         List<String> ids = new ArrayList<>();
         long lastSeq = 0;
         while (ids.size() < n) {
@@ -166,10 +166,9 @@ class ChatClusterTest {
         return ids;
     }
 
-    private static ChatClient joined(int port, String identity) throws InterruptedException {
-        ChatClient c = new ChatClient(port);
+    private static ChatTestClient joined(int port, String identity) throws InterruptedException {
+        ChatTestClient c = ChatTestClient.connect(port, ChatJoin.fresh(token(identity), ROOM));
         CLIENTS.add(c);
-        c.send(ChatClient.join(token(identity), ROOM));
         c.next("resumed");
         return c;
     }

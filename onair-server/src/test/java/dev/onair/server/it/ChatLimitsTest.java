@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.server.config.MessagingSettings;
-import dev.onair.server.testing.ChatClient;
+import dev.onair.client.chat.ChatJoin;
+import dev.onair.server.testing.ChatTestClient;
 import dev.onair.server.testing.Poll;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +22,7 @@ class ChatLimitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads {@code c}'s event messages up to index {@code until - 1}, each once and in order. */
-    private static void readEvents(ChatClient c, int[] next, int until) throws InterruptedException {
+    private static void readEvents(ChatTestClient c, int[] next, int until) throws InterruptedException {
         while (next[0] < until) {
             JsonNode m = c.next("msg");
             if ("event".equals(m.path("kind").asText())) {
@@ -47,16 +48,16 @@ class ChatLimitsTest {
 
     @Test
     void aResumeFromBeforeTheHistoryGetsRecoveredFalseAndASnapshot() throws Exception {
-        ChatClient alice = server.joined("r-old", "alice");
-        alice.send(ChatClient.chat("o0", "first"));
+        ChatTestClient alice = server.joined("r-old", "alice");
+        alice.chat("o0", "first");
         JsonNode first = alice.next("ack");
         long last = 0;
         for (int i = 1; i <= 2 * HISTORY; i++) {
-            alice.send(ChatClient.chat("o" + i, "n" + i));
+            alice.chat("o" + i, "n" + i);
             last = alice.next("ack").path("seq").asLong();
         }
-        ChatClient late = server.client();
-        late.send(ChatClient.resume(server.chatToken("r-old", "bob"), "r-old", first.path("epoch").asLong(),
+        ChatTestClient late = server.connect(ChatJoin.resume(server.chatToken("r-old", "bob"), "r-old",
+                first.path("epoch").asLong(),
                 first.path("seq").asLong()));
         JsonNode resumed = late.next("resumed");
         assertThat(resumed.path("recovered").asBoolean()).isFalse();
@@ -67,8 +68,8 @@ class ChatLimitsTest {
         }
         assertThat(newest.path("seq").asLong()).as("the snapshot ends with the newest message").isEqualTo(last);
 
-        ChatClient recent = server.client();
-        recent.send(ChatClient.resume(server.chatToken("r-old", "carol"), "r-old", first.path("epoch").asLong(),
+        ChatTestClient recent = server.connect(ChatJoin.resume(server.chatToken("r-old", "carol"), "r-old",
+                first.path("epoch").asLong(),
                 last - 2));
         assertThat(recent.next("resumed").path("recovered").asBoolean()).isTrue();
         assertThat(recent.next("msg").path("seq").asLong()).isEqualTo(last - 1);
@@ -77,9 +78,9 @@ class ChatLimitsTest {
     @Test
     void aClientThatStopsReadingIsClosedWith4429WhileAnotherReceivesEverything() throws Exception {
         String room = "r-slow";
-        ChatClient slow = server.joined(room, "slow");
-        ChatClient fast = server.joined(room, "fast");
-        ChatClient sender = server.joined(room, "sender");
+        ChatTestClient slow = server.joined(room, "slow");
+        ChatTestClient fast = server.joined(room, "fast");
+        ChatTestClient sender = server.joined(room, "sender");
         slow.pause();
         String payload = "z".repeat(2_000);
         int sent = 0;

@@ -3,7 +3,9 @@ package dev.onair.server.it;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.auth.TokenSpec;
 import dev.onair.server.config.MessagingSettings;
-import dev.onair.server.testing.ChatClient;
+import dev.onair.client.chat.ChatJoin;
+import dev.onair.server.testing.ChatTestClient;
+import dev.onair.server.testing.WsClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,10 +18,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** An {@link ItServer} with chat helpers: tokens by permission, joined clients, admin HTTP calls. */
+/**
+ * An {@link ItServer} with chat helpers: tokens by permission, clients (the project's own chat client, or a raw
+ * {@link WsClient} on {@code /chat}), admin HTTP calls.
+ */
 final class ChatServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<ChatClient> clients = new ArrayList<>();
+    private final List<AutoCloseable> clients = new ArrayList<>();
     final ItServer it;
 
     ChatServer(MessagingSettings messaging) {
@@ -42,9 +47,17 @@ final class ChatServer implements AutoCloseable {
         return token(room, "root", EnumSet.of(Permission.ADMIN));
     }
 
-    /** A client that is not joined yet. */
-    ChatClient client() {
-        ChatClient c = new ChatClient(port());
+    /** A raw socket on {@code /chat} that has sent nothing yet (for bad joins, binary frames, no join at all). */
+    WsClient raw() {
+        return track(new WsClient(port(), "/chat"));
+    }
+
+    /** A client that sent {@code join}; its {@code resumed} (or join error) is not read yet. */
+    ChatTestClient connect(ChatJoin join) {
+        return track(ChatTestClient.connect(port(), join));
+    }
+
+    private <T extends AutoCloseable> T track(T c) {
         synchronized (clients) {
             clients.add(c);
         }
@@ -52,13 +65,12 @@ final class ChatServer implements AutoCloseable {
     }
 
     /** A client joined afresh with a chat token, its {@code resumed} frame consumed. */
-    ChatClient joined(String room, String identity) throws InterruptedException {
+    ChatTestClient joined(String room, String identity) throws InterruptedException {
         return joined(room, identity, EnumSet.of(Permission.CHAT));
     }
 
-    ChatClient joined(String room, String identity, Set<Permission> perms) throws InterruptedException {
-        ChatClient c = client();
-        c.send(ChatClient.join(token(room, identity, perms), room));
+    ChatTestClient joined(String room, String identity, Set<Permission> perms) throws InterruptedException {
+        ChatTestClient c = connect(ChatJoin.fresh(token(room, identity, perms), room));
         c.next("resumed");
         return c;
     }
@@ -82,7 +94,13 @@ final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         synchronized (clients) {
-            clients.forEach(ChatClient::close);
+            for (AutoCloseable c : clients) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing anyway
+                }
+            }
         }
         it.close();
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.server.auth.Permission;
 import dev.onair.server.config.MessagingSettings;
-import dev.onair.server.testing.ChatClient;
+import dev.onair.client.chat.ChatJoin;
+import dev.onair.server.testing.ChatTestClient;
+import dev.onair.server.testing.WsClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,9 +38,9 @@ class ChatSocketTest {
 
     @Test
     void aMessageIsAckedAndDeliveredToEverySocketInTheRoom() throws Exception {
-        ChatClient alice = server.joined("r-basic", "alice");
-        ChatClient bob = server.joined("r-basic", "bob", EnumSet.of(Permission.SUBSCRIBE)); // reads only
-        alice.send(ChatClient.chat("c1", "hello 👋"));
+        ChatTestClient alice = server.joined("r-basic", "alice");
+        ChatTestClient bob = server.joined("r-basic", "bob", EnumSet.of(Permission.SUBSCRIBE)); // reads only
+        alice.chat("c1", "hello 👋");
         JsonNode ack = alice.next("ack");
         assertThat(ack.path("clientMsgId").asText()).isEqualTo("c1");
         assertThat(ack.path("duplicate").asBoolean()).isFalse();
@@ -49,7 +51,7 @@ class ChatSocketTest {
         assertThat(atBob.path("from").path("identity").asText()).isEqualTo("alice");
         assertThat(alice.nextChat().path("seq").asLong()).isEqualTo(ack.path("seq").asLong());
 
-        bob.send(ChatClient.chat("b1", "may I?"));
+        bob.chat("b1", "may I?");
         JsonNode refused = bob.next("error");
         assertThat(refused.path("code").asText()).isEqualTo("forbidden");
         assertThat(refused.path("clientMsgId").asText()).isEqualTo("b1");
@@ -57,31 +59,30 @@ class ChatSocketTest {
 
     @Test
     void aRetryWithTheSameClientMsgIdIsAckedWithTheFirstSeq() throws Exception {
-        ChatClient alice = server.joined("r-retry", "alice");
-        alice.send(ChatClient.chat("same", "once"));
+        ChatTestClient alice = server.joined("r-retry", "alice");
+        alice.chat("same", "once");
         long seq = alice.next("ack").path("seq").asLong();
-        alice.send(ChatClient.chat("same", "once"));
+        alice.chat("same", "once");
         JsonNode again = alice.next("ack");
         assertThat(again.path("seq").asLong()).isEqualTo(seq);
         assertThat(again.path("duplicate").asBoolean()).isTrue();
-        alice.send(ChatClient.chat("same", "another body"));
+        alice.chat("same", "another body");
         assertThat(alice.next("error").path("code").asText()).isEqualTo("client_msg_id_conflict");
     }
 
     @Test
     void aDroppedSocketResumesWithNoGapAndNoDuplicate() throws Exception {
-        ChatClient alice = server.joined("r-resume", "alice");
-        ChatClient bob = server.joined("r-resume", "bob");
-        alice.send(ChatClient.chat("m1", "one"));
+        ChatTestClient alice = server.joined("r-resume", "alice");
+        ChatTestClient bob = server.joined("r-resume", "bob");
+        alice.chat("m1", "one");
         JsonNode first = bob.nextChat();
-        bob.close(); // dropped without a close handshake
+        bob.abort(); // dropped without a close handshake
         for (int i = 2; i <= 4; i++) {
-            alice.send(ChatClient.chat("m" + i, "n" + i));
+            alice.chat("m" + i, "n" + i);
             alice.next("ack");
         }
-        ChatClient again = server.client();
-        again.send(ChatClient.resume(server.chatToken("r-resume", "bob"), "r-resume", first.path("epoch").asLong(),
-                first.path("seq").asLong()));
+        ChatTestClient again = server.connect(ChatJoin.resume(server.chatToken("r-resume", "bob"), "r-resume",
+                first.path("epoch").asLong(), first.path("seq").asLong()));
         JsonNode resumed = again.next("resumed");
         assertThat(resumed.path("recovered").asBoolean()).isTrue();
         long expected = first.path("seq").asLong() + 1;
@@ -98,34 +99,32 @@ class ChatSocketTest {
 
     @Test
     void aResumePointInTheFutureOrOfAnotherEpochGetsASnapshot() throws Exception {
-        ChatClient alice = server.joined("r-future", "alice");
-        alice.send(ChatClient.chat("f1", "x"));
+        ChatTestClient alice = server.joined("r-future", "alice");
+        alice.chat("f1", "x");
         JsonNode ack = alice.next("ack");
-        ChatClient ahead = server.client();
-        ahead.send(ChatClient.resume(server.chatToken("r-future", "bob"), "r-future", ack.path("epoch").asLong(),
-                ack.path("seq").asLong() + 1000));
+        ChatTestClient ahead = server.connect(ChatJoin.resume(server.chatToken("r-future", "bob"), "r-future",
+                ack.path("epoch").asLong(), ack.path("seq").asLong() + 1000));
         JsonNode r1 = ahead.next("resumed");
         assertThat(r1.path("recovered").asBoolean()).isFalse();
-        ChatClient otherEpoch = server.client();
-        otherEpoch.send(ChatClient.resume(server.chatToken("r-future", "carol"), "r-future",
-                ack.path("epoch").asLong() + 1, 1));
+        ChatTestClient otherEpoch = server.connect(ChatJoin.resume(server.chatToken("r-future", "carol"),
+                "r-future", ack.path("epoch").asLong() + 1, 1));
         assertThat(otherEpoch.next("resumed").path("recovered").asBoolean()).isFalse();
         // and the room goes on
-        alice.send(ChatClient.chat("f2", "still here"));
+        alice.chat("f2", "still here");
         assertThat(ahead.nextChat().path("text").asText()).as("the snapshot").isEqualTo("x");
         assertThat(ahead.nextChat().path("text").asText()).isEqualTo("still here");
     }
 
     @Test
     void everyBadFrameGetsAClearErrorAndTheRoomGoesOn() throws Exception {
-        ChatClient alice = server.joined("r-bad", "alice");
-        ChatClient bob = server.joined("r-bad", "bob");
+        ChatTestClient alice = server.joined("r-bad", "alice");
+        ChatTestClient bob = server.joined("r-bad", "bob");
         String big = "x".repeat(17 * 1024);
         List<String[]> cases = List.of(
-                new String[] {ChatClient.chat("e1", ""), "empty_text"},
-                new String[] {ChatClient.chat("e2", "   "), "empty_text"},
-                new String[] {ChatClient.chat("e3", "y".repeat(2001)), "text_too_long"},
-                new String[] {ChatClient.chat("e4", big), "payload_too_large"},
+                new String[] {chatFrame("e1", ""), "empty_text"},
+                new String[] {chatFrame("e2", "   "), "empty_text"},
+                new String[] {chatFrame("e3", "y".repeat(2001)), "text_too_long"},
+                new String[] {chatFrame("e4", big), "payload_too_large"},
                 new String[] {"{\"type\":\"send\",\"kind\":\"chat\",\"clientMsgId\":\"e5\",\"text\":\"\\ud800\"}",
                         "invalid_unicode"},
                 new String[] {"{\"type\":\"send\",\"kind\":\"chat\",\"clientMsgId\":\"e6\",\"text\":\"hi\","
@@ -142,18 +141,21 @@ class ChatSocketTest {
             assertThat(error.path("code").asText()).as(c[0].length() > 80 ? c[1] : c[0]).isEqualTo(c[1]);
             assertThat(error.path("reason").asText()).isNotBlank();
         }
-        alice.sendBinary(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
-        assertThat(alice.next("error").path("code").asText()).isEqualTo("malformed_json");
+        WsClient raw = server.raw(); // the chat client sends text only
+        raw.send(ChatJoin.fresh(server.chatToken("r-bad", "carol"), "r-bad").toJson());
+        raw.next("resumed");
+        raw.sendBinary(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
+        assertThat(raw.next("error").path("code").asText()).isEqualTo("malformed_json");
 
-        alice.send(ChatClient.chat("ok", "the room goes on"));
+        alice.chat("ok", "the room goes on");
         assertThat(bob.nextChat().path("text").asText()).isEqualTo("the room goes on");
         assertThat(server.it.get("/metrics")).contains("onair_chat_errors_total{code=\"forged_sender\"} 1");
     }
 
     @Test
     void aTextFrameThatIsNotUtf8ClosesOnlyItsSocketWith1007() throws Exception {
-        ChatClient alice = server.joined("r-utf8", "alice");
-        ChatClient bob = server.joined("r-utf8", "bob");
+        ChatTestClient alice = server.joined("r-utf8", "alice");
+        ChatTestClient bob = server.joined("r-utf8", "bob");
         try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port())) {
             raw.setSoTimeout(10_000);
             java.io.OutputStream out = raw.getOutputStream();
@@ -176,8 +178,14 @@ class ChatSocketTest {
             assertThat(opcode).as("a close frame").isEqualTo(0x8);
             assertThat(((body[0] & 0xff) << 8) | (body[1] & 0xff)).isEqualTo(1007);
         }
-        alice.send(ChatClient.chat("u1", "the room goes on"));
+        alice.chat("u1", "the room goes on");
         assertThat(bob.nextChat().path("text").asText()).isEqualTo("the room goes on");
+    }
+
+    /** A chat {@code send} frame as the chat client writes it, for the cases it is sent raw. */
+    private static String chatFrame(String clientMsgId, String text) {
+        return JSON.createObjectNode().put("type", "send").put("kind", "chat").put("clientMsgId", clientMsgId)
+                .put("text", text).toString();
     }
 
     private static String readHeaders(java.io.InputStream in) throws java.io.IOException {
@@ -195,7 +203,7 @@ class ChatSocketTest {
     @Test
     void serverShutdownClosesChatSocketsWith1001() throws Exception {
         ChatServer other = new ChatServer(MessagingSettings.defaults());
-        ChatClient c;
+        ChatTestClient c;
         try {
             c = other.joined("r-stop", "alice");
         } finally {
@@ -212,14 +220,13 @@ class ChatSocketTest {
         assertJoinRefused("{\"type\":\"join\"}", "bad_request", 4400);
         assertJoinRefused("{\"type\":\"join\",\"token\":\"abc\",\"room\":\"" + room + "\",\"epoch\":1}",
                 "bad_request", 4400);
-        assertJoinRefused(ChatClient.join("not-a-jwt", room), "unauthenticated", 4401);
-        assertJoinRefused(ChatClient.join(server.chatToken("elsewhere", "eve"), room), "forbidden", 4403);
-        assertJoinRefused(ChatClient.join(server.chatToken("*", "eve"), null).replace(",\"room\":null", ""),
-                "bad_request", 4400);
+        assertJoinRefused(ChatJoin.fresh("not-a-jwt", room).toJson(), "unauthenticated", 4401);
+        assertJoinRefused(ChatJoin.fresh(server.chatToken("elsewhere", "eve"), room).toJson(), "forbidden", 4403);
+        assertJoinRefused(ChatJoin.fresh(server.chatToken("*", "eve"), null).toJson(), "bad_request", 4400);
     }
 
     private static void assertJoinRefused(String frame, String code, int closeCode) throws Exception {
-        ChatClient c = server.client();
+        WsClient c = server.raw(); // a join the chat client would not write
         c.send(frame);
         JsonNode error = c.next("error");
         assertThat(error.path("code").asText()).as(frame).isEqualTo(code);
@@ -229,7 +236,7 @@ class ChatSocketTest {
 
     @Test
     void aSocketWithoutJoinIsClosedAfterTenSeconds() throws Exception {
-        ChatClient idle = server.client();
+        WsClient idle = server.raw();
         JsonNode error = idle.frames.poll(12, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(error).isNotNull();
         assertThat(error.path("code").asText()).isEqualTo("join_timeout");
@@ -238,9 +245,9 @@ class ChatSocketTest {
 
     @Test
     void sendingFasterThanTheRateLimitIsRefusedWithRetryAfter() throws Exception {
-        ChatClient alice = server.joined("r-rate", "alice");
+        ChatTestClient alice = server.joined("r-rate", "alice");
         for (int i = 0; i < 15; i++) {
-            alice.send(ChatClient.chat("r" + i, "burst " + i));
+            alice.chat("r" + i, "burst " + i);
         }
         int acks = 0;
         int limited = 0;
@@ -263,11 +270,11 @@ class ChatSocketTest {
     void adminReadsHistoryDeletesMutesAndBans() throws Exception {
         String room = "r-admin";
         String admin = server.adminToken(room);
-        ChatClient alice = server.joined(room, "alice");
-        ChatClient bob = server.joined(room, "bob");
+        ChatTestClient alice = server.joined(room, "alice");
+        ChatTestClient bob = server.joined(room, "bob");
         long[] seqs = new long[3];
         for (int i = 0; i < 3; i++) {
-            alice.send(ChatClient.chat("a" + i, "text " + i));
+            alice.chat("a" + i, "text " + i);
             seqs[i] = alice.next("ack").path("seq").asLong();
         }
         HttpResponse<String> page = server.admin("GET", "/api/v1/rooms/" + room + "/messages?limit=2", admin);
@@ -302,22 +309,21 @@ class ChatSocketTest {
 
         assertThat(server.admin("PUT", "/api/v1/rooms/" + room + "/chat/mutes/alice", admin).statusCode())
                 .isEqualTo(204);
-        alice.send(ChatClient.chat("muted", "shh"));
+        alice.chat("muted", "shh");
         assertThat(alice.next("error").path("code").asText()).isEqualTo("muted");
         assertThat(server.admin("DELETE", "/api/v1/rooms/" + room + "/chat/mutes/alice", admin).statusCode())
                 .isEqualTo(204);
-        alice.send(ChatClient.chat("unmuted", "back"));
+        alice.chat("unmuted", "back");
         assertThat(alice.next("ack").path("clientMsgId").asText()).isEqualTo("unmuted");
 
         assertThat(server.admin("PUT", "/api/v1/rooms/" + room + "/chat/bans/bob", admin).statusCode())
                 .isEqualTo(204);
         assertThat(bob.next("error").path("code").asText()).isEqualTo("banned");
         assertThat(bob.awaitClose()).isEqualTo(4403);
-        ChatClient bobAgain = server.client();
-        bobAgain.send(ChatClient.join(server.chatToken(room, "bob"), room));
+        ChatTestClient bobAgain = server.connect(ChatJoin.fresh(server.chatToken(room, "bob"), room));
         assertThat(bobAgain.next("error").path("code").asText()).isEqualTo("banned");
         assertThat(bobAgain.awaitClose()).isEqualTo(4403);
-        alice.send(ChatClient.chat("after-ban", "the room goes on"));
+        alice.chat("after-ban", "the room goes on");
         assertThat(alice.next("ack").path("clientMsgId").asText()).isEqualTo("after-ban");
         assertThat(server.admin("PATCH", "/api/v1/rooms/" + room + "/chat/bans/bob", admin).statusCode())
                 .isEqualTo(405);

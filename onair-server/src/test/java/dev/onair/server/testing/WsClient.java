@@ -13,7 +13,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A JDK WebSocket client for signalling tests: JSON frames in a queue, the close code in a future. */
+/**
+ * A JDK WebSocket client for signalling tests, and for raw {@code /chat} frames that the real chat client cannot send
+ * (a bad join, no join, a binary frame): JSON frames in a queue, the close code in a future.
+ */
 public final class WsClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final Duration WAIT = Duration.ofSeconds(5);
@@ -23,8 +26,13 @@ public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
 
     public WsClient(int port) {
+        this(port, "/rtc");
+    }
+
+    /** A socket on another path of the server, e.g. {@code /chat}. */
+    public WsClient(int port, String path) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/rtc"), new Collector()).join();
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), new Collector()).join();
     }
 
     public void send(String text) {
