@@ -23,9 +23,10 @@ import java.util.Map;
  * resolution at a quarter or half of the frame rate (LiveKit also offers those mixed choices; Jitsi prefers frame
  * rate the same way above its lowest resolutions).
  *
- * <p>Hysteresis: keeping a choice (or a lower one) only needs it to fit, but going higher than the track's previous
- * decision (including unpausing) needs the new total to stay within {@link AllocatorConfig#upgradeHeadroom()} of
- * the available bandwidth and {@link AllocatorConfig#upgradeHoldNanos()} to have passed since the track's last
+ * <p>Hysteresis: keeping a choice (or a lower one) needs the total to fit within the available bandwidth divided by
+ * {@link #KEEP_FRACTION} (one delay-based decrease of the estimate: see there), but going higher than the track's
+ * previous decision (including unpausing) needs the new total to stay within {@link AllocatorConfig#upgradeHeadroom()}
+ * of the available bandwidth and {@link AllocatorConfig#upgradeHoldNanos()} to have passed since the track's last
  * bandwidth-driven change, unless the new total is at most half of what is available. An upgrade undone within
  * {@link #FAILED_UPGRADE_WINDOW_NANOS} doubles that track's hold (up to {@link #MAX_HOLD_FACTOR} times), and
  * {@link #STABLE_NANOS} on one choice brings it back: a track does not flap between two layers at each probe. A track
@@ -46,6 +47,17 @@ public final class BandwidthAllocator {
     public BandwidthAllocator(AllocatorConfig config) {
         this.config = config;
     }
+
+    /**
+     * A choice already taken is kept while the total is at most the available bandwidth / this. GCC answers every
+     * overuse with an estimate of 0.85 × the acked rate ({@code AimdRateControl.BETA}): when the link carries all
+     * that is sent, one overuse (the queue a keyframe burst builds, a delay spike on a mobile link) leaves the
+     * estimate at 0.85 × the current total, and a rule of "keep while it fits" dropped a layer at each of them. A
+     * link that really carries less than the total keeps acking less, so the next decrease goes below 0.85 × the
+     * total and the layer goes. The cap1m-simulcast bench showed the difference: its 640x360 layer (~550 kbit/s with
+     * audio) on a 1 Mbit/s link was left at the overuse its own keyframe caused, every 5 s, each time with a freeze.
+     */
+    static final double KEEP_FRACTION = 0.85;
 
     /** An upgrade undone within this long failed: the track's next upgrade waits twice as long. */
     static final long FAILED_UPGRADE_WINDOW_NANOS = 4_000_000_000L;
@@ -187,13 +199,13 @@ public final class BandwidthAllocator {
     }
 
     /**
-     * Whether {@code s} may be at {@code level} with the subscriber's total at {@code totalBps}: plain fit up to
-     * the previous decision's level, headroom and hold above it.
+     * Whether {@code s} may be at {@code level} with the subscriber's total at {@code totalBps}: a fit within
+     * available / {@link #KEEP_FRACTION} up to the previous decision's level, headroom and hold above it.
      */
     private boolean mayTake(Slot s, int level, long totalBps, long available, long headroomBps, long nowNanos) {
         boolean up = s.prev == null || level > s.prev.level;
         if (!up) {
-            return totalBps <= available;
+            return totalBps * KEEP_FRACTION <= available;
         }
         // The hold stops flapping at the margin; with the total at most half of what is available (a probe just
         // showed the link far wider) there is no margin to flap at, and holding would only prolong a pause.

@@ -3,8 +3,14 @@ package dev.onair.sfu.bwe;
 /**
  * Classic GCC loss control (draft-ietf-rmcat-gcc-02 §6, libwebrtc SendSideBandwidthEstimation): the loss fraction
  * over at least {@value #MIN_PACKETS} reported packets; above 10 % the limit drops to estimate × (1 − 0.5 × loss), at most once per
- * 300 ms + RTT; below 2 % it may rise to estimate × 1.08 + 1 kbit/s once per second; in between it holds. The
- * estimator uses min(delay-based, this limit).
+ * 300 ms + RTT, but never below {@value #ACKED_FLOOR} × the acked rate; below 2 % it may rise to estimate × 1.08 +
+ * 1 kbit/s once per second; in between it holds. The estimator uses min(delay-based, this limit).
+ *
+ * <p>Why the floor: the loss fraction is taken over the last {@value #MIN_PACKETS} packets, so after a sender
+ * overran a link it still counts that burst's losses while the acked rate already shows what the link carries. With
+ * 66 % of a second's packets lost when a 1 Mbit/s cap met a 2.5 Mbit/s layer, repeated cuts took the estimate to
+ * ~500 kbit/s on a link that had just delivered 1 Mbit/s, below the layer that fits. The delay-based control makes
+ * the same choice: one decrease goes to 0.85 × acked, not lower.
  *
  * <p>Why {@value #MIN_PACKETS} packets, not libwebrtc's 20: libwebrtc takes the fraction from receiver reports, about
  * one a second and at video rates 100 packets or more each, whereas ours comes from transport-wide feedback every
@@ -21,6 +27,8 @@ final class LossBasedController {
     static final long INCREASE_EXTRA_BPS = 1_000L;
     static final long INCREASE_INTERVAL_NANOS = 1_000_000_000L;
     static final long DECREASE_INTERVAL_NANOS = 300_000_000L;
+    /** A decrease never goes below this × the acked rate (when one is known). */
+    static final double ACKED_FLOOR = 0.85;
 
     private final BweConfig config;
     private long lostPackets;
@@ -50,8 +58,12 @@ final class LossBasedController {
         }
     }
 
-    /** Applies the newest loss fraction, if one is due, against the current combined estimate. */
-    long update(long estimateBps, long rttMillis, long nowNanos) {
+    /**
+     * Applies the newest loss fraction, if one is due, against the current combined estimate.
+     *
+     * @param ackedBps what arrived over the last 250 ms; 0 when not known (no floor then)
+     */
+    long update(long estimateBps, long ackedBps, long rttMillis, long nowNanos) {
         decreasedLast = false;
         if (!fresh) {
             return limitBps;
@@ -67,7 +79,9 @@ final class LossBasedController {
         } else if (lossFraction > HIGH_LOSS) {
             long interval = DECREASE_INTERVAL_NANOS + rttMillis * 1_000_000L;
             if (!hasDecreased || nowNanos - lastDecreaseNanos >= interval) {
-                limitBps = config.clamp((long) (estimateBps * (1.0 - 0.5 * lossFraction)));
+                long cut = (long) (estimateBps * (1.0 - 0.5 * lossFraction));
+                long floor = (long) (ACKED_FLOOR * ackedBps);
+                limitBps = config.clamp(Math.min(estimateBps, Math.max(cut, floor)));
                 hasDecreased = true;
                 lastDecreaseNanos = nowNanos;
                 decreasedLast = true;

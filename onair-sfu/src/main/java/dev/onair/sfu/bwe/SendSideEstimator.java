@@ -111,7 +111,7 @@ public final class SendSideEstimator {
                 reason = "probe " + formatMbps(probeBps);
             }
         }
-        long lossBased = loss.update(before, rttMillis, nowNanos);
+        long lossBased = loss.update(before, ackedBps, rttMillis, nowNanos);
         if (loss.decreasedLast()) {
             reason = "loss " + Math.round(loss.lossFraction() * 100) + "%";
         }
