@@ -1,5 +1,6 @@
 package dev.onair.sfu.pacer;
 
+import dev.onair.sfu.queue.PacketOwner;
 import dev.onair.sfu.queue.SlotRing;
 import dev.onair.sfu.queue.SubscriberQueue;
 
@@ -7,7 +8,9 @@ import dev.onair.sfu.queue.SubscriberQueue;
  * The send step of one subscriber: takes packets from its {@link SubscriberQueue}, the priority lane (audio)
  * first and unpaced, then the retransmission lane (resent video) and then the paced lane (video, padding) while the
  * {@link Pacer} allows: a resend never waits behind new video, as in libwebrtc's pacer. A paced packet that waited longer than
- * the bound is dropped, counted and reported. Every packet sent counts against the pacer's budget and into the
+ * the bound is dropped, counted and reported; so is one its {@link PacketOwner} declared superseded (video of a
+ * simulcast layer left for another: the receiver restarts at the new layer's keyframe, which would otherwise wait
+ * behind it — at a 1 Mbit/s cap, up to the stale bound). Every packet sent counts against the pacer's budget and into the
  * {@link QueueDelayStats}. Media loop only; allocation-free.
  */
 public final class PacedDrain {
@@ -31,6 +34,7 @@ public final class PacedDrain {
     private final Pacer pacer;
     private final QueueDelayStats delays = new QueueDelayStats();
     private long maxQueueDelayNanos;
+    private long supersededDrops;
     private StaleDropListener staleDropListener;
     private ProbeSentListener probeSentListener;
 
@@ -45,6 +49,11 @@ public final class PacedDrain {
 
     public QueueDelayStats delays() {
         return delays;
+    }
+
+    /** Packets dropped unsent because their owner declared them superseded ({@link PacketOwner}). */
+    public long supersededDrops() {
+        return supersededDrops;
     }
 
     public void setMaxQueueDelayMillis(long millis) {
@@ -78,6 +87,11 @@ public final class PacedDrain {
                 lane = priority;
             } else if (!resends.isEmpty() || !paced.isEmpty()) {
                 lane = resends.isEmpty() ? paced : resends;
+                if (lane.headOwner() instanceof PacketOwner o && lane.headEnqueuedNanos() < o.supersededBeforeNanos()) {
+                    lane.pop();
+                    supersededDrops++;
+                    continue;
+                }
                 long waited = nowNanos - lane.headEnqueuedNanos();
                 if (waited > maxQueueDelayNanos) {
                     dropStale(lane, waited, nowNanos);

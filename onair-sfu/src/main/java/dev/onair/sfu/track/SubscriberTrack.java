@@ -7,6 +7,7 @@ import dev.onair.protocol.rtp.HeaderExtensions;
 import dev.onair.protocol.rtp.RtpWriter;
 import dev.onair.protocol.rtp.RtpHeader;
 import dev.onair.sfu.negotiation.MediaKind;
+import dev.onair.sfu.queue.PacketOwner;
 import dev.onair.sfu.queue.SubscriberQueue.Lane;
 import dev.onair.sfu.rtx.ResendGuard;
 import dev.onair.sfu.rtx.ResendOutcome;
@@ -43,7 +44,7 @@ import java.util.Map;
  * {@link RtpRewriter} and {@link Vp8Continuity}, so sequence numbers and picture ids stay consecutive. Packets
  * without a TID are always forwarded. Media loop only; no allocation per packet.
  */
-public final class SubscriberTrack implements PacketSink, SessionTrack {
+public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOwner {
     /** A publisher SR older than this no longer gives a trustworthy NTP/RTP mapping. */
     private static final long MAX_SR_AGE_NANOS = 60_000_000_000L;
     /** {@link #targetLayer()} before the first bind when no target was set: the source's highest layer. */
@@ -82,6 +83,8 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
     private TrackPriority priority;
     private int targetLayer = TARGET_HIGHEST;
     private int currentLayer = -1;
+    /** Queued packets of this track from before the last spatial switch are dropped unsent ({@link PacketOwner}). */
+    private long supersededBeforeNanos = Long.MIN_VALUE;
     /** The layer selection last aimed at (the target, or the best active layer below it); -1 none yet. */
     private int wantedLayer = -1;
     private long layerSwitches;
@@ -465,6 +468,9 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         waitingForKeyframe = false;
         if (fromLayer >= 0) {
             layerSwitches++;
+            // What is still queued of the layer left (and its resends) would only delay this keyframe: the receiver
+            // restarts decoding here, and NACKs for the old layer's numbers are no longer answered (RtpRewriter).
+            supersededBeforeNanos = p.arrivalNanos;
         }
         layerSwitchListener.onLayerSwitch(this, fromLayer, layer, p.arrivalNanos);
         return true;
@@ -896,6 +902,11 @@ public final class SubscriberTrack implements PacketSink, SessionTrack {
         rtxSeq = (rtxSeq + 1) & 0xFFFF;
         output.queue().commit(this, rtxLen, payloadLen + RtxPacket.OSN_BYTES, nowNanos);
         return ResendOutcome.SENT_RTX;
+    }
+
+    @Override
+    public long supersededBeforeNanos() {
+        return supersededBeforeNanos;
     }
 
     /** Packets the subscriber's NACKs asked for. */

@@ -45,6 +45,39 @@ class PacedDrainTest {
     private final RecordingSink sink = new RecordingSink();
     private final PacedDrain drain = new PacedDrain(new PacerConfig(1_000_000, Pacer.DEFAULT_BURST_NANOS, 300));
 
+    /** A track that can declare its queued packets superseded. */
+    private static final class Owner implements dev.onair.sfu.queue.PacketOwner {
+        long supersededBefore = Long.MIN_VALUE;
+
+        @Override
+        public long supersededBeforeNanos() {
+            return supersededBefore;
+        }
+    }
+
+    @Test
+    void packetsQueuedBeforeTheirOwnersLayerSwitchAreDroppedUnsentAndOthersAreNot() {
+        Owner video = new Owner();
+        Owner other = new Owner();
+        enqueue(queue, Lane.RETRANSMISSION, video, 1200, 0); // a resend of the old layer
+        for (int i = 0; i < 5; i++) {
+            enqueue(queue, Lane.PACED, video, 1200, i * MS); // old layer
+            enqueue(queue, Lane.PACED, other, 1200, i * MS); // another subscribed track
+        }
+        video.supersededBefore = 5 * MS; // switched: the new layer's keyframe is queued from 5 ms on
+        enqueue(queue, Lane.PACED, video, 1200, 5 * MS);
+        enqueue(queue, Lane.PACED, video, 1200, 6 * MS);
+
+        for (long t = 7 * MS; t < 250 * MS && !queue.isEmpty(); t += 5 * MS) { // within the 300 ms stale bound
+            drain.drain(queue, 100, t, sink);
+        }
+
+        assertThat(sink.sent).containsExactly(other, other, other, other, other, video, video);
+        assertThat(drain.supersededDrops()).isEqualTo(6);
+        assertThat(drain.delays().staleDrops()).isZero();
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
     @Test
     void audioOvertakesAQueuedVideoBurst() {
         for (int i = 0; i < 30; i++) {

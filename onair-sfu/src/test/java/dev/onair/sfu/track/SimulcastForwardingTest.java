@@ -147,6 +147,7 @@ class SimulcastForwardingTest {
         sub.bind(track, 0);
         frames(20); // past the 500 ms keyframe request throttle of the start
         int before = out.sent.size();
+        long startedOn = sub.supersededBeforeNanos();
         sub.setTargetLayer(0, pub.frame * FRAME_NANOS);
         assertThat(pub.requests).as("a PLI for layer 0 at once").endsWith(0);
         assertThat(track.demandedLayers()).as("current and target").isEqualTo(0b101);
@@ -154,9 +155,14 @@ class SimulcastForwardingTest {
         assertThat(out.sent.subList(before, out.sent.size())).as("still the full layer while waiting")
                 .allMatch(b -> SimulcastPackets.layerTag(b) == 2).hasSize(2 * KEY_DELAY_FRAMES);
         assertThat(sub.currentLayer()).isEqualTo(2);
+        assertThat(sub.supersededBeforeNanos()).as("nothing superseded while the old layer goes on")
+                .isEqualTo(startedOn);
+        long keyframeAt = pub.frame * FRAME_NANOS;
         frames(1);
         assertThat(SimulcastPackets.layerTag(out.sent.get(out.sent.size() - 1))).isEqualTo(0);
         assertThat(sub.currentLayer()).isEqualTo(0);
+        assertThat(sub.supersededBeforeNanos()).as("what is still queued of layer 2 goes unsent at the switch")
+                .isEqualTo(keyframeAt);
         assertThat(track.demandedLayers()).isEqualTo(0b001);
         assertThat(sub.dropsOtherLayer()).isPositive();
     }
