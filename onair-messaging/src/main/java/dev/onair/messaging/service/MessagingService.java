@@ -167,6 +167,10 @@ public final class MessagingService implements AutoCloseable {
 
     // ---- commands ----
 
+    long nowMillis() {
+        return clock.millis();
+    }
+
     ClientFrameParser parser() {
         return parser;
     }

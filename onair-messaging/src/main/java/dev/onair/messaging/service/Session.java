@@ -33,6 +33,7 @@ public final class Session {
     private long epoch;
     private CloseReason closeRequest;
     private long lastTypingMillis = Long.MIN_VALUE;
+    private final BadFrameLimit badFrames = new BadFrameLimit();
 
     Session(MessagingService service, RoomChannel channel, Connection connection, int maxPending) {
         this.service = service;
@@ -67,6 +68,13 @@ public final class Session {
         ParseResult r = service.parser().parse(frame);
         if (r instanceof FrameError e) {
             send(ServerFrames.error(e));
+            boolean over;
+            synchronized (this) {
+                over = badFrames.overLimit(service.nowMillis());
+            }
+            if (over) {
+                kick(CloseReason.PROTOCOL_ERROR);
+            }
             return;
         }
         if (!isOpen()) {
