@@ -132,7 +132,8 @@ public final class RedisMessageStore implements MessageStore {
         HistoryLimits limits = options.limits();
         boolean idempotent = draft.clientMsgId() != null;
         String[] k = {keys.epoch(room), keys.seq(room), keys.log(room), keys.deleted(room),
-                idempotent ? keys.idempotency(room, draft.sender(), draft.clientMsgId()) : keys.base(room) + "idem"};
+                idempotent ? keys.idempotency(room, draft.sender(), draft.clientMsgId()) : keys.base(room) + "idem",
+                keys.muted(room), keys.banned(room)};
         List<String> args = new ArrayList<>(20);
         args.add(Long.toString(epochCandidate()));
         args.add(Long.toString(clock.millis()));
@@ -141,6 +142,7 @@ public final class RedisMessageStore implements MessageStore {
         args.add(idempotent ? "1" : "0");
         args.add(idempotent ? EntryCodec.fingerprint(draft) : "");
         args.add(Long.toString(draft.targetSeq()));
+        args.add(Long.toString(options.roomIdleTtlMillis()));
         args.addAll(EntryCodec.fields(draft));
         return appendScript.run(redis, k, args.toArray(new String[0])).thenApply(reply -> appended(room, draft, reply));
     }
@@ -229,6 +231,7 @@ public final class RedisMessageStore implements MessageStore {
         args.add(Long.toString(limits.maxAgeMillis()));
         args.add(mode);
         args.add(Integer.toString(Math.max(0, limit)));
+        args.add(Long.toString(options.roomIdleTtlMillis()));
         args.addAll(List.of(extra));
         return readScript.run(redis, k, args.toArray(new String[0])).thenApply(this::readReply);
     }
