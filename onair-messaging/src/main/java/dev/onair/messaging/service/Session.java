@@ -169,18 +169,23 @@ public final class Session {
 
     /**
      * A stored message from the room's tail; true when it was offered to the connection. A message of another epoch
-     * (the log was recreated, e.g. a Redis that lost its data) starts a resync from the new log's beginning.
+     * (the log was recreated: its Redis keys expired or were flushed) starts a resync as a resume from the old epoch
+     * gets it: {@code resumed} with {@code recovered: false} and a snapshot of the new log.
      */
     boolean deliverLive(StoredMessage m, String frame) {
         CloseReason close;
         boolean offered = false;
         boolean newLog = false;
+        long oldEpoch = 0;
+        long oldCursor = 0;
         synchronized (this) {
             if (!open) {
                 return false;
             }
             if (synced && m.epoch() != epoch) {
                 newLog = true;
+                oldEpoch = epoch;
+                oldCursor = cursor;
                 synced = false;
                 epoch = m.epoch();
             }
@@ -200,7 +205,7 @@ public final class Session {
         }
         finishClose(close);
         if (newLog && close == null) {
-            service.resync(this, m.epoch(), 0, false);
+            service.resync(this, oldEpoch, oldCursor, false);
         }
         return offered;
     }

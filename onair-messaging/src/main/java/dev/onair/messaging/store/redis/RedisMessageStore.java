@@ -122,6 +122,11 @@ public final class RedisMessageStore implements MessageStore {
         return tails.readFailures();
     }
 
+    /** Times a tailed room's log was found recreated under a new epoch (its keys expired or were flushed). */
+    public long tailNewLogs() {
+        return tails.newLogs();
+    }
+
     /** The Redis client id of the tail reader's connection as last seen (tests kill it). */
     long tailClientId() {
         return tails.readerClientId();
