@@ -121,6 +121,20 @@ class RedisModerationStoreTest extends ModerationStoreContract {
     }
 
     @Test
+    void aSubscriptionThatReconnectsLoadsAgainAndHearsChangesAfterwards() throws Exception {
+        RedisModerationStore a = (RedisModerationStore) store();
+        RedisModerationStore b = secondNode();
+        await(a.set("lobby", "mallory", Kind.BAN, true));
+        assertThat(Eventually.holds(() -> b.isBanned("lobby", "mallory"), PROPAGATION)).isTrue();
+        raw.sync().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub());
+        assertThat(Eventually.holds(() -> a.loads() >= 2 && b.loads() >= 2, PROPAGATION))
+                .as("each view loaded again after its subscription came back").isTrue();
+        assertThat(b.isBanned("lobby", "mallory")).isTrue();
+        await(a.set("lobby", "mallory", Kind.BAN, false));
+        assertThat(Eventually.holds(() -> !b.isBanned("lobby", "mallory"), PROPAGATION)).isTrue();
+    }
+
+    @Test
     void announcementsRoundTrip() {
         RedisModerationStore.Change c = new RedisModerationStore.Change("a:b;c", ";:x", Kind.BAN, true, "7.k");
         assertThat(RedisModerationStore.decode(RedisModerationStore.encode(c))).isEqualTo(c);
