@@ -53,6 +53,8 @@ public final class OnairServer implements AutoCloseable {
     /** Null when automatic dumps are off. */
     private final AutoDumper dumper;
     private final MessagingBootstrap.Started messaging;
+    /** How long a shutdown waits for the /chat sockets to take their 1001 close frames (unjoined ones are not closed). */
+    private static final long SHUTDOWN_CHAT_CLOSE_MILLIS = 1_000;
     private final ChatHub chat;
     private boolean closed;
 
@@ -203,6 +205,11 @@ public final class OnairServer implements AutoCloseable {
         LOG.info("stopping: closing HTTP, then media, then webhooks (drained at most {} ms)",
                 WebhookSender.DEFAULT_DRAIN.toMillis());
         messaging.service().close(); // every /chat socket gets 1001 before HTTP stops
+        try {
+            chat.awaitClosed(SHUTDOWN_CHAT_CLOSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.close();
         messaging.close();
         closeQuietly(media.closer());

@@ -11,7 +11,9 @@ public enum CloseReason {
     /** The store failed while replaying: the client may reconnect and resume. */
     SERVER_ERROR(true),
     /** The service is shutting down: the client may reconnect (elsewhere) and resume. */
-    SHUTDOWN(true);
+    SHUTDOWN(true),
+    /** Too many malformed frames in a short time ({@link BadFrameLimit}): a broken client, do not reconnect. */
+    PROTOCOL_ERROR(false);
 
     private final boolean resumable;
 

@@ -3,6 +3,7 @@ package dev.onair.messaging.service;
 import dev.onair.messaging.store.Draft;
 import dev.onair.messaging.store.MessageKind;
 import dev.onair.messaging.store.MessageStore;
+import dev.onair.messaging.store.ModerationStore;
 import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.wire.ClientCommand;
 import dev.onair.messaging.wire.ErrorCode;
@@ -26,11 +27,11 @@ final class CommandHandler {
     private final MessageStore store;
     private final InstantSource clock;
     private final MessagingConfig config;
-    private final Moderation moderation;
+    private final ModerationStore moderation;
     private final ErrorCounters errors;
     private final LongAdder stored = new LongAdder();
 
-    CommandHandler(MessageStore store, InstantSource clock, MessagingConfig config, Moderation moderation,
+    CommandHandler(MessageStore store, InstantSource clock, MessagingConfig config, ModerationStore moderation,
             ErrorCounters errors) {
         this.store = store;
         this.clock = clock;

@@ -1,7 +1,9 @@
 package dev.onair.messaging.service;
 
+import dev.onair.messaging.store.InMemoryModerationStore;
 import dev.onair.messaging.store.LogState;
 import dev.onair.messaging.store.MessageStore;
+import dev.onair.messaging.store.ModerationStore;
 import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.wire.ClientCommand;
 import dev.onair.messaging.wire.ClientFrameParser;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>send</b>: validated by the parser, then ban, permission, mute and rate-limit checks, then stored; the
  *   sender gets an {@code ack} only once stored, and everyone (DMs: sender and recipient) gets the message from the
  *   tail, in sequence order;</li>
- *   <li><b>moderation</b>: delete (a tombstone to everyone), mute (may read, not send), ban (removed, may not rejoin);
- *   node-local;</li>
+ *   <li><b>moderation</b>: delete (a tombstone to everyone), mute (may read, not send), ban (removed, may not rejoin),
+ *   in a {@link ModerationStore}: shared by every node on Redis; a ban made on any node closes the identity's
+ *   connections on this one;</li>
  *   <li><b>slow consumers</b>: a connection whose outbound queue refuses a frame is closed with
  *   {@link CloseReason#SLOW_CONSUMER}; the others are not delayed.</li>
  * </ul>
@@ -43,7 +46,7 @@ public final class MessagingService implements AutoCloseable {
     private final MessagingConfig config;
     private final ErrorCounters errors = new ErrorCounters();
     private final ClientFrameParser parser = new ClientFrameParser(errors);
-    private final Moderation moderation = new Moderation();
+    private final ModerationStore moderation;
     private final Map<String, RoomChannel> channels = new HashMap<>(); // guarded by this
     private final LongAdder delivered = new LongAdder();
     private final LongAdder slowConsumers = new LongAdder();
@@ -51,12 +54,25 @@ public final class MessagingService implements AutoCloseable {
     private final CommandHandler commands;
     private volatile boolean closed;
 
+    /** With node-local moderation ({@link InMemoryModerationStore}). */
     public MessagingService(MessageStore store, InstantSource clock, MessagingConfig config) {
+        this(store, new InMemoryModerationStore(), clock, config);
+    }
+
+    /** With {@code moderation} (e.g. shared by every node on Redis); both stores stay the caller's to close. */
+    public MessagingService(MessageStore store, ModerationStore moderation, InstantSource clock,
+                            MessagingConfig config) {
         this.store = store;
+        this.moderation = moderation;
         this.clock = clock;
         this.config = config;
         this.replayer = new Replayer(store, config.snapshotSize(), config.replayPageSize());
         this.commands = new CommandHandler(store, clock, config, moderation, errors);
+        moderation.listen((room, identity, kind, on) -> {
+            if (kind == ModerationStore.Kind.BAN && on) {
+                kickBanned(room, identity);
+            }
+        });
     }
 
     public MessagingConfig config() {
@@ -113,6 +129,12 @@ public final class MessagingService implements AutoCloseable {
                 resync(session, epoch, lastSeq, fresh);
             }
         });
+        if (moderation.isBanned(room, connection.identity())) {
+            // banned while joining: the ban's kick may have listed the room's sessions before this one was added
+            refuse(session, ErrorCode.BANNED, "banned from this room", null, 0);
+            session.kick(CloseReason.BANNED);
+            return session;
+        }
         if (firstOfIdentity && config.presenceEvents()) {
             commands.presence(room, connection.identity(), "joined");
         }
@@ -167,6 +189,10 @@ public final class MessagingService implements AutoCloseable {
 
     // ---- commands ----
 
+    long nowMillis() {
+        return clock.millis();
+    }
+
     ClientFrameParser parser() {
         return parser;
     }
@@ -197,17 +223,24 @@ public final class MessagingService implements AutoCloseable {
         return commands.delete(room, byIdentity, seq);
     }
 
-    /** Mutes (or unmutes) {@code identity} in {@code room}: it may read, not send. */
-    public void mute(String room, String identity, boolean muted) {
-        moderation.mute(room, identity, muted);
+    /**
+     * Mutes (or unmutes) {@code identity} in {@code room}: it may read, not send. Completes once stored; from then on
+     * this node refuses its messages, other nodes as soon as the change reaches them (see {@link ModerationStore}).
+     */
+    public CompletionStage<Void> mute(String room, String identity, boolean muted) {
+        return moderation.set(room, identity, ModerationStore.Kind.MUTE, muted);
     }
 
-    /** Bans (or unbans) {@code identity} from {@code room}: its connections there are closed and it may not rejoin. */
-    public void ban(String room, String identity, boolean banned) {
-        moderation.ban(room, identity, banned);
-        if (!banned) {
-            return;
-        }
+    /**
+     * Bans (or unbans) {@code identity} from {@code room}: its connections there are closed (on every node that sees
+     * the change) and it may not rejoin. Completes once stored (and this node's connections are closed).
+     */
+    public CompletionStage<Void> ban(String room, String identity, boolean banned) {
+        return moderation.set(room, identity, ModerationStore.Kind.BAN, banned);
+    }
+
+    /** Closes {@code identity}'s connections in {@code room} on this node with {@link CloseReason#BANNED}. */
+    private void kickBanned(String room, String identity) {
         List<Session> theirs = new ArrayList<>();
         synchronized (this) {
             RoomChannel channel = channels.get(room);

@@ -33,6 +33,7 @@ public final class Session {
     private long epoch;
     private CloseReason closeRequest;
     private long lastTypingMillis = Long.MIN_VALUE;
+    private final BadFrameLimit badFrames = new BadFrameLimit();
 
     Session(MessagingService service, RoomChannel channel, Connection connection, int maxPending) {
         this.service = service;
@@ -67,6 +68,13 @@ public final class Session {
         ParseResult r = service.parser().parse(frame);
         if (r instanceof FrameError e) {
             send(ServerFrames.error(e));
+            boolean over;
+            synchronized (this) {
+                over = badFrames.overLimit(service.nowMillis());
+            }
+            if (over) {
+                kick(CloseReason.PROTOCOL_ERROR);
+            }
             return;
         }
         if (!isOpen()) {
@@ -161,18 +169,23 @@ public final class Session {
 
     /**
      * A stored message from the room's tail; true when it was offered to the connection. A message of another epoch
-     * (the log was recreated, e.g. a Redis that lost its data) starts a resync from the new log's beginning.
+     * (the log was recreated: its Redis keys expired or were flushed) starts a resync as a resume from the old epoch
+     * gets it: {@code resumed} with {@code recovered: false} and a snapshot of the new log.
      */
     boolean deliverLive(StoredMessage m, String frame) {
         CloseReason close;
         boolean offered = false;
         boolean newLog = false;
+        long oldEpoch = 0;
+        long oldCursor = 0;
         synchronized (this) {
             if (!open) {
                 return false;
             }
             if (synced && m.epoch() != epoch) {
                 newLog = true;
+                oldEpoch = epoch;
+                oldCursor = cursor;
                 synced = false;
                 epoch = m.epoch();
             }
@@ -192,7 +205,7 @@ public final class Session {
         }
         finishClose(close);
         if (newLog && close == null) {
-            service.resync(this, m.epoch(), 0, false);
+            service.resync(this, oldEpoch, oldCursor, false);
         }
         return offered;
     }

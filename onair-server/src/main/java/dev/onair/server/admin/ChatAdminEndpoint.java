@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The chat admin operations (issue 6) behind {@link AdminRoutes}: a history page, delete (a tombstone), mute and ban.
  * Each checks the {@code admin} token for the room first (401/403), then the input (400 with one line). Messages are
- * written as the {@code msg} frames of {@code docs/messaging.md}. Mutes and bans are this node's (see
- * {@link MessagingService#mute}).
+ * written as the {@code msg} frames of {@code docs/messaging.md}. Mutes and bans hold on every node sharing the
+ * server's Redis (see {@link MessagingService#mute}).
  */
 public final class ChatAdminEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAdminEndpoint.class);
@@ -96,8 +96,8 @@ public final class ChatAdminEndpoint {
     }
 
     /**
-     * PUT/DELETE /api/v1/rooms/{room}/chat/mutes/{identity} and .../bans/{identity}: 204. A ban closes the identity's
-     * chat sockets in the room with 4403.
+     * PUT/DELETE /api/v1/rooms/{room}/chat/mutes/{identity} and .../bans/{identity}: 204 once stored (503 when the
+     * store failed). A ban closes the identity's chat sockets in the room with 4403, on every node.
      */
     public CompletableFuture<FullHttpResponse> moderate(String room, boolean ban, String identity, boolean on,
                                                         FullHttpRequest request) {
@@ -105,14 +105,13 @@ public final class ChatAdminEndpoint {
         if (a instanceof AuthResult.Denied d) {
             return done(Responses.error(ApiError.of(d.error(), d.reason())));
         }
-        if (ban) {
-            service.ban(room, identity, on);
-        } else {
-            service.mute(room, identity, on);
-        }
-        LOG.info("chat {} {} in room {} by {}", on ? (ban ? "ban" : "mute") : (ban ? "unban" : "unmute"), identity,
-                room, ((AuthResult.Granted) a).grant().identity());
-        return done(Responses.empty(HttpResponseStatus.NO_CONTENT));
+        CompletionStage<Void> stored = ban ? service.ban(room, identity, on) : service.mute(room, identity, on);
+        String by = ((AuthResult.Granted) a).grant().identity();
+        return stored.thenApply(v -> {
+            LOG.info("chat {} {} in room {} by {}", on ? (ban ? "ban" : "mute") : (ban ? "unban" : "unmute"),
+                    identity, room, by);
+            return Responses.empty(HttpResponseStatus.NO_CONTENT);
+        }).toCompletableFuture().exceptionally(ChatAdminEndpoint::storeFailed);
     }
 
     private static FullHttpResponse page(String room, LogState state, List<StoredMessage> messages) {

@@ -4,7 +4,7 @@ import dev.onair.messaging.service.CloseReason;
 
 /** The {@code /chat} socket's close codes (RFC 6455 §7.4.2 application range, and 1001/1011). */
 public final class ChatCloseCodes {
-    /** The join frame is malformed (or names no usable room). */
+    /** The join frame is malformed (or names no usable room), or too many malformed frames came after it. */
     public static final int BAD_REQUEST = 4400;
     /** The token is missing, malformed, expired or badly signed. */
     public static final int UNAUTHENTICATED = 4401;
@@ -28,6 +28,7 @@ public final class ChatCloseCodes {
             case BANNED -> FORBIDDEN;
             case SERVER_ERROR -> SERVER_ERROR;
             case SHUTDOWN -> GOING_AWAY;
+            case PROTOCOL_ERROR -> BAD_REQUEST;
         };
     }
 }

@@ -7,7 +7,10 @@ import dev.onair.server.http.PrometheusWriter;
 import io.netty.channel.ChannelHandler;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,6 +32,8 @@ public final class ChatHub {
     private final MessagingService service;
     private final long joinTimeoutMillis;
     private final AtomicInteger connections = new AtomicInteger();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    private final Condition allClosed = closeLock.newCondition();
     private final Map<JoinError, LongAdder> joinErrors = new EnumMap<>(JoinError.class);
 
     public ChatHub(TokenService tokens, MessagingService service) {
@@ -72,7 +77,35 @@ public final class ChatHub {
     }
 
     void closed() {
-        connections.decrementAndGet();
+        if (connections.decrementAndGet() <= 0) {
+            closeLock.lock();
+            try {
+                allClosed.signalAll();
+            } finally {
+                closeLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Waits until every {@code /chat} socket has closed, at most {@code timeoutMillis}: at shutdown, after the service
+     * closed its sessions, so that their 1001 close frames are written before HTTP stops (else the peers see 1006).
+     * Returns whether all closed.
+     */
+    public boolean awaitClosed(long timeoutMillis) throws InterruptedException {
+        long remainingNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        closeLock.lock();
+        try {
+            while (connections.get() > 0) {
+                if (remainingNanos <= 0) {
+                    return false;
+                }
+                remainingNanos = allClosed.awaitNanos(remainingNanos);
+            }
+            return true;
+        } finally {
+            closeLock.unlock();
+        }
     }
 
     void countJoinError(JoinError e) {

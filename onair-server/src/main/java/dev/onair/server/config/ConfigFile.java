@@ -107,7 +107,8 @@ public record ConfigFile(
             @JsonAlias("history-max-age-seconds") Long historyMaxAgeSeconds,
             @JsonAlias("rate-limit-per-second") Double rateLimitPerSecond,
             @JsonAlias("rate-limit-burst") Integer rateLimitBurst,
-            @JsonAlias("max-outbound-bytes") Long maxOutboundBytes) {
+            @JsonAlias("max-outbound-bytes") Long maxOutboundBytes,
+            @JsonAlias("room-idle-ttl-seconds") Long roomIdleTtlSeconds) {
     }
 
     /** A file without a {@code messaging:} section. */

@@ -11,9 +11,12 @@ import java.net.URI;
  * @param rateLimitPerSecond   messages per second per identity per room (token bucket refill)
  * @param rateLimitBurst       the bucket's size
  * @param maxOutboundBytes     a connection's frames not yet written, at most (a slow consumer is closed with 4429)
+ * @param roomIdleTtlSeconds   with Redis: a room's keys (history, sequence, epoch, mutes and bans) expire after this
+ *                             long without an append (default history age + 1 h)
  */
 public record MessagingSettings(String redisUrl, int historyMaxMessages, long historyMaxAgeSeconds,
-                                double rateLimitPerSecond, int rateLimitBurst, long maxOutboundBytes) {
+                                double rateLimitPerSecond, int rateLimitBurst, long maxOutboundBytes,
+                                long roomIdleTtlSeconds) {
     public static final int DEFAULT_HISTORY_MAX_MESSAGES = 1_000;
     public static final long DEFAULT_HISTORY_MAX_AGE_SECONDS = 86_400;
     public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 5;
@@ -23,6 +26,8 @@ public record MessagingSettings(String redisUrl, int historyMaxMessages, long hi
     static final long MAX_HISTORY_AGE_SECONDS = 365L * 86_400;
     static final long MIN_OUTBOUND_BYTES = 16 * 1024;
     static final long MAX_OUTBOUND_BYTES = 1L << 30;
+    public static final long DEFAULT_IDLE_MARGIN_SECONDS = 3_600;
+    static final long MAX_ROOM_IDLE_TTL_SECONDS = 10L * 365 * 86_400;
 
     public MessagingSettings {
         if (redisUrl != null) {
@@ -47,6 +52,17 @@ public record MessagingSettings(String redisUrl, int historyMaxMessages, long hi
             throw new ConfigException("messaging.maxOutboundBytes must be between " + MIN_OUTBOUND_BYTES + " (one "
                     + "largest frame) and " + MAX_OUTBOUND_BYTES + ", got " + maxOutboundBytes);
         }
+        if (roomIdleTtlSeconds < 1 || roomIdleTtlSeconds > MAX_ROOM_IDLE_TTL_SECONDS) {
+            throw new ConfigException("messaging.roomIdleTtlSeconds must be between 1 and "
+                    + MAX_ROOM_IDLE_TTL_SECONDS + ", got " + roomIdleTtlSeconds);
+        }
+    }
+
+    /** With the default room idle TTL (history age + {@value #DEFAULT_IDLE_MARGIN_SECONDS} s). */
+    public MessagingSettings(String redisUrl, int historyMaxMessages, long historyMaxAgeSeconds,
+                             double rateLimitPerSecond, int rateLimitBurst, long maxOutboundBytes) {
+        this(redisUrl, historyMaxMessages, historyMaxAgeSeconds, rateLimitPerSecond, rateLimitBurst, maxOutboundBytes,
+                historyMaxAgeSeconds + DEFAULT_IDLE_MARGIN_SECONDS);
     }
 
     public static MessagingSettings defaults() {
@@ -60,33 +76,42 @@ public record MessagingSettings(String redisUrl, int historyMaxMessages, long hi
             return defaults();
         }
         String url = section.redisUrl() == null || section.redisUrl().isBlank() ? null : section.redisUrl().trim();
+        long ageSeconds = section.historyMaxAgeSeconds() != null ? section.historyMaxAgeSeconds()
+                : DEFAULT_HISTORY_MAX_AGE_SECONDS;
         return new MessagingSettings(url,
                 section.historyMaxMessages() != null ? section.historyMaxMessages() : DEFAULT_HISTORY_MAX_MESSAGES,
-                section.historyMaxAgeSeconds() != null ? section.historyMaxAgeSeconds()
-                        : DEFAULT_HISTORY_MAX_AGE_SECONDS,
+                ageSeconds,
                 section.rateLimitPerSecond() != null ? section.rateLimitPerSecond() : DEFAULT_RATE_LIMIT_PER_SECOND,
                 section.rateLimitBurst() != null ? section.rateLimitBurst() : DEFAULT_RATE_LIMIT_BURST,
-                section.maxOutboundBytes() != null ? section.maxOutboundBytes() : DEFAULT_MAX_OUTBOUND_BYTES);
+                section.maxOutboundBytes() != null ? section.maxOutboundBytes() : DEFAULT_MAX_OUTBOUND_BYTES,
+                section.roomIdleTtlSeconds() != null ? section.roomIdleTtlSeconds()
+                        : ageSeconds + DEFAULT_IDLE_MARGIN_SECONDS);
     }
 
     public MessagingSettings withRedisUrl(String url) {
         return new MessagingSettings(url, historyMaxMessages, historyMaxAgeSeconds, rateLimitPerSecond,
-                rateLimitBurst, maxOutboundBytes);
+                rateLimitBurst, maxOutboundBytes, roomIdleTtlSeconds);
     }
 
     public MessagingSettings withRateLimit(double perSecond, int burst) {
         return new MessagingSettings(redisUrl, historyMaxMessages, historyMaxAgeSeconds, perSecond, burst,
-                maxOutboundBytes);
+                maxOutboundBytes, roomIdleTtlSeconds);
     }
 
     public MessagingSettings withMaxOutboundBytes(long bytes) {
         return new MessagingSettings(redisUrl, historyMaxMessages, historyMaxAgeSeconds, rateLimitPerSecond,
-                rateLimitBurst, bytes);
+                rateLimitBurst, bytes, roomIdleTtlSeconds);
     }
 
+    /** New history limits; the room idle TTL becomes the new age + {@value #DEFAULT_IDLE_MARGIN_SECONDS} s. */
     public MessagingSettings withHistory(int maxMessages, long maxAgeSeconds) {
         return new MessagingSettings(redisUrl, maxMessages, maxAgeSeconds, rateLimitPerSecond, rateLimitBurst,
                 maxOutboundBytes);
+    }
+
+    public MessagingSettings withRoomIdleTtlSeconds(long seconds) {
+        return new MessagingSettings(redisUrl, historyMaxMessages, historyMaxAgeSeconds, rateLimitPerSecond,
+                rateLimitBurst, maxOutboundBytes, seconds);
     }
 
     private static void checkRedisUrl(String url) {

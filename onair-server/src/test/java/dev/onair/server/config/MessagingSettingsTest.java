@@ -29,9 +29,20 @@ class MessagingSettingsTest {
                   rateLimitPerSecond: 2.5
                   rateLimitBurst: 4
                   maxOutboundBytes: 65536
+                  roomIdleTtlSeconds: 7200
                 """, "t");
         assertThat(MessagingSettings.from(f.messaging()))
-                .isEqualTo(new MessagingSettings("redis://10.0.0.5:6379/2", 500, 3600, 2.5, 4, 65536));
+                .isEqualTo(new MessagingSettings("redis://10.0.0.5:6379/2", 500, 3600, 2.5, 4, 65536, 7200));
+    }
+
+    @Test
+    void theRoomIdleTtlDefaultsToTheHistoryAgePlusAnHour() {
+        ConfigFile f = ConfigFile.parse("""
+                messaging:
+                  historyMaxAgeSeconds: 600
+                """, "t");
+        assertThat(MessagingSettings.from(f.messaging()).roomIdleTtlSeconds()).isEqualTo(600 + 3_600);
+        assertThat(MessagingSettings.defaults().roomIdleTtlSeconds()).isEqualTo(86_400 + 3_600);
     }
 
     @Test
@@ -43,6 +54,7 @@ class MessagingSettingsTest {
         assertRefused("historyMaxAgeSeconds: -5", "messaging.historyMaxAgeSeconds must be between 1");
         assertRefused("rateLimitPerSecond: 0", "messaging.rateLimitPerSecond must be a positive number");
         assertRefused("rateLimitBurst: 0", "messaging.rateLimitBurst must be at least 1");
+        assertRefused("roomIdleTtlSeconds: 0", "messaging.roomIdleTtlSeconds must be between 1");
         assertRefused("maxOutboundBytes: 100", "messaging.maxOutboundBytes must be between 16384");
         assertThatThrownBy(() -> ConfigFile.parse("messaging:\n  redisURL: x\n", "f.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("f.yaml");

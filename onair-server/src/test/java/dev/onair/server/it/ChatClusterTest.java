@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two server processes (this test's class path, own ports, dev mode so that both accept the same tokens) sharing a
  * real {@code redis-server}: clients on both nodes in one room see every message in the same order, and a client
  * whose socket dies mid-stream resumes on the other node with its epoch and last seq and misses nothing; one node's
- * admin API reads and deletes what the other stored.
+ * admin API reads and deletes what the other stored; a ban through one node's admin API closes the identity's socket
+ * on the other node and refuses its joins on both.
  */
 class ChatClusterTest {
     @RegisterExtension
@@ -152,6 +153,30 @@ class ChatClusterTest {
                 .isEqualTo(newest.path("seq").asLong());
     }
 
+    @Test
+    void aBanThroughOneNodeClosesTheIdentityOnTheOtherAndRefusesItsJoins() throws Exception {
+        String room = "cluster-ban";
+        ChatTestClient malloryOnB = ChatTestClient.connect(portB, ChatJoin.fresh(token(room, "mallory"), room));
+        CLIENTS.add(malloryOnB);
+        malloryOnB.next("resumed");
+
+        String admin = TOKENS.mint(new TokenSpec(room, "root", null, EnumSet.of(Permission.ADMIN),
+                Duration.ofHours(1)));
+        HttpResponse<String> ban = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + portA + "/api/v1/rooms/" + room + "/chat/bans/mallory"))
+                .header("Authorization", "Bearer " + admin).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ban.statusCode()).isEqualTo(204);
+        assertThat(malloryOnB.awaitClose()).as("closed on node b with forbidden (banned)").isEqualTo(4403);
+
+        for (int port : new int[] {portB, portA}) {
+            ChatTestClient again = ChatTestClient.connect(port, ChatJoin.fresh(token(room, "mallory"), room));
+            CLIENTS.add(again);
+            assertThat(again.next("error").path("code").asText()).isEqualTo("banned");
+            assertThat(again.awaitClose()).as("rejoin on port %d", port).isEqualTo(4403);
+        }
+    }
+
     private static List<String> chats(ChatTestClient c, int n) throws InterruptedException {
         List<String> ids = new ArrayList<>();
         long lastSeq = 0;
@@ -174,7 +199,11 @@ class ChatClusterTest {
     }
 
     private static String token(String identity) {
-        return TOKENS.mint(new TokenSpec(ROOM, identity, null, EnumSet.of(Permission.CHAT), Duration.ofHours(1)));
+        return token(ROOM, identity);
+    }
+
+    private static String token(String room, String identity) {
+        return TOKENS.mint(new TokenSpec(room, identity, null, EnumSet.of(Permission.CHAT), Duration.ofHours(1)));
     }
 
     private static Process startNode(String name) throws IOException {

@@ -10,8 +10,16 @@ import java.nio.charset.StandardCharsets;
  *   {prefix}{room}:log            stream  the messages, entry id "&lt;seq&gt;-0"
  *   {prefix}{room}:del            zset    the deleted sequences (score = member = seq), trimmed with the log
  *   {prefix}{room}:idem:&lt;n&gt;:&lt;sender&gt;:&lt;clientMsgId&gt;   string "seq:timeMillis:fingerprint", TTL = history age
+ *   {prefix}{room}:muted          set     identities muted in the room ({@link RedisModerationStore})
+ *   {prefix}{room}:banned         set     identities banned from the room
+ *   {prefix}moderation            pub/sub channel of moderation changes (not a key)
  * </pre>
  * ({@code n} is the sender's length in UTF-8 bytes, so that no sender/clientMsgId pair reads as another.)
+ *
+ * <p><b>Expiry.</b> Every per-room key but the idempotency keys has a TTL of {@link RedisStoreOptions#roomIdleTtlMillis}
+ * (default: history age + 1 h), set when the key is made and refreshed by every append: a room nobody writes to
+ * vanishes from Redis once its history could hold nothing anyway; its next append starts a new epoch. A moderation
+ * change refreshes that room's set too. The idempotency keys keep their own TTL (history age).
  */
 final class RedisKeys {
     private final String prefix;
@@ -38,6 +46,42 @@ final class RedisKeys {
 
     String deleted(String room) {
         return base(room) + "del";
+    }
+
+    String muted(String room) {
+        return base(room) + "muted";
+    }
+
+    String banned(String room) {
+        return base(room) + "banned";
+    }
+
+    /** The pub/sub channel of moderation changes. */
+    String moderationChannel() {
+        return prefix + "moderation";
+    }
+
+    /** A SCAN pattern matching every room's set of {@code suffix} ("muted", "banned"). */
+    String scanPattern(String suffix) {
+        StringBuilder b = new StringBuilder(prefix.length() + 16);
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.append("{*}:").append(suffix).toString();
+    }
+
+    /** The room of a key made by {@code base(room) + suffix}, or null when it is not one. */
+    String roomOf(String key, String suffix) {
+        String head = prefix + "{";
+        String tail = "}:" + suffix;
+        if (!key.startsWith(head) || !key.endsWith(tail) || key.length() < head.length() + tail.length()) {
+            return null;
+        }
+        return key.substring(head.length(), key.length() - tail.length());
     }
 
     String idempotency(String room, String sender, String clientMsgId) {

@@ -122,6 +122,11 @@ public final class RedisMessageStore implements MessageStore {
         return tails.readFailures();
     }
 
+    /** Times a tailed room's log was found recreated under a new epoch (its keys expired or were flushed). */
+    public long tailNewLogs() {
+        return tails.newLogs();
+    }
+
     /** The Redis client id of the tail reader's connection as last seen (tests kill it). */
     long tailClientId() {
         return tails.readerClientId();
@@ -132,7 +137,8 @@ public final class RedisMessageStore implements MessageStore {
         HistoryLimits limits = options.limits();
         boolean idempotent = draft.clientMsgId() != null;
         String[] k = {keys.epoch(room), keys.seq(room), keys.log(room), keys.deleted(room),
-                idempotent ? keys.idempotency(room, draft.sender(), draft.clientMsgId()) : keys.base(room) + "idem"};
+                idempotent ? keys.idempotency(room, draft.sender(), draft.clientMsgId()) : keys.base(room) + "idem",
+                keys.muted(room), keys.banned(room)};
         List<String> args = new ArrayList<>(20);
         args.add(Long.toString(epochCandidate()));
         args.add(Long.toString(clock.millis()));
@@ -141,6 +147,7 @@ public final class RedisMessageStore implements MessageStore {
         args.add(idempotent ? "1" : "0");
         args.add(idempotent ? EntryCodec.fingerprint(draft) : "");
         args.add(Long.toString(draft.targetSeq()));
+        args.add(Long.toString(options.roomIdleTtlMillis()));
         args.addAll(EntryCodec.fields(draft));
         return appendScript.run(redis, k, args.toArray(new String[0])).thenApply(reply -> appended(room, draft, reply));
     }
@@ -229,6 +236,7 @@ public final class RedisMessageStore implements MessageStore {
         args.add(Long.toString(limits.maxAgeMillis()));
         args.add(mode);
         args.add(Integer.toString(Math.max(0, limit)));
+        args.add(Long.toString(options.roomIdleTtlMillis()));
         args.addAll(List.of(extra));
         return readScript.run(redis, k, args.toArray(new String[0])).thenApply(this::readReply);
     }

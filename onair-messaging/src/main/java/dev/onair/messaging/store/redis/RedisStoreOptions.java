@@ -14,12 +14,15 @@ import java.util.Objects;
  *                        tailed rooms changes); below {@code commandTimeoutMillis}
  * @param commandTimeoutMillis how long a command may wait for its reply (e.g. while Redis is unreachable) before its
  *                        stage fails
+ * @param roomIdleTtlMillis the TTL of a room's keys (log, sequence, epoch, deleted marks, moderation sets), refreshed
+ *                        by every append (see {@link RedisKeys}); default history age + {@value #DEFAULT_IDLE_MARGIN_MILLIS} ms
  */
 public record RedisStoreOptions(String redisUrl, String keyPrefix, HistoryLimits limits, long epochSeed,
-                                long tailBlockMillis, long commandTimeoutMillis) {
+                                long tailBlockMillis, long commandTimeoutMillis, long roomIdleTtlMillis) {
     public static final String DEFAULT_PREFIX = "onair:msg:";
     public static final long DEFAULT_TAIL_BLOCK_MILLIS = 2_000;
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 5_000;
+    public static final long DEFAULT_IDLE_MARGIN_MILLIS = 3_600_000;
 
     public RedisStoreOptions {
         Objects.requireNonNull(redisUrl, "redisUrl");
@@ -32,6 +35,22 @@ public record RedisStoreOptions(String redisUrl, String keyPrefix, HistoryLimits
             throw new IllegalArgumentException("need 0 < tailBlockMillis < commandTimeoutMillis: " + tailBlockMillis
                     + ", " + commandTimeoutMillis);
         }
+        if (roomIdleTtlMillis < 1) {
+            throw new IllegalArgumentException("roomIdleTtlMillis must be positive: " + roomIdleTtlMillis);
+        }
+    }
+
+    /** With the default room idle TTL (history age + {@value #DEFAULT_IDLE_MARGIN_MILLIS} ms). */
+    public RedisStoreOptions(String redisUrl, String keyPrefix, HistoryLimits limits, long epochSeed,
+                             long tailBlockMillis, long commandTimeoutMillis) {
+        this(redisUrl, keyPrefix, limits, epochSeed, tailBlockMillis, commandTimeoutMillis,
+                defaultIdleTtl(limits));
+    }
+
+    private static long defaultIdleTtl(HistoryLimits limits) {
+        Objects.requireNonNull(limits, "limits");
+        return limits.maxAgeMillis() > Long.MAX_VALUE - DEFAULT_IDLE_MARGIN_MILLIS ? Long.MAX_VALUE
+                : limits.maxAgeMillis() + DEFAULT_IDLE_MARGIN_MILLIS;
     }
 
     /**
@@ -44,10 +63,22 @@ public record RedisStoreOptions(String redisUrl, String keyPrefix, HistoryLimits
     }
 
     public RedisStoreOptions withKeyPrefix(String prefix) {
-        return new RedisStoreOptions(redisUrl, prefix, limits, epochSeed, tailBlockMillis, commandTimeoutMillis);
+        return new RedisStoreOptions(redisUrl, prefix, limits, epochSeed, tailBlockMillis, commandTimeoutMillis,
+                roomIdleTtlMillis);
     }
 
     public RedisStoreOptions withEpochSeed(long seed) {
-        return new RedisStoreOptions(redisUrl, keyPrefix, limits, seed, tailBlockMillis, commandTimeoutMillis);
+        return new RedisStoreOptions(redisUrl, keyPrefix, limits, seed, tailBlockMillis, commandTimeoutMillis,
+                roomIdleTtlMillis);
+    }
+
+    public RedisStoreOptions withRoomIdleTtlMillis(long ttlMillis) {
+        return new RedisStoreOptions(redisUrl, keyPrefix, limits, epochSeed, tailBlockMillis, commandTimeoutMillis,
+                ttlMillis);
+    }
+
+    public RedisStoreOptions withTailBlockMillis(long blockMillis) {
+        return new RedisStoreOptions(redisUrl, keyPrefix, limits, epochSeed, blockMillis, commandTimeoutMillis,
+                roomIdleTtlMillis);
     }
 }

@@ -10,9 +10,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -31,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * order, on this thread. Positions move only when messages are delivered, so a read that fails (the connection was
  * killed; Lettuce reconnects, or the read is simply issued again) resumes from the last message seen: nothing is
  * lost or repeated.
+ *
+ * <p><b>A new log.</b> A room's keys may vanish while it is tailed (its idle TTL, a FLUSHALL, a Redis that lost its
+ * data); the next append then starts a new epoch at seq 1, below the tails' positions, where {@code XREAD} would not
+ * see it. So each read first asks (pipelined, on the same connection) for every tailed room's epoch, and each entry
+ * carries its epoch (field {@code e}): when either differs from the epoch the room was tailed in, the room's tails
+ * start again at the new log's beginning ({@link #newLogs()} counts it) and get its messages stamped with the new
+ * epoch, never as if they continued the old log (sessions then resync, see {@code Session#deliverLive}). A read
+ * blocked on the old positions is woken at once; a new log made while nothing reads is noticed within one block.
  */
 final class RedisTailReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisTailReader.class);
@@ -46,6 +56,7 @@ final class RedisTailReader implements AutoCloseable {
     private final AtomicLong malformed;
     private final AtomicLong listenerFailures = new AtomicLong();
     private final AtomicLong readFailures = new AtomicLong();
+    private final AtomicLong newLogs = new AtomicLong();
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private final Map<String, List<Handle>> tailsByRoom = new HashMap<>();
@@ -92,6 +103,11 @@ final class RedisTailReader implements AutoCloseable {
 
     long readFailures() {
         return readFailures.get();
+    }
+
+    /** Times a tailed room's log was found recreated under another epoch. */
+    long newLogs() {
+        return newLogs.get();
     }
 
     /** The Redis client id of the reader's connection as last seen (-1 before the first read). */
@@ -181,28 +197,60 @@ final class RedisTailReader implements AutoCloseable {
             offsets.add(XReadArgs.StreamOffset.from(logKey, from + "-0"));
         }
         RedisAsyncCommands<String, String> reader = connection.async();
-        // pipelined: CLIENT ID answers at once and names the connection the XREAD then blocks on
+        // pipelined: the epochs and CLIENT ID answer at once; CLIENT ID names the connection the XREAD then blocks on
+        Map<String, RedisFuture<String>> epochs = new HashMap<>();
+        for (String room : snapshot.keySet()) {
+            epochs.put(room, reader.get(keys.epoch(room)));
+        }
         RedisFuture<Long> id = reader.clientId();
         @SuppressWarnings("unchecked")
         RedisFuture<List<StreamMessage<String, String>>> read = reader.xread(
                 XReadArgs.Builder.block(blockMillis).count(READ_COUNT),
                 offsets.toArray(new XReadArgs.StreamOffset[0]));
         readerClientId = id.get(blockMillis + REPLY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        if (generation != seenGeneration) {
-            wakeReader(); // a tail came while the read was being sent: its add() may have woken a stale id
+        Set<String> restarted = new HashSet<>();
+        for (Map.Entry<String, RedisFuture<String>> e : epochs.entrySet()) {
+            long now = EntryCodec.parseLong(e.getValue().get(blockMillis + REPLY_GRACE_MILLIS, TimeUnit.MILLISECONDS),
+                    -1);
+            if (now > 0 && now != epochByRoom.get(e.getKey())) {
+                restart(e.getKey(), now, snapshot);
+                restarted.add(e.getKey());
+            }
+        }
+        if (generation != seenGeneration || !restarted.isEmpty()) {
+            // a tail came while the read was being sent (its add() may have woken a stale id), or the read waits on
+            // the positions of a log that is gone
+            wakeReader();
         }
         List<StreamMessage<String, String>> messages =
                 read.get(blockMillis + REPLY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         if (messages != null) {
-            deliver(messages, snapshot, roomByLogKey);
+            deliver(messages, snapshot, roomByLogKey, restarted);
+        }
+    }
+
+    /** {@code room}'s log was recreated as {@code epoch}: its tails start again at its beginning. */
+    private void restart(String room, long epoch, Map<String, List<Handle>> snapshot) {
+        LOG.info("room {}: its log was recreated (epoch {} -> {}); tails start again at its beginning", room,
+                epochByRoom.get(room), epoch);
+        newLogs.incrementAndGet();
+        epochByRoom.put(room, epoch);
+        for (Handle h : snapshot.get(room)) {
+            h.lastSeq = 0;
         }
     }
 
     private void deliver(List<StreamMessage<String, String>> messages, Map<String, List<Handle>> snapshot,
-                         Map<String, String> roomByLogKey) {
+                         Map<String, String> roomByLogKey, Set<String> restarted) {
         for (StreamMessage<String, String> m : messages) {
             String room = roomByLogKey.get(m.getStream());
-            if (room == null) {
+            if (room == null || restarted.contains(room)) {
+                continue; // a restarted room is read again from its new log's beginning
+            }
+            long entryEpoch = EntryCodec.parseLong(m.getBody().get("e"), -1);
+            if (entryEpoch > 0 && entryEpoch != epochByRoom.get(room)) {
+                restart(room, entryEpoch, snapshot);
+                restarted.add(room);
                 continue;
             }
             long seq = EntryCodec.seqOf(m.getId());

@@ -1,9 +1,13 @@
 -- Appends one message to a room's log, atomically.
--- KEYS: 1 epoch, 2 seq counter, 3 log stream, 4 deleted-seqs zset, 5 idempotency key (sender + clientMsgId)
+-- KEYS: 1 epoch, 2 seq counter, 3 log stream, 4 deleted-seqs zset, 5 idempotency key (sender + clientMsgId),
+--       6 muted set, 7 banned set (only their TTL is refreshed here)
 -- ARGV: 1 candidate epoch, 2 now (ms), 3 max age (ms), 4 max messages, 5 "1" when KEYS[5] applies,
---       6 content fingerprint, 7 target seq of a DELETE (or "-1"), 8.. the entry's field/value pairs except "t"
+--       6 content fingerprint, 7 target seq of a DELETE (or "-1"), 8 the room's idle TTL (ms),
+--       9.. the entry's field/value pairs except "t" and "e"
 -- Returns {"ok", epoch, seq, timeMillis} | {"dup", epoch, seq, timeMillis, deleted 0/1} | {"conflict"}
-local epoch = ensureEpoch(KEYS[1], ARGV[1])
+-- Every room key but the idempotency key gets the idle TTL again: a room expires only once nobody writes to it.
+local idleTtlMillis = ARGV[8]
+local epoch = ensureEpoch(KEYS[1], ARGV[1], idleTtlMillis)
 local nowMillis = tonumber(ARGV[2])
 local maxAgeMillis = tonumber(ARGV[3])
 
@@ -37,8 +41,9 @@ if #newest > 0 then
   end
 end
 
-local fields = {'t', timeText}
-for i = 8, #ARGV do
+-- "e": the epoch, so that a tail reading across a wiped and recreated log tells the two logs apart
+local fields = {'t', timeText, 'e', epoch}
+for i = 9, #ARGV do
   fields[#fields + 1] = ARGV[i]
 end
 redis.call('XADD', KEYS[3], seq .. '-0', unpack(fields))
@@ -55,4 +60,9 @@ redis.call('XTRIM', KEYS[3], 'MAXLEN', ARGV[4])
 trimByAge(KEYS[3], KEYS[4], seq, nowMillis - maxAgeMillis)
 local oldest = oldestSeq(KEYS[3], seq)
 redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', '(' .. oldest)
+for i = 1, 7 do
+  if i ~= 5 then
+    redis.call('PEXPIRE', KEYS[i], idleTtlMillis)
+  end
+end
 return {'ok', epoch, seq, timeText}

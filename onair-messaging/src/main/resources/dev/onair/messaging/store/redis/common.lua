@@ -17,9 +17,10 @@ local function timeOf(entry)
   return 0
 end
 
--- The room's epoch: set once from the caller's candidate, then read.
-local function ensureEpoch(epochKey, candidate)
-  redis.call('SET', epochKey, candidate, 'NX')
+-- The room's epoch: set once from the caller's candidate (expiring after ttlMillis unless an append refreshes it),
+-- then read.
+local function ensureEpoch(epochKey, candidate, ttlMillis)
+  redis.call('SET', epochKey, candidate, 'NX', 'PX', ttlMillis)
   return redis.call('GET', epochKey)
 end
 
