@@ -264,6 +264,32 @@ test('a 4401 close (bad token) ends the chat too', async () => {
   assert.deepEqual(errors.map((e) => e[1].code), ['unauthenticated']);
 });
 
+test('a 4400 close with reason protocol_error (too many malformed frames) ends the chat as protocol_error', async () => {
+  const { world, chat, ws } = await joinedChat();
+  const errors = recordEvents(chat, ['error']);
+  ws.serverClose(4400, 'protocol_error');
+  mock.timers.tick(10_000);
+  assert.equal(chat.state, 'closed');
+  assert.equal(world.chatSockets.length, 1, 'no reconnect');
+  assert.deepEqual(errors.map((e) => e[1].code), ['protocol_error']);
+});
+
+test('new Room({ chatRateLimitRetries }) bounds room.chat re-sends of rate_limited sends', async () => {
+  const world = createEnv();
+  const room = new Room({ env: world.env, statsIntervalMillis: 0, chatRateLimitRetries: 0 });
+  await connect(room, world);
+  const ws = world.chatSockets[0];
+  ws.serverOpen();
+  ws.receive(resumed(0));
+  const p = room.chat.send('spam');
+  const id = ws.last('send').clientMsgId;
+  ws.receive({ type: 'error', code: 'rate_limited', reason: 'slow down', clientMsgId: id, retryAfterMillis: 200 });
+  await assert.rejects(p, (e) => e.code === 'rate_limited' && e.retries === 0);
+  mock.timers.tick(10_000);
+  assert.equal(ws.sentOfType('send').length, 1, 'not re-sent');
+  await room.disconnect();
+});
+
 test('typing: frames become typing events; setTyping sends only changes, and only while connected', async () => {
   const { chat, ws } = await joinedChat();
   const events = recordEvents(chat, ['typing']);

@@ -149,6 +149,8 @@ export interface RoomOptions {
   chat?: boolean;
   /** Jitter source of the chat's reconnect backoff, in [0, 1) (default Math.random; a seeded one in tests). */
   random?: () => number;
+  /** `room.chat`'s re-sends of a `rate_limited` send before it rejects (default {@link CHAT_RATE_LIMIT_RETRIES}). */
+  chatRateLimitRetries?: number;
 }
 
 export interface ConnectOptions {
@@ -381,7 +383,7 @@ export type RoomEvent = keyof RoomEventMap;
 /** A connection to one room. Reusable: after `disconnected`, `connect()` may be called again. */
 export declare class Room {
   constructor(options?: RoomOptions);
-  readonly options: Readonly<Required<Omit<RoomOptions, 'env' | 'random'>>>;
+  readonly options: Readonly<Required<Omit<RoomOptions, 'env' | 'random' | 'chatRateLimitRetries'>>>;
   readonly state: ConnectionState;
   /** The room's name and kind, from `joined`. */
   readonly name: string | null;

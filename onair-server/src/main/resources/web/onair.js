@@ -1536,7 +1536,9 @@ export class Room extends Emitter {
     /** The network lab (a token with `lab`): presets, setImpairment, clear. */
     this.lab = new RoomLab(this);
     /** The room's messages over /chat, opened with the room's token after `connect` (unless `chat: false`). */
-    this.chat = new Chat(null, null, { env: options.env, random: options.random, forwardTo: this });
+    this.chat = new Chat(null, null, {
+      env: options.env, random: options.random, forwardTo: this, rateLimitRetries: options.chatRateLimitRetries,
+    });
     this.options.chat = options.chat ?? true;
   }
 
@@ -1893,7 +1895,10 @@ export class Room extends Emitter {
 // ---------------------------------------------------------------------------------------------------------
 // Messaging: chat, reactions and screen effects, events, DMs, typing over the WebSocket /chat (docs/messaging.md)
 
-/** Close codes of /chat after which reconnecting is pointless: bad token, other room or banned, malformed join. */
+/**
+ * Close codes of /chat after which reconnecting is pointless: bad token, other room or banned, malformed join (4400
+ * also closes a socket that kept sending malformed frames: its close reason then says `protocol_error`).
+ */
 const CHAT_FATAL_CLOSE_CODES = new Map([[4401, 'unauthenticated'], [4403, 'forbidden'], [4400, 'bad_request']]);
 const CHAT_SEND_KINDS = new Set(['chat', 'dm', 'reaction', 'effect', 'event']);
 const CHAT_MAX_PENDING = 1_000;
@@ -2218,9 +2223,9 @@ export class Chat extends Emitter {
     pending.retryTimer = null;
   }
 
-  #onClose(code) {
+  #onClose(code, reason) {
     this.#detach(this.#socket);
-    const fatal = CHAT_FATAL_CLOSE_CODES.get(code);
+    const fatal = code === 4400 && reason === 'protocol_error' ? 'protocol_error' : CHAT_FATAL_CLOSE_CODES.get(code);
     const refusal = this.#refusal; // the server already said why in an error frame
     this.#refusal = null;
     if (fatal) this.#finish(refusal ?? fatal, refusal ? null : fatal);
