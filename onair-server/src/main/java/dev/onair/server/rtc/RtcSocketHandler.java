@@ -347,9 +347,10 @@ final class RtcSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             reply(ctx, messages.error(RtcError.BAD_REQUEST, "client_stats: " + parsed.error(), id));
             return;
         }
-        hub.countClientStatsAccepted();
         hub.media().clientStats(p.room(), p.identity(), parsed.stats()).whenComplete((r, failure) -> {
-            if (r != null && !r.isOk()) {
+            if (r != null && r.isOk()) {
+                hub.countClientStatsAccepted(); // counted once the SFU took it: a refusal is counted as refused only
+            } else if (r != null) {
                 hub.countClientStatsRejected(MessageRejection.REFUSED);
             }
             if (id == null) {
