@@ -11,85 +11,35 @@ import dev.onair.messaging.store.MessageStore;
 import dev.onair.messaging.store.Replay;
 import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.store.TailProbe;
-import dev.onair.messaging.store.TestClock;
 import io.lettuce.core.KillArgs;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What only the Redis store has: its script under concurrency, trimming seen in Redis, reconnects, bad entries. */
-class RedisMessageStoreRedisTest {
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+class RedisMessageStoreRedisTest extends RedisStoreFixture {
     private static final HistoryLimits ROOMY = new HistoryLimits(1_000, 3_600_000L);
-    private static final AtomicInteger PREFIXES = new AtomicInteger();
-    private static RedisClient rawClient;
-    private static StatefulRedisConnection<String, String> rawConnection;
-    private static RedisCommands<String, String> raw;
 
-    private final TestClock clock = new TestClock();
-    private final List<RedisMessageStore> opened = new ArrayList<>();
-    private String prefix;
-    private RedisKeys keys;
-
-    @BeforeAll
-    static void connectRaw() {
-        rawClient = RedisClient.create(REDIS.url());
-        rawConnection = rawClient.connect();
-        raw = rawConnection.sync();
-    }
-
-    @AfterAll
-    static void closeRaw() {
-        rawConnection.close();
-        rawClient.shutdown();
-    }
-
-    @BeforeEach
-    void newPrefix() {
-        prefix = "redis" + PREFIXES.incrementAndGet() + ":";
-        keys = new RedisKeys(prefix);
-    }
-
-    @AfterEach
-    void closeStores() {
-        opened.forEach(RedisMessageStore::close);
+    @Override
+    String prefixStem() {
+        return "redis";
     }
 
     private RedisMessageStore store(HistoryLimits limits, long seed) {
-        RedisMessageStore s = RedisMessageStore.connect(
-                RedisStoreOptions.of(REDIS.url(), limits).withKeyPrefix(prefix).withEpochSeed(seed), clock);
-        opened.add(s);
-        return s;
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return open(RedisStoreOptions.of(REDIS.url(), limits).withEpochSeed(seed));
     }
 
     private static Draft chat(String sender, String clientMsgId, String text) {
@@ -255,9 +205,7 @@ class RedisMessageStoreRedisTest {
     @Test
     void aNewTailWakesTheBlockedReaderAndEachTailGetsItsOwnRoomFromItsOwnPosition() throws Exception {
         // a one-minute block: were the reader not woken when tails are added, nothing would arrive within WAIT
-        RedisMessageStore s = RedisMessageStore.connect(new RedisStoreOptions(REDIS.url(), prefix, ROOMY, 1,
-                60_000, 65_000), clock);
-        opened.add(s);
+        RedisMessageStore s = open(new RedisStoreOptions(REDIS.url(), prefix, ROOMY, 1, 60_000, 65_000));
         TailProbe first = new TailProbe();
         try (MessageStore.Tail t = s.tail("room0", 0, first)) {
             stored(s, "room0", chat("alice", "c1", "x"));

@@ -11,78 +11,27 @@ import dev.onair.messaging.store.MessageKind;
 import dev.onair.messaging.store.MessageStore;
 import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.store.TailProbe;
-import dev.onair.messaging.store.TestClock;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A room's keys in a real Redis: they carry the room's idle TTL, each append gives it back, and once they are gone
  * (expired or flushed) while a tail is open, the next append starts a new epoch that the tail delivers as such,
  * promptly, from its seq 1. TTLs are asserted with PTTL; the one expiry awaited is a 300 ms TTL, polled.
  */
-class RedisRoomLifetimeTest {
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+class RedisRoomLifetimeTest extends RedisStoreFixture {
     private static final HistoryLimits LIMITS = new HistoryLimits(1_000, 3_600_000L);
     private static final long IDLE_TTL_MILLIS = 120_000;
-    private static final AtomicInteger PREFIXES = new AtomicInteger();
-    private static RedisClient rawClient;
-    private static StatefulRedisConnection<String, String> rawConnection;
-    private static RedisCommands<String, String> raw;
 
-    private final TestClock clock = new TestClock();
-    private final List<RedisMessageStore> opened = new ArrayList<>();
-    private RedisKeys keys;
-    private String prefix;
-
-    @BeforeAll
-    static void connectRaw() {
-        rawClient = RedisClient.create(REDIS.url());
-        rawConnection = rawClient.connect();
-        raw = rawConnection.sync();
-    }
-
-    @AfterAll
-    static void closeRaw() {
-        rawConnection.close();
-        rawClient.shutdown();
-    }
-
-    @BeforeEach
-    void newPrefix() {
-        prefix = "life" + PREFIXES.incrementAndGet() + ":";
-        keys = new RedisKeys(prefix);
-    }
-
-    @AfterEach
-    void closeStores() {
-        opened.forEach(RedisMessageStore::close);
+    @Override
+    String prefixStem() {
+        return "life";
     }
 
     private RedisMessageStore store(long idleTtlMillis, long seed) {
-        RedisMessageStore s = RedisMessageStore.connect(RedisStoreOptions.of(REDIS.url(), LIMITS)
-                .withKeyPrefix(prefix).withEpochSeed(seed).withRoomIdleTtlMillis(idleTtlMillis)
-                .withTailBlockMillis(500), clock);
-        opened.add(s);
-        return s;
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+        return open(RedisStoreOptions.of(REDIS.url(), LIMITS).withEpochSeed(seed)
+                .withRoomIdleTtlMillis(idleTtlMillis).withTailBlockMillis(500));
     }
 
     private static Draft chat(String id, String text) {
