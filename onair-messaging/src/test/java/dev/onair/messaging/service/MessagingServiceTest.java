@@ -1,5 +1,6 @@
 package dev.onair.messaging.service;
 
+import static dev.onair.messaging.service.ClientFrames.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,10 +38,6 @@ class MessagingServiceTest {
     private void use(HistoryLimits limits, MessagingConfig config) {
         store = new InMemoryMessageStore(limits, clock, 1);
         service = new MessagingService(store, clock, config);
-    }
-
-    private static String chat(String id, String text) {
-        return "{\"type\":\"send\",\"kind\":\"chat\",\"clientMsgId\":\"" + id + "\",\"text\":\"" + text + "\"}";
     }
 
     private long epoch() throws Exception {

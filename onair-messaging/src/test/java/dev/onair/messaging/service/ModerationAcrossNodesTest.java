@@ -1,5 +1,6 @@
 package dev.onair.messaging.service;
 
+import static dev.onair.messaging.service.ClientFrames.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.messaging.store.Eventually;
@@ -57,10 +58,6 @@ class ModerationAcrossNodesTest {
         moderationB.close();
         storeA.close();
         storeB.close();
-    }
-
-    private static String chat(String id) {
-        return "{\"type\":\"send\",\"kind\":\"chat\",\"clientMsgId\":\"" + id + "\",\"text\":\"hi\"}";
     }
 
     private static void await(java.util.concurrent.CompletionStage<?> stage) throws Exception {

@@ -1,5 +1,6 @@
 package dev.onair.messaging.service;
 
+import static dev.onair.messaging.service.ClientFrames.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,10 +28,6 @@ class SlowStoreTest {
     void tearDown() {
         service.close();
         store.close();
-    }
-
-    private static String chat(String id) {
-        return "{\"type\":\"send\",\"kind\":\"chat\",\"clientMsgId\":\"" + id + "\",\"text\":\"" + id + "\"}";
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.onair.messaging.service;
 
+import static dev.onair.messaging.service.ClientFrames.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,10 +37,6 @@ class WipedRoomTest {
     void tearDown() {
         service.close();
         store.close();
-    }
-
-    private static String chat(String id) {
-        return "{\"type\":\"send\",\"kind\":\"chat\",\"clientMsgId\":\"" + id + "\",\"text\":\"" + id + "\"}";
     }
 
     @Test
