@@ -36,9 +36,8 @@ import java.util.Map;
  * decoder.
  *
  * <p>Temporal layers (VP8 TID; Chromium's simulcast layers have three): the track forwards the frames of temporal
- * layers up to {@link #currentTemporalLayer()} and aims at {@link #targetTemporalLayer()} (default: all). Going down
- * happens at the next frame start (lower layers never reference higher ones); going up waits for a layer-sync frame
- * (Y=1) of a layer not above the target, or a keyframe. While a switch down to a lower spatial layer waits for its
+ * layers up to {@link #currentTemporalLayer()} and aims at {@link #targetTemporalLayer()} (default: all), as its
+ * {@link TemporalSelector} decides. While a switch down to a lower spatial layer waits for its
  * keyframe, the current layer is thinned to its base temporal layer (the switch is mostly for bandwidth, and the full
  * rate of the layer being left would pile up in the pacer's queue). Frames left out are announced to the
  * {@link RtpRewriter} and {@link Vp8Continuity}, so sequence numbers and picture ids stay consecutive. Packets
@@ -50,7 +49,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOw
     /** {@link #targetLayer()} before the first bind when no target was set: the source's highest layer. */
     public static final int TARGET_HIGHEST = Integer.MAX_VALUE;
     /** {@link #targetTemporalLayer()} when every temporal layer is wanted. */
-    public static final int TEMPORAL_ALL = Integer.MAX_VALUE;
+    public static final int TEMPORAL_ALL = TemporalSelector.ALL;
     private final String mid;
     private final MediaKind kind;
     private final List<TrackCodec> codecs;
@@ -88,23 +87,8 @@ public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOw
     /** The layer selection last aimed at (the target, or the best active layer below it); -1 none yet. */
     private int wantedLayer = -1;
     private long layerSwitches;
-    private int targetTemporal = TEMPORAL_ALL;
-    private int currentTemporal = TEMPORAL_ALL;
-    /** The highest TID seen on the forwarded layer; -1 until one (then the layer has no temporal layering). */
-    private int highestTidSeen = -1;
-    private long temporalSwitches;
+    private final TemporalSelector temporal = new TemporalSelector();
     private long dropsTemporal;
-    /** The layer SSRC and highest extended seq temporal decisions saw: only newer frame starts may switch. */
-    private long temporalSsrc = -1;
-    private long temporalHighestExtSeq;
-    /** RTP timestamps of the last frames left out, so that a late packet of one (an upstream repair) stays out. */
-    private final long[] droppedFrameTs = new long[8];
-    private int droppedFrameNext;
-    /** The newest packet before this one: left out, its RTP timestamp, forwarded with the marker bit. */
-    private boolean newestLeftOut;
-    private long newestTs = -1;
-    private boolean newestEndedFrame;
-    private int newestPictureId = -1;
     private long dropsOtherLayer;
     private long dropsPaused;
     private LayerSwitchListener layerSwitchListener = LayerSwitchListener.NONE;
@@ -158,7 +142,6 @@ public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOw
         this.rewriter = rewriter;
         this.clockRateHz = codecs.isEmpty() ? 90_000 : codecs.get(0).clockRateHz();
         Arrays.fill(ptMap, -1);
-        Arrays.fill(droppedFrameTs, -1);
     }
 
     @Override
@@ -224,13 +207,7 @@ public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOw
         vp8.resync();
         currentLayer = -1;
         wantedLayer = -1;
-        highestTidSeen = -1;
-        currentTemporal = targetTemporal;
-        temporalSsrc = -1;
-        newestLeftOut = false;
-        newestEndedFrame = false;
-        newestPictureId = -1;
-        Arrays.fill(droppedFrameTs, -1);
+        temporal.reset();
         resendGuard.clear();
         Arrays.fill(ptMap, -1);
         Arrays.fill(stripRed, false);
@@ -481,76 +458,17 @@ public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOw
      * the rewriters so that the receiver sees no gap.
      */
     private boolean selectTemporal(PublishedTrack from, PacketContext p) {
-        int tid = p.temporalLayer;
-        if (tid > highestTidSeen) {
-            highestTidSeen = tid;
+        int r = temporal.select(p, wantedLayer >= 0 && wantedLayer < currentLayer);
+        if ((r & TemporalSelector.SWITCHED) != 0) {
+            layerSwitchListener.onTemporalSwitch(this, temporal.switchedFrom(), temporal.switchedTo(), p.arrivalNanos);
         }
-        boolean sameLayer = p.header.ssrc() == temporalSsrc;
-        boolean newest = !sameLayer || p.extendedSeq > temporalHighestExtSeq;
-        boolean gap = sameLayer && p.extendedSeq > temporalHighestExtSeq + 1;
-        if (newest) {
-            temporalSsrc = p.header.ssrc();
-            temporalHighestExtSeq = p.extendedSeq;
-        }
-        long ts = p.header.timestamp();
-        if (!newest) {
-            // A late packet (reordered, or repaired upstream): switches happen only at the newest frame starts, and a
-            // packet of a frame already left out stays out.
-            if (tid <= currentTemporal && !wasDropped(ts)) {
-                return true;
-            }
-            leaveOut(from, p);
-            return false;
-        }
-        // While a lower spatial layer's keyframe is awaited, the current (too large) layer goes on with its base
-        // temporal layer only: the switch is usually for bandwidth, and its full rate would pile up in our queue.
-        int target = wantedLayer >= 0 && wantedLayer < currentLayer ? 0 : targetTemporal;
-        int before = currentTemporal;
-        if (p.keyframeStart) {
-            currentTemporal = target; // a keyframe references nothing: every layer may start here
-        } else if (p.frameStart) {
-            if (target < currentTemporal) {
-                currentTemporal = target;
-            } else if (target > currentTemporal && tid > currentTemporal && tid <= target && p.layerSync) {
-                currentTemporal = tid == highestTidSeen && target >= highestTidSeen ? target : tid;
-            }
-        }
-        if (currentTemporal != before) {
-            temporalSwitches++;
-            layerSwitchListener.onTemporalSwitch(this, visibleTemporal(before), visibleTemporal(currentTemporal),
-                    p.arrivalNanos);
-        }
-        boolean forward = tid <= currentTemporal;
-        // Packets lost upstream just before this one that surely belong to a frame left out are left out too (they
-        // would otherwise keep numbers nobody fills): the middle of a left-out frame, its tail when this packet starts
-        // the very next picture, or its head when the packet before ended the picture just before it.
-        boolean nextPicture = p.pictureId >= 0 && newestPictureId >= 0
-                && ((p.pictureId - newestPictureId) & p.pictureIdMask) == 1;
-        if (gap && (newestLeftOut && (ts == newestTs || p.frameStart && nextPicture)
-                || !forward && newestEndedFrame && !p.frameStart && nextPicture)) {
+        if ((r & TemporalSelector.DROP_GAP_BEFORE) != 0) {
             rewriter.dropGapBefore(p.header.ssrc(), p.header.sequenceNumber());
         }
-        newestLeftOut = !forward;
-        newestTs = ts;
-        newestPictureId = p.pictureId;
-        newestEndedFrame = forward && p.header.marker();
-        if (forward) {
+        if ((r & TemporalSelector.FORWARD) != 0) {
             return true;
         }
-        if (!wasDropped(ts)) {
-            droppedFrameTs[droppedFrameNext] = ts;
-            droppedFrameNext = (droppedFrameNext + 1) % droppedFrameTs.length;
-        }
         leaveOut(from, p);
-        return false;
-    }
-
-    private boolean wasDropped(long rtpTimestamp) {
-        for (long t : droppedFrameTs) {
-            if (t == rtpTimestamp) {
-                return true;
-            }
-        }
         return false;
     }
 
@@ -563,23 +481,18 @@ public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOw
         }
     }
 
-    /** A temporal layer as telemetry shows it: the highest TID seen stands for "all". */
-    private int visibleTemporal(int t) {
-        return t == TEMPORAL_ALL ? highestTidSeen : Math.min(t, Math.max(0, highestTidSeen));
-    }
-
     /**
      * Sets the highest VP8 temporal layer to forward (0 = the base layer only; {@link #TEMPORAL_ALL} or anything at
      * or above the source's highest = all). Down takes effect at the next frame start, up at the next layer-sync
      * frame or keyframe.
      */
     public void setTargetTemporalLayer(int temporalLayer) {
-        targetTemporal = Math.max(0, temporalLayer);
+        temporal.setTarget(temporalLayer);
     }
 
     /** The temporal layer aimed at; {@link #TEMPORAL_ALL} for all. */
     public int targetTemporalLayer() {
-        return targetTemporal;
+        return temporal.target();
     }
 
     /**
@@ -587,12 +500,12 @@ public final class SubscriberTrack implements PacketSink, SessionTrack, PacketOw
      * (every packet is forwarded).
      */
     public int currentTemporalLayer() {
-        return highestTidSeen < 0 ? -1 : visibleTemporal(currentTemporal);
+        return temporal.current();
     }
 
     /** Changes of {@link #currentTemporalLayer()}. */
     public long temporalSwitches() {
-        return temporalSwitches;
+        return temporal.switches();
     }
 
     /** Packets of temporal layers above the current one, left out. */
