@@ -60,6 +60,26 @@ class SendSideEstimatorSimulationTest {
     }
 
     @Test
+    void aLayerThatFitsACappedLinkIsNotUndoneByTheProbesForTheNextOne() {
+        // The quality bench's cap1m-simulcast: 640x360 + audio (~560 kbit/s) on a 1 Mbit/s link with the lab's 100 ms
+        // queue, while the 2.5 Mbit/s layer is wanted, so probes keep testing the link.
+        SimulatedLink link = new SimulatedLink(1_000_000, 10 * MS, 100 * MS, 60 * MS, 9);
+        VideoSenderSimulation sim = new VideoSenderSimulation(link, CONFIG, 560_000, true);
+        sim.setWantedBps(2_800_000);
+        sim.run(10 * SECOND);
+        int below = 0;
+        long lowest = Long.MAX_VALUE;
+        for (int i = 0; i < 600; i++) {
+            sim.run(50 * MS);
+            long e = sim.estimator.estimateBps();
+            lowest = Math.min(lowest, e);
+            below += e < 476_000 ? 1 : 0; // under 0.85 x 560k the allocator leaves the layer
+        }
+        assertThat(sim.estimator.probesRequested()).as("the link was probed").isGreaterThan(2);
+        assertThat(below).as("estimate samples under 476k (lowest %d)", lowest).isZero();
+    }
+
+    @Test
     void doesNotGrowWithoutBoundOnAnApplicationLimitedLink() {
         VideoSenderSimulation sim = simulation(10_000_000, 200_000, false, 4);
         long highest = 0;

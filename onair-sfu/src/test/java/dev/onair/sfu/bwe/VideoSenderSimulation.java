@@ -26,6 +26,7 @@ final class VideoSenderSimulation extends MillisecondSimulation {
     private final ArrayDeque<Scheduled> media = new ArrayDeque<>();
     private final ArrayDeque<Scheduled> probes = new ArrayDeque<>();
     private long offeredBps;
+    private long wantedBps = -1;
     private boolean probing;
     private long nextFrameNanos;
     private long nextRttNanos;
@@ -44,6 +45,11 @@ final class VideoSenderSimulation extends MillisecondSimulation {
 
     void setOfferedBps(long offeredBps) {
         this.offeredBps = offeredBps;
+    }
+
+    /** Probes aim at this instead of the offered rate (an SFU sending one layer while wanting a higher one). */
+    void setWantedBps(long wantedBps) {
+        this.wantedBps = wantedBps;
     }
 
     void setPacingFactor(double pacingFactor) {
@@ -74,7 +80,7 @@ final class VideoSenderSimulation extends MillisecondSimulation {
             nextFrameNanos += FRAME_INTERVAL_NANOS;
         }
         if (probing) {
-            ProbeCluster cluster = estimator.nextProbe(nowNanos, offeredBps);
+            ProbeCluster cluster = estimator.nextProbe(nowNanos, wantedBps >= 0 ? wantedBps : offeredBps);
             if (cluster != null) {
                 scheduleProbe(cluster);
             }
