@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -237,6 +238,11 @@ public final class MessagingService implements AutoCloseable {
      */
     public CompletionStage<Void> ban(String room, String identity, boolean banned) {
         return moderation.set(room, identity, ModerationStore.Kind.BAN, banned);
+    }
+
+    /** Who is banned ({@code banned}) or muted in {@code room}, as the moderation store has it (every node's view). */
+    public CompletionStage<Set<String>> moderated(String room, boolean banned) {
+        return moderation.list(room, banned ? ModerationStore.Kind.BAN : ModerationStore.Kind.MUTE);
     }
 
     /** Closes {@code identity}'s connections in {@code room} on this node with {@link CloseReason#BANNED}. */

@@ -24,6 +24,7 @@ public final class AdminRoutes {
     static final String ALLOW_CHAT_MESSAGES = "GET, OPTIONS";
     static final String ALLOW_CHAT_MESSAGE = "DELETE, OPTIONS";
     static final String ALLOW_CHAT_MODERATION = "PUT, DELETE, OPTIONS";
+    static final String ALLOW_CHAT_MODERATION_LIST = "GET, OPTIONS";
 
     private final AdminEndpoint endpoint;
     /** Null when the server runs no messaging service (the chat routes answer 404). */
@@ -67,6 +68,9 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.ChatModeration) {
             return ALLOW_CHAT_MODERATION;
+        }
+        if (route instanceof Route.ChatModerationList) {
+            return ALLOW_CHAT_MODERATION_LIST;
         }
         return route instanceof Route.ParticipantPath ? ALLOW_PARTICIPANT : ALLOW_MUTE;
     }
@@ -112,7 +116,7 @@ public final class AdminRoutes {
             return m.equals(HttpMethod.GET) ? endpoint.recording(r.room(), r.identity(), request) : notAllowed(route);
         }
         if (route instanceof Route.ChatMessages || route instanceof Route.ChatMessage
-                || route instanceof Route.ChatModeration) {
+                || route instanceof Route.ChatModeration || route instanceof Route.ChatModerationList) {
             return chat(route, request);
         }
         Route.TrackMute t = (Route.TrackMute) route;
@@ -130,6 +134,9 @@ public final class AdminRoutes {
         }
         if (route instanceof Route.ChatMessage r) {
             return m.equals(HttpMethod.DELETE) ? chat.delete(r.room(), r.seq(), request) : notAllowed(route);
+        }
+        if (route instanceof Route.ChatModerationList r) {
+            return m.equals(HttpMethod.GET) ? chat.moderated(r.room(), r.ban(), request) : notAllowed(route);
         }
         Route.ChatModeration r = (Route.ChatModeration) route;
         if (m.equals(HttpMethod.PUT)) {

@@ -1,5 +1,8 @@
 package dev.onair.server.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onair.messaging.service.MessagingService;
 import dev.onair.messaging.store.LogState;
 import dev.onair.messaging.store.StoredMessage;
@@ -14,6 +17,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -27,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatAdminEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAdminEndpoint.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
 
@@ -111,6 +116,23 @@ public final class ChatAdminEndpoint {
             LOG.info("chat {} {} in room {} by {}", on ? (ban ? "ban" : "mute") : (ban ? "unban" : "unmute"),
                     identity, room, by);
             return Responses.empty(HttpResponseStatus.NO_CONTENT);
+        }).toCompletableFuture().exceptionally(ChatAdminEndpoint::storeFailed);
+    }
+
+    /**
+     * GET /api/v1/rooms/{room}/chat/mutes and .../chat/bans: {@code {"room","identities":[...]}}, sorted (503 when
+     * the store failed).
+     */
+    public CompletableFuture<FullHttpResponse> moderated(String room, boolean ban, FullHttpRequest request) {
+        AuthResult a = auth.check(request, room);
+        if (a instanceof AuthResult.Denied d) {
+            return done(Responses.error(ApiError.of(d.error(), d.reason())));
+        }
+        return service.moderated(room, ban).thenApply(ids -> {
+            ObjectNode body = JSON.createObjectNode().put("room", room);
+            ArrayNode list = body.putArray("identities");
+            new TreeSet<>(ids).forEach(list::add);
+            return json(body.toString());
         }).toCompletableFuture().exceptionally(ChatAdminEndpoint::storeFailed);
     }
 

@@ -57,6 +57,10 @@ public sealed interface Route {
     record ChatModeration(String room, boolean ban, String identity) implements Admin {
     }
 
+    /** {@code /api/v1/rooms/{room}/chat/mutes} or {@code .../chat/bans}: who is muted or banned (GET). */
+    record ChatModerationList(String room, boolean ban) implements Admin {
+    }
+
     /** {@code /whip/{room}} or {@code /whep/{room}}: create a session. */
     record Sessions(SessionKind kind, String room) implements Route {
     }

@@ -155,8 +155,11 @@ public final class RouteParser {
             }
             return n == 6 ? new Route.ChatMessage(room, segments[5]) : new Route.Rejected(RouteError.UNKNOWN_PATH);
         }
-        if (n != 7 || !(segments[5].equals("mutes") || segments[5].equals("bans"))) {
+        if (n < 6 || n > 7 || !(segments[5].equals("mutes") || segments[5].equals("bans"))) {
             return new Route.Rejected(RouteError.UNKNOWN_PATH);
+        }
+        if (n == 6) {
+            return new Route.ChatModerationList(room, segments[5].equals("bans"));
         }
         if (!IDENTITY.matcher(segments[6]).matches()) {
             return new Route.Rejected(RouteError.BAD_IDENTITY);

@@ -63,6 +63,40 @@ class ChatModerationEndpointTest {
     }
 
     @Test
+    void theListsShowWhoIsBannedAndWhoIsMutedSorted() throws Exception {
+        InMemoryModerationStore moderation = new InMemoryModerationStore();
+        moderation.set("lobby", "mallory", ModerationStore.Kind.BAN, true);
+        moderation.set("lobby", "eve", ModerationStore.Kind.BAN, true);
+        moderation.set("lobby", "bob", ModerationStore.Kind.MUTE, true);
+        moderation.set("other", "zed", ModerationStore.Kind.BAN, true);
+        MessagingService service = new MessagingService(new InMemoryMessageStore(HistoryLimits.DEFAULT, CLOCK),
+                moderation, CLOCK, MessagingConfig.DEFAULT);
+        ChatAdminEndpoint endpoint = new ChatAdminEndpoint(service, tokens);
+        String admin = tokens.mint(new TokenSpec("lobby", "root", null, EnumSet.of(Permission.ADMIN),
+                Duration.ofHours(1)));
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
+                "/api/v1/rooms/lobby/chat/bans");
+        request.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + admin);
+        FullHttpRequest anonymous = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
+                "/api/v1/rooms/lobby/chat/bans");
+        try {
+            FullHttpResponse bans = endpoint.moderated("lobby", true, request).get(5, TimeUnit.SECONDS);
+            assertThat(bans.status().code()).isEqualTo(200);
+            assertThat(bans.content().toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"room\":\"lobby\",\"identities\":[\"eve\",\"mallory\"]}");
+            FullHttpResponse mutes = endpoint.moderated("lobby", false, request).get(5, TimeUnit.SECONDS);
+            assertThat(mutes.content().toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"room\":\"lobby\",\"identities\":[\"bob\"]}");
+            assertThat(endpoint.moderated("lobby", true, anonymous).get(5, TimeUnit.SECONDS).status().code())
+                    .isEqualTo(401);
+        } finally {
+            request.release();
+            anonymous.release();
+            service.close();
+        }
+    }
+
+    @Test
     void aFailedStoreAnswers503() throws Exception {
         ModerationStore failing = new ModerationStore() {
             @Override

@@ -54,6 +54,8 @@ class OpenApiDocumentTest {
             new Sample("/api/v1/rooms/r/messages", "/api/v1/rooms/{room}/messages", List.of("get", "options")),
             new Sample("/api/v1/rooms/r/messages/7", "/api/v1/rooms/{room}/messages/{seq}",
                     List.of("delete", "options")),
+            new Sample("/api/v1/rooms/r/chat/mutes", "/api/v1/rooms/{room}/chat/mutes", List.of("get", "options")),
+            new Sample("/api/v1/rooms/r/chat/bans", "/api/v1/rooms/{room}/chat/bans", List.of("get", "options")),
             new Sample("/api/v1/rooms/r/chat/mutes/a", "/api/v1/rooms/{room}/chat/mutes/{identity}",
                     List.of("put", "delete", "options")),
             new Sample("/api/v1/rooms/r/chat/bans/a", "/api/v1/rooms/{room}/chat/bans/{identity}",
@@ -147,7 +149,7 @@ class OpenApiDocumentTest {
                 });
             }
         });
-        assertThat(checked).hasSize(18);
+        assertThat(checked).hasSize(20);
     }
 
     /** Enum constants count one by one; records and nested sealed interfaces by their simple names. */

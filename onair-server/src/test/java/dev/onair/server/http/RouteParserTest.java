@@ -55,7 +55,11 @@ class RouteParserTest {
                 .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
         assertThat(RouteParser.parse("/api/v1/rooms/r/messages/1/x"))
                 .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
-        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/bans"))
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/bans")).isEqualTo(new Route.ChatModerationList("r", true));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/mutes")).isEqualTo(new Route.ChatModerationList("r", false));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat"))
+                .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
+        assertThat(RouteParser.parse("/api/v1/rooms/r/chat/kicks"))
                 .isEqualTo(new Route.Rejected(RouteError.UNKNOWN_PATH));
         assertThat(RouteParser.parse("/api/v1/rooms/b%20d/messages"))
                 .isEqualTo(new Route.Rejected(RouteError.BAD_ROOM));
