@@ -19,15 +19,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>a cap at 60 % of what the player receives of the top layer: the player receives a lower layer within 10 s
  *       (the target is 5 s, measured at 1 Mbit/s by {@code bench/quality});
  *       the server's queueing delay stays bounded; lifted, the top layer returns within 30 s (target 15 s).</li>
- *   <li>250 kbit/s: video drops to the lowest layer at part of its frame rate (its VP8 temporal layers; Chromium's
- *       simulcast has three) or is paused; at 60 kbit/s nothing of it fits and the report says audio-only, while audio
+ *   <li>150 kbit/s, under the lowest layer's whole rate (~145 kbit/s) plus audio: video drops to the lowest layer at
+ *       part of its frame rate (its VP8 temporal layers; Chromium's simulcast has three) or is paused (at 250 kbit/s the
+ *       whole lowest layer fits, and the allocator rightly keeps it); at 60 kbit/s nothing of it fits and the report says audio-only, while audio
  *       keeps arriving; lifted, video resumes.</li>
  * </ul>
  * The bounds are looser than the benchmark's targets so that a busy 2-core CI machine cannot make them flake; a
  * regression (no estimate, no layer switch, no pause) still fails.
  */
 class SimulcastBandwidthBrowserTest {
-    static final String CAP_250K = "name: cap250k\\nbase: {rateKbps: 250, queueMillis: 100}";
+    static final String CAP_150K = "name: cap150k\\nbase: {rateKbps: 150, queueMillis: 100}";
     static final String CAP_60K = "name: cap60k\\nbase: {rateKbps: 60, queueMillis: 200}";
     @RegisterExtension
     static final BrowserServer SERVER = new BrowserServer();
@@ -87,12 +88,12 @@ class SimulcastBandwidthBrowserTest {
             assertThat(num(back, "frameWidth")).as("the top layer returns after the cap lifts: %s",
                     report(resource).path("congestion")).isGreaterThanOrEqualTo(1280);
 
-            AdminHttp.impair(SERVER, room, identity, "down", CAP_250K, 3);
+            AdminHttp.impair(SERVER, room, identity, "down", CAP_150K, 3);
             JsonNode narrow = Poll.until(Duration.ofSeconds(20), () -> lastCongestion(resource),
                     c -> c != null && (c.path("audioOnly").asBoolean() || baseFrameRateOnly(c)));
-            System.out.println("SimulcastBandwidthBrowserTest: at 250 kbit/s " + narrow);
+            System.out.println("SimulcastBandwidthBrowserTest: at 150 kbit/s " + narrow);
             assertThat(narrow.path("audioOnly").asBoolean() || baseFrameRateOnly(narrow))
-                    .as("at 250 kbit/s video is at the lowest layer's lower temporal layers, or paused: %s", narrow)
+                    .as("at 150 kbit/s video is at the lowest layer's lower temporal layers, or paused: %s", narrow)
                     .isTrue();
             if (!narrow.path("audioOnly").asBoolean()) {
                 // Frames of the upper temporal layers are left out with sequence numbers and picture ids kept
