@@ -3,6 +3,8 @@ package dev.onair.server.chat;
 import dev.onair.messaging.service.CloseReason;
 import dev.onair.messaging.service.Connection;
 import dev.onair.messaging.service.OutboundBudget;
+import dev.onair.messaging.wire.OutboundFrame;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -16,8 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A {@link Connection} over one {@code /chat} channel. {@link #offer} may be called from any thread: it reserves the
  * frame's size in the {@link OutboundBudget} (refusing the frame when over it: the service then closes the connection
- * as a slow consumer), queues it, and schedules one drain on the channel's event loop, which writes everything queued
- * and flushes once; the budget is released when the batch's last write completes (writes complete in order).
+ * as a slow consumer), queues it, and hands the connection to its event loop's {@link ChatOutbox} (once until drained),
+ * whose next batch writes everything queued, in order, and flushes once; the budget is released when the batch's last
+ * write completes (writes complete in order). The frame's UTF-8 bytes are shared with every other receiver (wrapped,
+ * not encoded again).
  * {@link #close} refuses further frames and writes the close frame with {@link ChatCloseCodes#of its code} after the
  * frames already accepted (at most the budget). A peer that never reads its close frame is cut after
  * {@link #HARD_CLOSE_MILLIS}.
@@ -32,13 +36,18 @@ final class ChatConnection implements Connection {
     private final boolean canChat;
     private final boolean admin;
     private final OutboundBudget budget;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final ChatOutbox outbox;
+    private final Queue<OutboundFrame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    ChatConnection(Channel channel, String identity, String name, boolean canChat, boolean admin,
+    ChatConnection(Channel channel, ChatOutbox outbox, String identity, String name, boolean canChat, boolean admin,
                    long maxOutboundBytes) {
+        if (outbox.loop() != channel.eventLoop()) {
+            throw new IllegalArgumentException("the outbox of another event loop");
+        }
         this.channel = channel;
+        this.outbox = outbox;
         this.identity = identity;
         this.name = name;
         this.canChat = canChat;
@@ -67,7 +76,7 @@ final class ChatConnection implements Connection {
     }
 
     @Override
-    public boolean offer(String frame) {
+    public boolean offer(OutboundFrame frame) {
         if (closing.get()) {
             return false;
         }
@@ -76,20 +85,20 @@ final class ChatConnection implements Connection {
         }
         queue.add(frame);
         if (drainScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::drain);
+            outbox.add(this);
         }
         return true;
     }
 
     /** On the event loop: writes what is queued, one flush. */
-    private void drain() {
+    void drain() {
         drainScheduled.set(false);
         long batchBytes = 0;
         ChannelFuture last = null;
-        String frame;
+        OutboundFrame frame;
         while ((frame = queue.poll()) != null) {
             batchBytes += OutboundBudget.sizeOf(frame);
-            last = channel.write(new TextWebSocketFrame(frame));
+            last = channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame.sharedUtf8())));
         }
         if (last != null) {
             long release = batchBytes;

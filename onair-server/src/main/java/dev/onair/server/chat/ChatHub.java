@@ -5,8 +5,10 @@ import dev.onair.messaging.wire.ErrorCode;
 import dev.onair.server.auth.TokenService;
 import dev.onair.server.http.PrometheusWriter;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoop;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,6 +32,7 @@ public final class ChatHub {
     private final long joinTimeoutMillis;
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<JoinError, LongAdder> joinErrors = new EnumMap<>(JoinError.class);
+    private final Map<EventLoop, ChatOutbox> outboxes = new ConcurrentHashMap<>();
 
     public ChatHub(TokenService tokens, MessagingService service) {
         this(tokens, service, JOIN_TIMEOUT_MILLIS);
@@ -56,6 +59,11 @@ public final class ChatHub {
 
     TokenService tokens() {
         return tokens;
+    }
+
+    /** The fan-out batch of {@code loop}, shared by its {@code /chat} connections. */
+    ChatOutbox outbox(EventLoop loop) {
+        return outboxes.computeIfAbsent(loop, ChatOutbox::new);
     }
 
     long joinTimeoutMillis() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ChatConnectionTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final ChatConnection connection = new ChatConnection(channel, "alice", "Alice", true, false, 100);
+    private final ChatConnection connection = new ChatConnection(channel, new ChatOutbox(channel.eventLoop()),
+            "alice", "Alice", true, false, 100);
 
     @AfterEach
     void release() {
