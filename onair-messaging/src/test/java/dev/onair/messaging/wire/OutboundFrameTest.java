@@ -18,6 +18,23 @@ class OutboundFrameTest {
     }
 
     @Test
+    void aDerivedFormIsComputedOncePerFunction() {
+        OutboundFrame f = OutboundFrame.of("{}");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<OutboundFrame, String> framed = x -> {
+            calls.incrementAndGet();
+            return "[" + x.text() + "]";
+        };
+        assertThat(f.derived(framed)).isEqualTo("[{}]");
+        assertThat(f.derived(framed)).isEqualTo("[{}]");
+        assertThat(calls).hasValue(1);
+        assertThat(f.<Integer>derived(OutboundFrame::byteLength)).as("another function: computed, not kept")
+                .isEqualTo(2);
+        assertThat(f.derived(framed)).isEqualTo("[{}]");
+        assertThat(calls).as("the first function's value is still kept").hasValue(1);
+    }
+
+    @Test
     void refusesNull() {
         assertThatThrownBy(() -> OutboundFrame.of(null)).isInstanceOf(NullPointerException.class);
     }

@@ -4,12 +4,11 @@ import dev.onair.messaging.service.CloseReason;
 import dev.onair.messaging.service.Connection;
 import dev.onair.messaging.service.OutboundBudget;
 import dev.onair.messaging.wire.OutboundFrame;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * frame's size in the {@link OutboundBudget} (refusing the frame when over it: the service then closes the connection
  * as a slow consumer), queues it, and hands the connection to its event loop's {@link ChatOutbox} (once until drained),
  * whose next batch writes everything queued, in order, and flushes once; the budget is released when the batch's last
- * write completes (writes complete in order). The frame's UTF-8 bytes are shared with every other receiver (wrapped,
- * not encoded again).
+ * write completes (writes complete in order). A frame goes out as the bytes of a whole WebSocket frame, built once per
+ * {@link OutboundFrame} for all its receivers ({@link WebSocketTextFrames}) and copied into a pooled buffer per
+ * receiver: no text encoding, no frame encoding, and one promise per batch.
  * {@link #close} refuses further frames and writes the close frame with {@link ChatCloseCodes#of its code} after the
  * frames already accepted (at most the budget). A peer that never reads its close frame is cut after
  * {@link #HARD_CLOSE_MILLIS}.
@@ -95,10 +95,18 @@ final class ChatConnection implements Connection {
         drainScheduled.set(false);
         long batchBytes = 0;
         ChannelFuture last = null;
-        OutboundFrame frame;
-        while ((frame = queue.poll()) != null) {
+        OutboundFrame next = queue.poll();
+        while (next != null) {
+            OutboundFrame frame = next;
+            next = queue.poll();
             batchBytes += OutboundBudget.sizeOf(frame);
-            last = channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame.sharedUtf8())));
+            byte[] wire = frame.derived(WebSocketTextFrames.OF);
+            ByteBuf buf = channel.alloc().directBuffer(wire.length, wire.length).writeBytes(wire);
+            if (next == null) {
+                last = channel.write(buf); // the batch's budget is released when this one is written
+            } else {
+                channel.write(buf, channel.voidPromise());
+            }
         }
         if (last != null) {
             long release = batchBytes;

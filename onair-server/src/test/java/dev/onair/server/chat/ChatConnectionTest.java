@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onair.messaging.service.CloseReason;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,8 @@ class ChatConnectionTest {
         assertThat(connection.offer("two")).isTrue();
         assertThat((Object) channel.readOutbound()).as("nothing before the event loop runs").isNull();
         channel.runPendingTasks();
-        assertThat(text(channel.readOutbound())).isEqualTo("one");
-        assertThat(text(channel.readOutbound())).isEqualTo("two");
+        assertThat(OutboundFrames.text(channel)).isEqualTo("one");
+        assertThat(OutboundFrames.text(channel)).isEqualTo("two");
         assertThat(connection.pendingBytes()).as("released once written").isZero();
     }
 
@@ -45,7 +44,7 @@ class ChatConnectionTest {
         connection.close(CloseReason.SLOW_CONSUMER);
         assertThat(connection.offer("after")).isFalse();
         channel.runPendingTasks();
-        CloseWebSocketFrame close = channel.readOutbound();
+        CloseWebSocketFrame close = (CloseWebSocketFrame) OutboundFrames.next(channel);
         assertThat(close.statusCode()).isEqualTo(4429);
         assertThat(close.reasonText()).isEqualTo("slow_consumer");
         close.release();
@@ -59,19 +58,10 @@ class ChatConnectionTest {
         connection.close(CloseReason.BANNED);
         connection.close(CloseReason.SHUTDOWN); // idempotent: the first reason wins
         channel.runPendingTasks();
-        assertThat(text(channel.readOutbound())).contains("banned");
-        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(OutboundFrames.text(channel)).contains("banned");
+        CloseWebSocketFrame close = (CloseWebSocketFrame) OutboundFrames.next(channel);
         assertThat(close.statusCode()).isEqualTo(4403);
         close.release();
         assertThat((Object) channel.readOutbound()).isNull();
-    }
-
-    private static String text(Object frame) {
-        TextWebSocketFrame t = (TextWebSocketFrame) frame;
-        try {
-            return t.text();
-        } finally {
-            t.release();
-        }
     }
 }

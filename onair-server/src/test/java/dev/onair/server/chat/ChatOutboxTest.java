@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.messaging.wire.OutboundFrame;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +91,8 @@ class ChatOutboxTest {
 
     private List<String> texts() {
         List<String> out = new ArrayList<>();
-        Object f;
-        while ((f = channel.readOutbound()) != null) {
-            TextWebSocketFrame t = (TextWebSocketFrame) f;
-            out.add(t.text());
-            t.release();
+        while (!channel.outboundMessages().isEmpty()) {
+            out.add(OutboundFrames.text(channel));
         }
         return out;
     }
