@@ -17,6 +17,7 @@ final class Receiver implements ChatListener {
     private final LoadCounters counters;
     private final MediaClock clock;
     private volatile boolean closing;
+    private LatencyHistogram histogram; // the event loop thread's, looked up once (a client stays on one thread)
 
     Receiver(int room, LoadCounters counters, MediaClock clock) {
         this.room = room;
@@ -39,7 +40,10 @@ final class Receiver implements ChatListener {
                 int index = f.benchIndex();
                 if (index >= 0) {
                     ledger.onMessage(f.seq(), index);
-                    counters.threadHistogram().record(now - f.sendNanos());
+                    if (histogram == null) {
+                        histogram = counters.threadHistogram();
+                    }
+                    histogram.record(now - f.sendNanos());
                     counters.received.increment();
                 } else if (f.isWarmup()) {
                     counters.warmupReceived.increment();
