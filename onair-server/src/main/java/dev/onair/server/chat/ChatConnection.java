@@ -6,7 +6,6 @@ import dev.onair.messaging.service.OutboundBudget;
 import dev.onair.messaging.wire.OutboundFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import java.util.Queue;
@@ -18,10 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A {@link Connection} over one {@code /chat} channel. {@link #offer} may be called from any thread: it reserves the
  * frame's size in the {@link OutboundBudget} (refusing the frame when over it: the service then closes the connection
  * as a slow consumer), queues it, and hands the connection to its event loop's {@link ChatOutbox} (once until drained),
- * whose next batch writes everything queued, in order, and flushes once; the budget is released when the batch's last
- * write completes (writes complete in order). A frame goes out as the bytes of a whole WebSocket frame, built once per
- * {@link OutboundFrame} for all its receivers ({@link WebSocketTextFrames}) and copied into a pooled buffer per
- * receiver: no text encoding, no frame encoding, and one promise per batch.
+ * whose next batch writes everything queued, in order, as one buffer with one flush; the budget is released when that
+ * write completes. A frame goes out as the bytes of a whole WebSocket frame, built once per {@link OutboundFrame} for
+ * all its receivers ({@link WebSocketTextFrames}) and copied into the batch's pooled buffer: no text encoding, no frame
+ * encoding, one write and one promise per batch.
  * {@link #close} refuses further frames and writes the close frame with {@link ChatCloseCodes#of its code} after the
  * frames already accepted (at most the budget). A peer that never reads its close frame is cut after
  * {@link #HARD_CLOSE_MILLIS}.
@@ -29,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ChatConnection implements Connection {
     /** How long a close frame may wait to be written before the channel is closed anyway. */
     static final long HARD_CLOSE_MILLIS = 5_000;
+    /** The first capacity of a batch's buffer (it grows when more frames are queued). */
+    private static final int MIN_BATCH_BUFFER_BYTES = 512;
 
     private final Channel channel;
     private final String identity;
@@ -94,24 +95,19 @@ final class ChatConnection implements Connection {
     void drain() {
         drainScheduled.set(false);
         long batchBytes = 0;
-        ChannelFuture last = null;
-        OutboundFrame next = queue.poll();
-        while (next != null) {
-            OutboundFrame frame = next;
-            next = queue.poll();
+        ByteBuf batch = null;
+        OutboundFrame frame;
+        while ((frame = queue.poll()) != null) {
             batchBytes += OutboundBudget.sizeOf(frame);
             byte[] wire = frame.derived(WebSocketTextFrames.OF);
-            ByteBuf buf = channel.alloc().directBuffer(wire.length, wire.length).writeBytes(wire);
-            if (next == null) {
-                last = channel.write(buf); // the batch's budget is released when this one is written
-            } else {
-                channel.write(buf, channel.voidPromise());
+            if (batch == null) {
+                batch = channel.alloc().directBuffer(Math.max(wire.length, MIN_BATCH_BUFFER_BYTES));
             }
+            batch.writeBytes(wire);
         }
-        if (last != null) {
+        if (batch != null) {
             long release = batchBytes;
-            last.addListener(f -> budget.release(release));
-            channel.flush();
+            channel.writeAndFlush(batch).addListener(f -> budget.release(release));
         }
     }
 

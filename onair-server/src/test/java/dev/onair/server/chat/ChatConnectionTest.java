@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ChatConnectionTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final OutboundFrames out = new OutboundFrames(channel);
     private final ChatConnection connection = new ChatConnection(channel, new ChatOutbox(channel.eventLoop()),
             "alice", "Alice", true, false, 100);
 
@@ -24,8 +25,8 @@ class ChatConnectionTest {
         assertThat(connection.offer("two")).isTrue();
         assertThat((Object) channel.readOutbound()).as("nothing before the event loop runs").isNull();
         channel.runPendingTasks();
-        assertThat(OutboundFrames.text(channel)).isEqualTo("one");
-        assertThat(OutboundFrames.text(channel)).isEqualTo("two");
+        assertThat(out.text()).isEqualTo("one");
+        assertThat(out.text()).isEqualTo("two");
         assertThat(connection.pendingBytes()).as("released once written").isZero();
     }
 
@@ -44,7 +45,7 @@ class ChatConnectionTest {
         connection.close(CloseReason.SLOW_CONSUMER);
         assertThat(connection.offer("after")).isFalse();
         channel.runPendingTasks();
-        CloseWebSocketFrame close = (CloseWebSocketFrame) OutboundFrames.next(channel);
+        CloseWebSocketFrame close = (CloseWebSocketFrame) out.next();
         assertThat(close.statusCode()).isEqualTo(4429);
         assertThat(close.reasonText()).isEqualTo("slow_consumer");
         close.release();
@@ -58,8 +59,8 @@ class ChatConnectionTest {
         connection.close(CloseReason.BANNED);
         connection.close(CloseReason.SHUTDOWN); // idempotent: the first reason wins
         channel.runPendingTasks();
-        assertThat(OutboundFrames.text(channel)).contains("banned");
-        CloseWebSocketFrame close = (CloseWebSocketFrame) OutboundFrames.next(channel);
+        assertThat(out.text()).contains("banned");
+        CloseWebSocketFrame close = (CloseWebSocketFrame) out.next();
         assertThat(close.statusCode()).isEqualTo(4403);
         close.release();
         assertThat((Object) channel.readOutbound()).isNull();

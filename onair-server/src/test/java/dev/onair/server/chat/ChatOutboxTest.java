@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ChatOutboxTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final OutboundFrames out = new OutboundFrames(channel);
     private final ChatOutbox outbox = new ChatOutbox(channel.eventLoop());
 
     @AfterEach
@@ -33,6 +34,7 @@ class ChatOutboxTest {
         b.offer("b2");
         assertThat((Object) channel.readOutbound()).as("nothing before the loop runs the batch").isNull();
         channel.runPendingTasks();
+        assertThat(channel.outboundMessages()).as("one write per connection").hasSize(2);
         assertThat(texts()).as("a was ready first: its whole queue, then b's").containsExactly("a1", "a2", "b1", "b2");
         assertThat(a.pendingBytes()).isZero();
         assertThat(b.pendingBytes()).isZero();
@@ -90,10 +92,10 @@ class ChatOutboxTest {
     }
 
     private List<String> texts() {
-        List<String> out = new ArrayList<>();
-        while (!channel.outboundMessages().isEmpty()) {
-            out.add(OutboundFrames.text(channel));
+        List<String> texts = new ArrayList<>();
+        while (out.hasNext()) {
+            texts.add(out.text());
         }
-        return out;
+        return texts;
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class WebSocketTextFramesTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final OutboundFrames out = new OutboundFrames(channel);
 
     @AfterEach
     void release() {
@@ -23,7 +24,7 @@ class WebSocketTextFramesTest {
             byte[] payload = text.getBytes(StandardCharsets.UTF_8);
             assertThat(payload).hasSize(n);
             channel.writeOutbound(Unpooled.wrappedBuffer(WebSocketTextFrames.frame(payload)));
-            assertThat(OutboundFrames.text(channel)).as("%d bytes", n).isEqualTo(text);
+            assertThat(out.text()).as("%d bytes", n).isEqualTo(text);
         }
     }
 
