@@ -19,6 +19,10 @@ record TopLevelFields(String type, long seq, String kind, String text, String co
     private static final byte[] CODE = bytes("code");
     private static final byte[] SEQ = bytes("seq");
     private static final byte[] DUPLICATE = bytes("duplicate");
+    /** Values read as these same strings, without a new string per frame. */
+    private static final String[] KNOWN_VALUES = {"msg", "chat", "ack", "resumed", "error", "typing"};
+    private static final byte[][] KNOWN_VALUE_BYTES = java.util.Arrays.stream(KNOWN_VALUES).map(TopLevelFields::bytes)
+            .toArray(byte[][]::new);
     private static final byte[] TRUE = bytes("true");
     private static final byte[] FALSE = bytes("false");
     private static final byte[] NULL = bytes("null");
@@ -106,9 +110,9 @@ record TopLevelFields(String type, long seq, String kind, String text, String co
                 if (start >= 0) {
                     int stop = string ? i - 1 : i; // a string's text ends before its closing quote
                     if (is(keyStart, keyEnd, TYPE)) {
-                        type = string(start, stop);
+                        type = knownOrString(start, stop);
                     } else if (is(keyStart, keyEnd, KIND)) {
-                        kind = string(start, stop);
+                        kind = knownOrString(start, stop);
                     } else if (is(keyStart, keyEnd, TEXT)) {
                         text = string(start, stop);
                     } else if (is(keyStart, keyEnd, CODE)) {
@@ -212,6 +216,15 @@ record TopLevelFields(String type, long seq, String kind, String text, String co
                 }
             }
             return true;
+        }
+
+        private String knownOrString(int from, int to) {
+            for (int k = 0; k < KNOWN_VALUES.length; k++) {
+                if (is(from, to, KNOWN_VALUE_BYTES[k])) {
+                    return KNOWN_VALUES[k];
+                }
+            }
+            return string(from, to);
         }
 
         private String string(int from, int to) {
