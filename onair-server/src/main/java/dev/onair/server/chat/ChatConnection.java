@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A {@link Connection} over one {@code /chat} channel. {@link #offer} may be called from any thread: it reserves the
  * frame's size in the {@link OutboundBudget} (refusing the frame when over it: the service then closes the connection
  * as a slow consumer), queues it, and hands the connection to its event loop's {@link ChatOutbox} (once until drained),
- * whose next batch writes everything queued, in order, as one buffer with one flush; the budget is released when that
+ * whose next batch (at once, or at the end of the connection's write window) writes everything queued, in order, as
+ * one buffer with one flush; the budget is released when that
  * write completes. A frame goes out as the bytes of a whole WebSocket frame, built once per {@link OutboundFrame} for
  * all its receivers ({@link WebSocketTextFrames}) and copied into the batch's pooled buffer: no text encoding, no frame
  * encoding, one write and one promise per batch.
@@ -41,6 +42,8 @@ final class ChatConnection implements Connection {
     private final Queue<OutboundFrame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** When the last batch was written ({@link ChatOutbox}'s clock); long ago at first. */
+    private volatile long lastWriteNanos;
 
     ChatConnection(Channel channel, ChatOutbox outbox, String identity, String name, boolean canChat, boolean admin,
                    long maxOutboundBytes) {
@@ -49,6 +52,7 @@ final class ChatConnection implements Connection {
         }
         this.channel = channel;
         this.outbox = outbox;
+        this.lastWriteNanos = outbox.nowNanos() - TimeUnit.DAYS.toNanos(1);
         this.identity = identity;
         this.name = name;
         this.canChat = canChat;
@@ -86,13 +90,18 @@ final class ChatConnection implements Connection {
         }
         queue.add(frame);
         if (drainScheduled.compareAndSet(false, true)) {
-            outbox.add(this);
+            outbox.add(this, lastWriteNanos);
         }
         return true;
     }
 
     /** On the event loop: writes what is queued, one flush. */
     void drain() {
+        drain(outbox.nowNanos());
+    }
+
+    /** On the event loop at {@code nowNanos}: writes what is queued as one buffer, one flush. */
+    void drain(long nowNanos) {
         drainScheduled.set(false);
         long batchBytes = 0;
         ByteBuf batch = null;
@@ -107,6 +116,7 @@ final class ChatConnection implements Connection {
         }
         if (batch != null) {
             long release = batchBytes;
+            lastWriteNanos = nowNanos;
             channel.writeAndFlush(batch).addListener(f -> budget.release(release));
         }
     }

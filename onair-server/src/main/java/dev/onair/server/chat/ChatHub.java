@@ -4,6 +4,7 @@ import dev.onair.messaging.service.MessagingService;
 import dev.onair.messaging.wire.ErrorCode;
 import dev.onair.server.auth.TokenService;
 import dev.onair.server.http.PrometheusWriter;
+import dev.onair.transport.clock.MediaClock;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
 import java.util.EnumMap;
@@ -33,6 +34,7 @@ public final class ChatHub {
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<JoinError, LongAdder> joinErrors = new EnumMap<>(JoinError.class);
     private final Map<EventLoop, ChatOutbox> outboxes = new ConcurrentHashMap<>();
+    private final MediaClock clock = MediaClock.system();
 
     public ChatHub(TokenService tokens, MessagingService service) {
         this(tokens, service, JOIN_TIMEOUT_MILLIS);
@@ -63,7 +65,7 @@ public final class ChatHub {
 
     /** The fan-out batch of {@code loop}, shared by its {@code /chat} connections. */
     ChatOutbox outbox(EventLoop loop) {
-        return outboxes.computeIfAbsent(loop, ChatOutbox::new);
+        return outboxes.computeIfAbsent(loop, l -> new ChatOutbox(l, clock, ChatOutbox.WRITE_WINDOW_MILLIS));
     }
 
     long joinTimeoutMillis() {

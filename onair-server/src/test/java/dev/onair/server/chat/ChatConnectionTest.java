@@ -3,6 +3,7 @@ package dev.onair.server.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.messaging.service.CloseReason;
+import dev.onair.transport.clock.ManualClock;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ChatConnectionTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final OutboundFrames out = new OutboundFrames(channel);
-    private final ChatConnection connection = new ChatConnection(channel, new ChatOutbox(channel.eventLoop()),
+    private final ChatConnection connection = new ChatConnection(channel, new ChatOutbox(channel.eventLoop(), new ManualClock(), 0),
             "alice", "Alice", true, false, 100);
 
     @AfterEach

@@ -3,17 +3,20 @@ package dev.onair.server.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.messaging.wire.OutboundFrame;
+import dev.onair.transport.clock.ManualClock;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ChatOutboxTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final OutboundFrames out = new OutboundFrames(channel);
-    private final ChatOutbox outbox = new ChatOutbox(channel.eventLoop());
+    private final ManualClock clock = new ManualClock();
+    private final ChatOutbox outbox = new ChatOutbox(channel.eventLoop(), clock, 0);
 
     @AfterEach
     void release() {
@@ -89,6 +92,62 @@ class ChatOutboxTest {
         assertThat(texts()).containsExactly(shared.text(), shared.text());
         assertThat(new String(shared.sharedUtf8(), StandardCharsets.UTF_8)).as("not modified by the writes")
                 .isEqualTo(shared.text());
+    }
+
+    @Test
+    void aConnectionWrittenWithinTheWindowWaitsForItsEndThenGetsOneWrite() {
+        channel.freezeTime();
+        ChatOutbox windowed = new ChatOutbox(channel.eventLoop(), clock, 20);
+        ChatConnection a = new ChatConnection(channel, windowed, "a", null, true, false, 1000);
+        a.offer("1");
+        channel.runPendingTasks();
+        assertThat(texts()).as("not written for a day: at once").containsExactly("1");
+
+        clock.advanceMillis(5);
+        a.offer("2");
+        a.offer("3");
+        channel.runPendingTasks();
+        assertThat(channel.outboundMessages()).as("written 5 ms ago: waits").isEmpty();
+        channel.advanceTimeBy(14, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.outboundMessages()).as("still 1 ms to go").isEmpty();
+        clock.advanceMillis(15);
+        channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.outboundMessages()).as("both in one write at the window's end").hasSize(1);
+        assertThat(texts()).containsExactly("2", "3");
+        assertThat(a.pendingBytes()).isZero();
+
+        clock.advanceMillis(20);
+        a.offer("4");
+        channel.runPendingTasks();
+        assertThat(texts()).as("a window after the last write: at once").containsExactly("4");
+    }
+
+    @Test
+    void aQuietConnectionIsNotHeldBackByABusyOne() {
+        channel.freezeTime();
+        ChatOutbox windowed = new ChatOutbox(channel.eventLoop(), clock, 20);
+        ChatConnection busy = new ChatConnection(channel, windowed, "busy", null, true, false, 1000);
+        ChatConnection quiet = new ChatConnection(channel, windowed, "quiet", null, true, false, 1000);
+        busy.offer("b1");
+        channel.runPendingTasks();
+        assertThat(texts()).containsExactly("b1");
+        clock.advanceMillis(1);
+        busy.offer("b2");
+        quiet.offer("q1");
+        channel.runPendingTasks();
+        assertThat(texts()).as("the quiet one was not written within the window").containsExactly("q1");
+        clock.advanceMillis(19);
+        channel.advanceTimeBy(19, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(texts()).containsExactly("b2");
+    }
+
+    @Test
+    void aNegativeWindowIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ChatOutbox(channel.eventLoop(), clock, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<String> texts() {
