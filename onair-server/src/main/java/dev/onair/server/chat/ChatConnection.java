@@ -18,10 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * frame's size in the {@link OutboundBudget} (refusing the frame when over it: the service then closes the connection
  * as a slow consumer), queues it, and hands the connection to its event loop's {@link ChatOutbox} (once until drained),
  * whose next batch (at once, or at the end of the connection's write window) writes everything queued, in order, as
- * one buffer with one flush; the budget is released when that
- * write completes. A frame goes out as the bytes of a whole WebSocket frame, built once per {@link OutboundFrame} for
- * all its receivers ({@link WebSocketTextFrames}) and copied into the batch's pooled buffer: no text encoding, no frame
- * encoding, one write and one promise per batch.
+ * one buffer with one flush; the budget is released when that write completes. A frame goes out as the bytes of a
+ * whole WebSocket frame, built once per {@link OutboundFrame} for all its receivers ({@link WebSocketTextFrames}) and
+ * copied into the batch's pooled buffer: no text encoding, no frame encoding, one write and one promise per batch.
  * {@link #close} refuses further frames and writes the close frame with {@link ChatCloseCodes#of its code} after the
  * frames already accepted (at most the budget). A peer that never reads its close frame is cut after
  * {@link #HARD_CLOSE_MILLIS}.
