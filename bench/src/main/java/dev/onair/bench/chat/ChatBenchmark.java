@@ -41,7 +41,7 @@ public final class ChatBenchmark {
         IdleResult idle = null;
         for (String name : args.scenarios()) {
             ChatScenario s = ChatScenario.of(name, args.clients(), args.rate(), args.seconds());
-            ScenarioRun run = new ScenarioRun(s, clock, dir, out, args.warmupSeconds());
+            ScenarioRun run = new ScenarioRun(s, clock, dir, out, args.warmupSeconds(), args.serverJvmArgs());
             if (s.idle()) {
                 idle = run.runIdle();
             } else {

@@ -42,6 +42,23 @@ public final class ProcStats {
         return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 
+    /** This JVM's utime + stime in clock ticks ({@code /proc/self/stat}), empty when unreadable. */
+    public static OptionalLong selfCpuTicks() {
+        try {
+            return cpuTicks(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat")));
+        } catch (java.io.IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** CPU microseconds per event: {@code ticks} of CPU at {@code ticksPerSecond} over {@code events}; 0 when none. */
+    public static double cpuMicrosPer(long ticks, long events, int ticksPerSecond) {
+        if (events <= 0) {
+            return 0;
+        }
+        return ticks * 1e6 / ticksPerSecond / events;
+    }
+
     /** CPU use in percent of one core: {@code ticks} of CPU over {@code wallNanos}, at {@code ticksPerSecond}. */
     public static double cpuPercent(long ticks, long wallNanos, int ticksPerSecond) {
         if (wallNanos <= 0) {

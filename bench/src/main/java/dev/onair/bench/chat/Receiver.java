@@ -17,6 +17,7 @@ final class Receiver implements ChatListener {
     private final LoadCounters counters;
     private final MediaClock clock;
     private volatile boolean closing;
+    private LatencyHistogram histogram; // the event loop thread's, looked up once (a client stays on one thread)
 
     Receiver(int room, LoadCounters counters, MediaClock clock) {
         this.room = room;
@@ -26,14 +27,23 @@ final class Receiver implements ChatListener {
 
     @Override
     public void onFrame(ChatClient client, String json) {
+        byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        onFrameUtf8(client, utf8, 0, utf8.length);
+    }
+
+    @Override
+    public void onFrameUtf8(ChatClient client, byte[] utf8, int offset, int length) {
         long now = clock.nanoTime();
-        BenchFrame f = BenchFrame.parse(json);
+        BenchFrame f = BenchFrame.parse(utf8, offset, length);
         switch (f.type()) {
             case "msg" -> {
                 int index = f.benchIndex();
                 if (index >= 0) {
                     ledger.onMessage(f.seq(), index);
-                    counters.threadHistogram().record(now - f.sendNanos());
+                    if (histogram == null) {
+                        histogram = counters.threadHistogram();
+                    }
+                    histogram.record(now - f.sendNanos());
                     counters.received.increment();
                 } else if (f.isWarmup()) {
                     counters.warmupReceived.increment();
@@ -42,13 +52,13 @@ final class Receiver implements ChatListener {
             case "resumed" -> joined.complete(null);
             case "ack" -> {
                 counters.acks.increment();
-                if (json.contains("\"duplicate\":true")) {
+                if (f.duplicate()) {
                     counters.duplicateAcks.increment();
                 }
             }
             case "error" -> {
                 counters.error(f.code());
-                joined.completeExceptionally(new IllegalStateException("join refused: " + json));
+                joined.completeExceptionally(new IllegalStateException("join refused: " + f.code()));
             }
             default -> { }
         }

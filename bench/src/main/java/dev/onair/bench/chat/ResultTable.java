@@ -14,13 +14,15 @@ public final class ResultTable {
 
     public static String load(List<ScenarioResult> rows) {
         StringBuilder b = new StringBuilder("| scenario | clients | rooms | offered msg/s | s | sent | delivered / expected"
-                + " | lost | dup | reordered | p50 ms | p99 ms | max ms | server CPU % | server RSS MiB | errors |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + " | lost | dup | reordered | p50 ms | p99 ms | max ms | server CPU % | server RSS MiB"
+                + " | server CPU µs/delivery | bench CPU µs/delivery | errors |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioResult r : rows) {
             b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d / %d | %d | %d | %d | %.1f | %.1f"
-                            + " | %.1f | %.0f | %.0f | %s |%n", r.name(), r.clients(), r.rooms(), r.offeredPerSecond(),
+                            + " | %.1f | %.0f | %.0f | %.2f | %.2f | %s |%n", r.name(), r.clients(), r.rooms(), r.offeredPerSecond(),
                     r.seconds(), r.sent(), r.delivered(), r.expected(), r.lost(), r.duplicated(), r.reordered(),
-                    r.p50Millis(), r.p99Millis(), r.maxMillis(), r.serverCpuPercent(), r.serverRssMib(), r.problems()));
+                    r.p50Millis(), r.p99Millis(), r.maxMillis(), r.serverCpuPercent(), r.serverRssMib(),
+                    r.serverCpuMicrosPerDelivery(), r.benchCpuMicrosPerDelivery(), r.problems()));
         }
         return b.toString();
     }

@@ -32,10 +32,13 @@ final class ScenarioRun {
     private final Path dir;
     private final PrintStream log;
     private final int warmupSeconds;
+    private final List<String> serverJvmFlags;
 
-    ScenarioRun(ChatScenario scenario, MediaClock clock, Path dir, PrintStream log, int warmupSeconds) {
+    ScenarioRun(ChatScenario scenario, MediaClock clock, Path dir, PrintStream log, int warmupSeconds,
+                List<String> serverJvmFlags) {
         this.scenario = scenario;
         this.warmupSeconds = warmupSeconds;
+        this.serverJvmFlags = List.copyOf(serverJvmFlags);
         this.clock = clock;
         this.dir = dir;
         this.log = log;
@@ -45,7 +48,7 @@ final class ScenarioRun {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 NioIoHandler.newFactory());
         LoadCounters counters = new LoadCounters();
-        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock, List.of())) {
+        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock, serverJvmFlags)) {
             ClientFleet fleet = new ClientFleet(group, server.chatUri());
             List<Receiver> receivers = new ArrayList<>();
             List<String> rooms = new ArrayList<>();
@@ -67,6 +70,7 @@ final class ScenarioRun {
                     counters.warmupReceived.sum() < warmSent * scenario.clientsPerRoom() ? " IN PART" : "");
             int[] sentPerRoom = new int[scenario.rooms()];
             long cpuBefore = server.cpuTicks().orElse(0);
+            long benchCpuBefore = ProcStats.selfCpuTicks().orElse(0);
             long start = clock.nanoTime();
             long sent = send(fleet.clients, sentPerRoom, start, scenario.seconds(), "m");
             long expected = 0;
@@ -76,6 +80,7 @@ final class ScenarioRun {
             awaitReceived(counters.received, expected);
             long wall = clock.nanoTime() - start;
             long cpu = server.cpuTicks().orElse(cpuBefore) - cpuBefore;
+            long benchCpu = ProcStats.selfCpuTicks().orElse(benchCpuBefore) - benchCpuBefore;
             OptionalLong rss = server.rssKib();
             fleet.closeAll();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(30, TimeUnit.SECONDS); // then ledgers are final
@@ -95,7 +100,9 @@ final class ScenarioRun {
             return new ScenarioResult(scenario.name(), scenario.clients(), scenario.rooms(), scenario.ratePerSecond(),
                     scenario.seconds(), sent, expected, delivered, lost, dup, reordered,
                     latency.percentileMillis(50), latency.percentileMillis(99), latency.maxMillis(),
-                    ProcStats.cpuPercent(cpu, wall, TICKS_PER_SECOND), rss.orElse(0) / 1024.0, problems);
+                    ProcStats.cpuPercent(cpu, wall, TICKS_PER_SECOND), rss.orElse(0) / 1024.0,
+                    ProcStats.cpuMicrosPer(cpu, delivered, TICKS_PER_SECOND),
+                    ProcStats.cpuMicrosPer(benchCpu, delivered, TICKS_PER_SECOND), problems);
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         }
@@ -137,11 +144,18 @@ final class ScenarioRun {
         }
     }
 
+    private List<String> withExtra(List<String> flags) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(serverJvmFlags);
+        return all;
+    }
+
     IdleResult runIdle() throws Exception {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 NioIoHandler.newFactory());
         LoadCounters counters = new LoadCounters();
-        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock, IDLE_JVM_FLAGS)) {
+        try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock,
+                withExtra(IDLE_JVM_FLAGS))) {
             ClientFleet fleet = new ClientFleet(group, server.chatUri());
             join(fleet, IDLE_WARMUP_CONNECTIONS, counters); // loads the join path's classes before the baseline
             LockSupport.parkNanos(IDLE_SETTLE_NANOS);

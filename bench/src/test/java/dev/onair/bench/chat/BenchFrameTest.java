@@ -44,4 +44,18 @@ class BenchFrameTest {
         assertThat(BenchFrame.parse("[1,2]").type()).isEqualTo("unparseable");
         assertThat(BenchFrame.parse("{\"seq\":1}").type()).isEqualTo("unparseable");
     }
+
+    @Test
+    void parsesUtf8BytesInARangeAndAckDuplicates() {
+        byte[] utf8 = ("xx{\"type\":\"msg\",\"seq\":12,\"kind\":\"chat\",\"from\":{\"identity\":\"\u00e9\"},\"text\":\""
+                + BenchFrame.benchText(3, 99L) + "\"}yy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        BenchFrame f = BenchFrame.parse(utf8, 2, utf8.length - 4);
+        assertThat(f.seq()).isEqualTo(12);
+        assertThat(f.benchIndex()).isEqualTo(3);
+        assertThat(f.sendNanos()).isEqualTo(99L);
+        assertThat(BenchFrame.parse("{\"type\":\"ack\",\"clientMsgId\":\"a\",\"seq\":1,\"duplicate\":true}")
+                .duplicate()).isTrue();
+        assertThat(BenchFrame.parse("{\"type\":\"ack\",\"clientMsgId\":\"a\",\"seq\":1,\"duplicate\":false}")
+                .duplicate()).isFalse();
+    }
 }

@@ -15,6 +15,13 @@ class ChatArgsTest {
         assertThat(a.rate()).isEqualTo(200);
         assertThat(a.seconds()).isEqualTo(30);
         assertThat(a.warmupSeconds()).isEqualTo(5);
+        assertThat(a.serverJvmArgs()).isEmpty();
+    }
+
+    @Test
+    void serverJvmArgsSplitOnSpaces() {
+        ChatArgs a = ChatArgs.parse(new String[] {"--server-jvm-args", " -Xmx1g  -XX:StartFlightRecording:filename=s.jfr"});
+        assertThat(a.serverJvmArgs()).containsExactly("-Xmx1g", "-XX:StartFlightRecording:filename=s.jfr");
     }
 
     @Test

@@ -30,4 +30,11 @@ class ProcStatsTest {
         assertThat(ProcStats.cpuPercent(150, 1_000_000_000L, 100)).isCloseTo(150.0, within(1e-9));
         assertThat(ProcStats.cpuPercent(150, 0, 100)).isZero();
     }
+
+    @Test
+    void cpuMicrosPerDelivery() {
+        // 90 ticks at 100/s = 0.9 s of CPU over 200,000 deliveries = 4.5 µs each
+        assertThat(ProcStats.cpuMicrosPer(90, 200_000, 100)).isCloseTo(4.5, within(1e-9));
+        assertThat(ProcStats.cpuMicrosPer(90, 0, 100)).isZero();
+    }
 }

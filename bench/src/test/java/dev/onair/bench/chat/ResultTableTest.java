@@ -8,14 +8,15 @@ import org.junit.jupiter.api.Test;
 class ResultTableTest {
     private static ScenarioResult row(long lost, double p99) {
         return new ScenarioResult("one-room", 1000, 1, 200, 30, 6000, 6_000_000, 6_000_000 - lost, lost, 0, 0, 3.2,
-                p99, 150.0, 120.5, 400.0, "none");
+                p99, 150.0, 120.5, 400.0, 1.25, 2.5, "none");
     }
 
     @Test
     void loadTableHasOneRowPerScenario() {
         String t = ResultTable.load(List.of(row(0, 42.0)));
         assertThat(t.lines()).hasSize(3);
-        assertThat(t).contains("| one-room | 1000 | 1 | 200 | 30 | 6000 | 6000000 / 6000000 | 0 | 0 | 0 | 3.2 | 42.0 |");
+        assertThat(t).contains("| one-room | 1000 | 1 | 200 | 30 | 6000 | 6000000 / 6000000 | 0 | 0 | 0 | 3.2 | 42.0 |")
+                .contains("| 1.25 | 2.50 | none |");
     }
 
     @Test

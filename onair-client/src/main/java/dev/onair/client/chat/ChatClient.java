@@ -3,6 +3,7 @@ package dev.onair.client.chat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One {@code /chat} socket (docs/protocol.md, docs/messaging.md): {@link #connect} opens it on a shared event loop
  * group, sends the {@link ChatJoin} once the WebSocket handshake is done, and completes; every server frame goes to the
- * {@link ChatListener} as JSON text, in order. {@link #send(String, Map)} writes a {@code send} frame with a fresh
+ * {@link ChatListener} in order, as its UTF-8 bytes ({@link ChatListener#onFrameUtf8}, which by default decodes them to
+ * JSON text for {@link ChatListener#onFrame}). The client does not validate the UTF-8 of text frames (the JDK's
+ * decoder replaces malformed input; a listener parsing bytes meets it as its JSON parser does). {@link #send(String, Map)} writes a {@code send} frame with a fresh
  * {@code clientMsgId} (this client's prefix plus a counter). Plain {@code ws://} only (the benchmark and tests run on
  * loopback).
  */
@@ -67,7 +70,7 @@ public final class ChatClient implements AutoCloseable {
         String prefix = "j" + CLIENTS.incrementAndGet() + "-";
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri).version(WebSocketVersion.V13).customHeaders(new DefaultHttpHeaders())
-                .maxFramePayloadLength(MAX_FRAME_BYTES).handleCloseFrames(false).build();
+                .maxFramePayloadLength(MAX_FRAME_BYTES).handleCloseFrames(false).withUTF8Validator(false).build();
         Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -134,6 +137,7 @@ public final class ChatClient implements AutoCloseable {
         private final CompletableFuture<ChatClient> result;
         private final AtomicBoolean closeReported = new AtomicBoolean();
         private ChatClient client;
+        private byte[] scratch = new byte[256]; // a direct buffer's bytes, copied for the listener (event loop only)
 
         FrameHandler(ChatJoin join, ChatListener listener, String prefix, CompletableFuture<ChatClient> result) {
             this.join = join;
@@ -158,7 +162,17 @@ public final class ChatClient implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (frame instanceof TextWebSocketFrame text) {
-                listener.onFrame(client, text.text());
+                ByteBuf content = text.content();
+                int length = content.readableBytes();
+                if (content.hasArray()) {
+                    listener.onFrameUtf8(client, content.array(), content.arrayOffset() + content.readerIndex(), length);
+                } else {
+                    if (scratch.length < length) {
+                        scratch = new byte[Math.max(length, 2 * scratch.length)];
+                    }
+                    content.getBytes(content.readerIndex(), scratch, 0, length);
+                    listener.onFrameUtf8(client, scratch, 0, length);
+                }
             } else if (frame instanceof CloseWebSocketFrame close) {
                 reportClose(close.statusCode(), close.reasonText());
                 ctx.close();

@@ -134,6 +134,38 @@ class ChatClientTest {
     }
 
     @Test
+    void framesReachAByteListenerAsTheirUtf8AndTheTextListenerDecoded() throws Exception {
+        BlockingQueue<String> asBytes = new LinkedBlockingQueue<>();
+        BlockingQueue<String> asText = new LinkedBlockingQueue<>();
+        ChatClient.connect(group, uri(), ChatJoin.fresh("tok", "r"), new ChatListener() {
+            @Override
+            public void onFrame(ChatClient client, String json) {
+                throw new AssertionError("onFrameUtf8 is overridden");
+            }
+
+            @Override
+            public void onFrameUtf8(ChatClient client, byte[] utf8, int offset, int length) {
+                asBytes.add(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        atServer.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        Channel first = serverSide.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        String small = "{\"text\":\"h\u00e9llo \u20ac\"}";
+        String large = "{\"text\":\"" + "\u00e9".repeat(3000) + "\"}"; // larger than the first scratch array
+        first.write(new TextWebSocketFrame(small));
+        first.write(new TextWebSocketFrame(large));
+        first.writeAndFlush(new TextWebSocketFrame(small));
+        assertThat(asBytes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(small);
+        assertThat(asBytes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(large);
+        assertThat(asBytes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(small);
+
+        ChatListener decoding = (client, json) -> asText.add(json);
+        byte[] utf8 = ("xx" + small).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        decoding.onFrameUtf8(null, utf8, 2, utf8.length - 2);
+        assertThat(asText.poll()).as("the default decodes the bytes for onFrame").isEqualTo(small);
+    }
+
+    @Test
     void aRefusedConnectionFailsTheFuture() {
         URI nowhere = URI.create("ws://127.0.0.1:1/chat");
         CompletableFuture<ChatClient> f = ChatClient.connect(group, nowhere, ChatJoin.fresh("t", "r"), (c, j) -> { });

@@ -8,6 +8,7 @@ import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.wire.ClientCommand;
 import dev.onair.messaging.wire.ErrorCode;
 import dev.onair.messaging.wire.ErrorCounters;
+import dev.onair.messaging.wire.OutboundFrame;
 import dev.onair.messaging.wire.ServerFrames;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -99,7 +100,7 @@ final class CommandHandler {
         if (!session.typingAllowed(clock.millis(), config.typingMinIntervalMillis())) {
             return;
         }
-        String frame = ServerFrames.typing(c.identity(), c.name(), state);
+        OutboundFrame frame = OutboundFrame.of(ServerFrames.typing(c.identity(), c.name(), state));
         for (Session other : session.channel().sessions()) {
             if (other != session && !other.identity().equals(c.identity())) {
                 other.send(frame);

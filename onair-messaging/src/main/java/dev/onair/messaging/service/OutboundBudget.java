@@ -1,10 +1,11 @@
 package dev.onair.messaging.service;
 
+import dev.onair.messaging.wire.OutboundFrame;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bookkeeping of a connection's outbound bound: reserve a frame's size when it is queued, release it when it is
- * written. Sizes are counted in UTF-16 units ({@link String#length()}), equal to bytes for ASCII frames. Thread-safe.
+ * written. Sizes are counted in bytes of the frame's UTF-8 payload. Thread-safe.
  */
 public final class OutboundBudget {
     private final long maxPendingBytes;
@@ -17,8 +18,8 @@ public final class OutboundBudget {
         this.maxPendingBytes = maxPendingBytes;
     }
 
-    public static long sizeOf(String frame) {
-        return frame.length();
+    public static long sizeOf(OutboundFrame frame) {
+        return frame.byteLength();
     }
 
     /** Reserves {@code bytes}; false (nothing reserved) when the pending total would exceed the bound. */

@@ -2,6 +2,7 @@ package dev.onair.messaging.service;
 
 import dev.onair.messaging.store.MessageStore;
 import dev.onair.messaging.store.StoredMessage;
+import dev.onair.messaging.wire.OutboundFrame;
 import dev.onair.messaging.wire.ServerFrames;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A room on this node: its sessions, its one tail on the store (opened with the first session, closed with the last)
- * and its rate limiters. Each stored message is written to a frame once and offered to every session.
+ * and its rate limiters. Each stored message is written to a frame and encoded to UTF-8 once, then offered to every
+ * session.
  */
 final class RoomChannel {
     private final String room;
@@ -117,11 +119,13 @@ final class RoomChannel {
     }
 
     private void onStored(StoredMessage m) {
-        String frame = ServerFrames.msg(m);
+        OutboundFrame frame = OutboundFrame.of(ServerFrames.msg(m));
+        long offered = 0;
         for (Session s : sessions) {
             if (s.deliverLive(m, frame)) {
-                delivered.increment();
+                offered++;
             }
         }
+        delivered.add(offered);
     }
 }

@@ -5,6 +5,7 @@ import dev.onair.messaging.store.StoredMessage;
 import dev.onair.messaging.wire.ClientCommand;
 import dev.onair.messaging.wire.ErrorCode;
 import dev.onair.messaging.wire.FrameError;
+import dev.onair.messaging.wire.OutboundFrame;
 import dev.onair.messaging.wire.ParseResult;
 import dev.onair.messaging.wire.ServerFrames;
 import java.util.ArrayDeque;
@@ -140,10 +141,10 @@ public final class Session {
             if (!open || gen != generation) {
                 return false;
             }
-            offer(ServerFrames.resumed(s.recovered(), s.fresh(), s.epoch(), s.lastSeq()));
+            offer(OutboundFrame.of(ServerFrames.resumed(s.recovered(), s.fresh(), s.epoch(), s.lastSeq())));
             for (StoredMessage m : s.messages()) {
                 if (visible(m)) {
-                    offer(ServerFrames.msg(m));
+                    offer(OutboundFrame.of(ServerFrames.msg(m)));
                 }
             }
             cursor = s.cursor();
@@ -156,7 +157,7 @@ public final class Session {
                 if (m.seq() > cursor) {
                     cursor = m.seq();
                     if (visible(m)) {
-                        offer(ServerFrames.msg(m));
+                        offer(OutboundFrame.of(ServerFrames.msg(m)));
                     }
                 }
             }
@@ -172,7 +173,7 @@ public final class Session {
      * (the log was recreated: its Redis keys expired or were flushed) starts a resync as a resume from the old epoch
      * gets it: {@code resumed} with {@code recovered: false} and a snapshot of the new log.
      */
-    boolean deliverLive(StoredMessage m, String frame) {
+    boolean deliverLive(StoredMessage m, OutboundFrame frame) {
         CloseReason close;
         boolean offered = false;
         boolean newLog = false;
@@ -210,8 +211,13 @@ public final class Session {
         return offered;
     }
 
-    /** Sends a frame outside the message stream (ack, error, typing). */
+    /** Sends a frame outside the message stream (ack, error). */
     void send(String frame) {
+        send(OutboundFrame.of(frame));
+    }
+
+    /** Sends a frame outside the message stream (e.g. a typing notice, encoded once for the room). */
+    void send(OutboundFrame frame) {
         CloseReason close;
         synchronized (this) {
             if (!open) {
@@ -242,7 +248,7 @@ public final class Session {
         finishClose(close);
     }
 
-    private boolean offer(String frame) {
+    private boolean offer(OutboundFrame frame) {
         if (closeRequest != null) {
             return false;
         }

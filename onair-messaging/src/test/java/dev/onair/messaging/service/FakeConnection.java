@@ -2,6 +2,7 @@ package dev.onair.messaging.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onair.messaging.wire.OutboundFrame;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,15 +68,15 @@ final class FakeConnection implements Connection {
     }
 
     @Override
-    public synchronized boolean offer(String frame) {
+    public synchronized boolean offer(OutboundFrame frame) {
         if (closedWith != null || !budget.tryReserve(OutboundBudget.sizeOf(frame))) {
             return false;
         }
         if (stalled) {
-            held.add(frame);
+            held.add(frame.text());
         } else {
             budget.release(OutboundBudget.sizeOf(frame));
-            frames.add(frame);
+            frames.add(frame.text());
         }
         return true;
     }

@@ -3,11 +3,11 @@ package dev.onair.server.chat;
 import dev.onair.messaging.service.CloseReason;
 import dev.onair.messaging.service.Connection;
 import dev.onair.messaging.service.OutboundBudget;
+import dev.onair.messaging.wire.OutboundFrame;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A {@link Connection} over one {@code /chat} channel. {@link #offer} may be called from any thread: it reserves the
  * frame's size in the {@link OutboundBudget} (refusing the frame when over it: the service then closes the connection
- * as a slow consumer), queues it, and schedules one drain on the channel's event loop, which writes everything queued
- * and flushes once; the budget is released when the batch's last write completes (writes complete in order).
+ * as a slow consumer), queues it, and hands the connection to its event loop's {@link ChatOutbox} (once until drained),
+ * whose next batch (at once, or at the end of the connection's write window) writes everything queued, in order, as
+ * one buffer with one flush; the budget is released when that write completes. A frame goes out as the bytes of a
+ * whole WebSocket frame, built once per {@link OutboundFrame} for all its receivers ({@link WebSocketTextFrames}) and
+ * copied into the batch's pooled buffer: no text encoding, no frame encoding, one write and one promise per batch.
  * {@link #close} refuses further frames and writes the close frame with {@link ChatCloseCodes#of its code} after the
  * frames already accepted (at most the budget). A peer that never reads its close frame is cut after
  * {@link #HARD_CLOSE_MILLIS}.
@@ -25,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ChatConnection implements Connection {
     /** How long a close frame may wait to be written before the channel is closed anyway. */
     static final long HARD_CLOSE_MILLIS = 5_000;
+    /** The first capacity of a batch's buffer (it grows when more frames are queued). */
+    private static final int MIN_BATCH_BUFFER_BYTES = 512;
 
     private final Channel channel;
     private final String identity;
@@ -32,13 +37,21 @@ final class ChatConnection implements Connection {
     private final boolean canChat;
     private final boolean admin;
     private final OutboundBudget budget;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final ChatOutbox outbox;
+    private final Queue<OutboundFrame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** When the last batch was written ({@link ChatOutbox}'s clock); long ago at first. */
+    private volatile long lastWriteNanos;
 
-    ChatConnection(Channel channel, String identity, String name, boolean canChat, boolean admin,
+    ChatConnection(Channel channel, ChatOutbox outbox, String identity, String name, boolean canChat, boolean admin,
                    long maxOutboundBytes) {
+        if (outbox.loop() != channel.eventLoop()) {
+            throw new IllegalArgumentException("the outbox of another event loop");
+        }
         this.channel = channel;
+        this.outbox = outbox;
+        this.lastWriteNanos = outbox.nowNanos() - TimeUnit.DAYS.toNanos(1);
         this.identity = identity;
         this.name = name;
         this.canChat = canChat;
@@ -67,7 +80,7 @@ final class ChatConnection implements Connection {
     }
 
     @Override
-    public boolean offer(String frame) {
+    public boolean offer(OutboundFrame frame) {
         if (closing.get()) {
             return false;
         }
@@ -76,25 +89,34 @@ final class ChatConnection implements Connection {
         }
         queue.add(frame);
         if (drainScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::drain);
+            outbox.add(this, lastWriteNanos);
         }
         return true;
     }
 
     /** On the event loop: writes what is queued, one flush. */
-    private void drain() {
+    void drain() {
+        drain(outbox.nowNanos());
+    }
+
+    /** On the event loop at {@code nowNanos}: writes what is queued as one buffer, one flush. */
+    void drain(long nowNanos) {
         drainScheduled.set(false);
         long batchBytes = 0;
-        ChannelFuture last = null;
-        String frame;
+        ByteBuf batch = null;
+        OutboundFrame frame;
         while ((frame = queue.poll()) != null) {
             batchBytes += OutboundBudget.sizeOf(frame);
-            last = channel.write(new TextWebSocketFrame(frame));
+            byte[] wire = frame.derived(WebSocketTextFrames.OF);
+            if (batch == null) {
+                batch = channel.alloc().directBuffer(Math.max(wire.length, MIN_BATCH_BUFFER_BYTES));
+            }
+            batch.writeBytes(wire);
         }
-        if (last != null) {
+        if (batch != null) {
             long release = batchBytes;
-            last.addListener(f -> budget.release(release));
-            channel.flush();
+            lastWriteNanos = nowNanos;
+            channel.writeAndFlush(batch).addListener(f -> budget.release(release));
         }
     }
 

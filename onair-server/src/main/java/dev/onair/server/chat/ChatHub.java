@@ -4,9 +4,12 @@ import dev.onair.messaging.service.MessagingService;
 import dev.onair.messaging.wire.ErrorCode;
 import dev.onair.server.auth.TokenService;
 import dev.onair.server.http.PrometheusWriter;
+import dev.onair.transport.clock.MediaClock;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoop;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -35,6 +38,8 @@ public final class ChatHub {
     private final ReentrantLock closeLock = new ReentrantLock();
     private final Condition allClosed = closeLock.newCondition();
     private final Map<JoinError, LongAdder> joinErrors = new EnumMap<>(JoinError.class);
+    private final Map<EventLoop, ChatOutbox> outboxes = new ConcurrentHashMap<>();
+    private final MediaClock clock = MediaClock.system();
 
     public ChatHub(TokenService tokens, MessagingService service) {
         this(tokens, service, JOIN_TIMEOUT_MILLIS);
@@ -61,6 +66,11 @@ public final class ChatHub {
 
     TokenService tokens() {
         return tokens;
+    }
+
+    /** The fan-out batch of {@code loop}, shared by its {@code /chat} connections. */
+    ChatOutbox outbox(EventLoop loop) {
+        return outboxes.computeIfAbsent(loop, l -> new ChatOutbox(l, clock, ChatOutbox.WRITE_WINDOW_MILLIS));
     }
 
     long joinTimeoutMillis() {

@@ -128,8 +128,8 @@ final class ChatSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame
         if (joinTimer != null) {
             joinTimer.cancel(false);
         }
-        connection = new ChatConnection(ctx.channel(), g.identity(), g.name(), g.allows(Permission.CHAT),
-                g.allows(Permission.ADMIN), hub.service().config().maxOutboundBytes());
+        connection = new ChatConnection(ctx.channel(), hub.outbox(ctx.channel().eventLoop()), g.identity(), g.name(),
+                g.allows(Permission.CHAT), g.allows(Permission.ADMIN), hub.service().config().maxOutboundBytes());
         session = j.resume() ? hub.service().join(connection, room, j.epoch(), j.lastSeq())
                 : hub.service().join(connection, room);
         LOG.debug("chat joined room={} identity={} resume={}", room, g.identity(), j.resume());

@@ -3,15 +3,17 @@ package dev.onair.server.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onair.messaging.service.CloseReason;
+import dev.onair.transport.clock.ManualClock;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ChatConnectionTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final ChatConnection connection = new ChatConnection(channel, "alice", "Alice", true, false, 100);
+    private final OutboundFrames out = new OutboundFrames(channel);
+    private final ChatConnection connection = new ChatConnection(channel, new ChatOutbox(channel.eventLoop(), new ManualClock(), 0),
+            "alice", "Alice", true, false, 100);
 
     @AfterEach
     void release() {
@@ -24,8 +26,8 @@ class ChatConnectionTest {
         assertThat(connection.offer("two")).isTrue();
         assertThat((Object) channel.readOutbound()).as("nothing before the event loop runs").isNull();
         channel.runPendingTasks();
-        assertThat(text(channel.readOutbound())).isEqualTo("one");
-        assertThat(text(channel.readOutbound())).isEqualTo("two");
+        assertThat(out.text()).isEqualTo("one");
+        assertThat(out.text()).isEqualTo("two");
         assertThat(connection.pendingBytes()).as("released once written").isZero();
     }
 
@@ -44,7 +46,7 @@ class ChatConnectionTest {
         connection.close(CloseReason.SLOW_CONSUMER);
         assertThat(connection.offer("after")).isFalse();
         channel.runPendingTasks();
-        CloseWebSocketFrame close = channel.readOutbound();
+        CloseWebSocketFrame close = (CloseWebSocketFrame) out.next();
         assertThat(close.statusCode()).isEqualTo(4429);
         assertThat(close.reasonText()).isEqualTo("slow_consumer");
         close.release();
@@ -58,19 +60,10 @@ class ChatConnectionTest {
         connection.close(CloseReason.BANNED);
         connection.close(CloseReason.SHUTDOWN); // idempotent: the first reason wins
         channel.runPendingTasks();
-        assertThat(text(channel.readOutbound())).contains("banned");
-        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(out.text()).contains("banned");
+        CloseWebSocketFrame close = (CloseWebSocketFrame) out.next();
         assertThat(close.statusCode()).isEqualTo(4403);
         close.release();
         assertThat((Object) channel.readOutbound()).isNull();
-    }
-
-    private static String text(Object frame) {
-        TextWebSocketFrame t = (TextWebSocketFrame) frame;
-        try {
-            return t.text();
-        } finally {
-            t.release();
-        }
     }
 }
