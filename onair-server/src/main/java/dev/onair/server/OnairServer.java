@@ -161,7 +161,8 @@ public final class OnairServer implements AutoCloseable {
             throw e;
         }
         ServerConfig bound = cfg.withPorts(http.port(), media.mediaPort());
-        LOG.info("HTTP listening on http://0.0.0.0:{} (WHIP /whip/{room}, WHEP /whep/{room})", http.port());
+        LOG.info("HTTP listening on http://0.0.0.0:{} (WHIP /whip/{room}, WHEP /whep/{room}; TCP I/O {})", http.port(),
+                dev.onair.transport.tcp.TcpTransport.name());
         LOG.info("media listening on UDP port {}, ICE candidates {}", media.mediaPort(), media.candidates());
         LOG.info("messaging WebSocket on ws://0.0.0.0:{}{}", http.port(), ChatHub.PATH);
         return new OnairServer(bound, tokens, http, media, webhooks, dumper, messaging, chat);

@@ -1,10 +1,9 @@
 package dev.onair.bench.chat;
 
+import dev.onair.transport.tcp.TcpTransport;
 import dev.onair.client.chat.ChatClient;
 import dev.onair.transport.clock.MediaClock;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +44,7 @@ final class ScenarioRun {
     }
 
     ScenarioResult runLoad() throws Exception {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                NioIoHandler.newFactory());
+        EventLoopGroup group = TcpTransport.newGroup(Runtime.getRuntime().availableProcessors());
         LoadCounters counters = new LoadCounters();
         try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock, serverJvmFlags)) {
             ClientFleet fleet = new ClientFleet(group, server.chatUri());
@@ -151,8 +149,7 @@ final class ScenarioRun {
     }
 
     IdleResult runIdle() throws Exception {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                NioIoHandler.newFactory());
+        EventLoopGroup group = TcpTransport.newGroup(Runtime.getRuntime().availableProcessors());
         LoadCounters counters = new LoadCounters();
         try (ServerProcess server = ServerProcess.start(dir.resolve(scenario.name()), clock,
                 withExtra(IDLE_JVM_FLAGS))) {

@@ -1,14 +1,12 @@
 package dev.onair.server.http;
 
+import dev.onair.transport.tcp.TcpTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -71,12 +69,12 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(int port, HttpApi api, HttpMetrics metrics, Duration apiTimeout,
                                    List<WebSocketRoute> webSockets) {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        EventLoopGroup group = TcpTransport.newGroup(2);
         long timeoutMillis = apiTimeout.toMillis();
         try {
             ServerBootstrap b = new ServerBootstrap()
                     .group(group)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(TcpTransport.serverChannel())
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
