@@ -113,7 +113,8 @@ public final class OnairServer implements AutoCloseable {
             closeQuietly(media.closer());
             throw e;
         }
-        ChatHub chat = new ChatHub(tokens, messaging.service());
+        ChatHub chat = new ChatHub(tokens, messaging.service(), ChatHub.JOIN_TIMEOUT_MILLIS,
+                cfg.messaging().writeWindowMillis());
         MetricsEndpoint metrics = new MetricsEndpoint(media.media(), httpMetrics, rejections, webhookCounts,
                 tierCounts, dumpCounts, rtcRejections);
         metrics.addSection(chat::writeMetrics);

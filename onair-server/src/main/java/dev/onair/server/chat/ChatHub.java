@@ -3,6 +3,7 @@ package dev.onair.server.chat;
 import dev.onair.messaging.service.MessagingService;
 import dev.onair.messaging.wire.ErrorCode;
 import dev.onair.server.auth.TokenService;
+import dev.onair.server.config.MessagingSettings;
 import dev.onair.server.http.PrometheusWriter;
 import dev.onair.transport.clock.MediaClock;
 import io.netty.channel.ChannelHandler;
@@ -34,6 +35,7 @@ public final class ChatHub {
     private final TokenService tokens;
     private final MessagingService service;
     private final long joinTimeoutMillis;
+    private final long writeWindowMillis;
     private final AtomicInteger connections = new AtomicInteger();
     private final ReentrantLock closeLock = new ReentrantLock();
     private final Condition allClosed = closeLock.newCondition();
@@ -42,14 +44,18 @@ public final class ChatHub {
     private final MediaClock clock = MediaClock.system();
 
     public ChatHub(TokenService tokens, MessagingService service) {
-        this(tokens, service, JOIN_TIMEOUT_MILLIS);
+        this(tokens, service, JOIN_TIMEOUT_MILLIS, MessagingSettings.DEFAULT_WRITE_WINDOW_MILLIS);
     }
 
-    /** With another join deadline (tests). */
-    public ChatHub(TokenService tokens, MessagingService service, long joinTimeoutMillis) {
+    /**
+     * @param joinTimeoutMillis how long a socket may stay without a join
+     * @param writeWindowMillis {@code messaging.writeWindowMillis}: see {@link ChatOutbox}
+     */
+    public ChatHub(TokenService tokens, MessagingService service, long joinTimeoutMillis, long writeWindowMillis) {
         this.tokens = tokens;
         this.service = service;
         this.joinTimeoutMillis = joinTimeoutMillis;
+        this.writeWindowMillis = writeWindowMillis;
         for (JoinError e : JoinError.values()) {
             joinErrors.put(e, new LongAdder());
         }
@@ -70,7 +76,7 @@ public final class ChatHub {
 
     /** The fan-out batch of {@code loop}, shared by its {@code /chat} connections. */
     ChatOutbox outbox(EventLoop loop) {
-        return outboxes.computeIfAbsent(loop, l -> new ChatOutbox(l, clock, ChatOutbox.WRITE_WINDOW_MILLIS));
+        return outboxes.computeIfAbsent(loop, l -> new ChatOutbox(l, clock, writeWindowMillis));
     }
 
     long joinTimeoutMillis() {

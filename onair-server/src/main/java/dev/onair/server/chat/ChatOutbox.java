@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ChatOutbox {
     /** Connections drained by one task before the loop gets to its I/O again. */
     static final int MAX_CONNECTIONS_PER_RUN = 1024;
-    /** The server's write window: a connection is written at most about once per this many milliseconds. */
-    static final long WRITE_WINDOW_MILLIS = 20;
 
     private final EventLoop loop;
     private final MediaClock clock;

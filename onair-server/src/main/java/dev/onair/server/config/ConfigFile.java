@@ -108,7 +108,8 @@ public record ConfigFile(
             @JsonAlias("rate-limit-per-second") Double rateLimitPerSecond,
             @JsonAlias("rate-limit-burst") Integer rateLimitBurst,
             @JsonAlias("max-outbound-bytes") Long maxOutboundBytes,
-            @JsonAlias("room-idle-ttl-seconds") Long roomIdleTtlSeconds) {
+            @JsonAlias("room-idle-ttl-seconds") Long roomIdleTtlSeconds,
+            @JsonAlias("write-window-millis") Long writeWindowMillis) {
     }
 
     /** A file without a {@code messaging:} section. */

@@ -30,9 +30,11 @@ class MessagingSettingsTest {
                   rateLimitBurst: 4
                   maxOutboundBytes: 65536
                   roomIdleTtlSeconds: 7200
+                  writeWindowMillis: 0
                 """, "t");
         assertThat(MessagingSettings.from(f.messaging()))
-                .isEqualTo(new MessagingSettings("redis://10.0.0.5:6379/2", 500, 3600, 2.5, 4, 65536, 7200));
+                .isEqualTo(new MessagingSettings("redis://10.0.0.5:6379/2", 500, 3600, 2.5, 4, 65536, 7200, 0));
+        assertThat(MessagingSettings.defaults().writeWindowMillis()).isEqualTo(50);
     }
 
     @Test
@@ -55,6 +57,8 @@ class MessagingSettingsTest {
         assertRefused("rateLimitPerSecond: 0", "messaging.rateLimitPerSecond must be a positive number");
         assertRefused("rateLimitBurst: 0", "messaging.rateLimitBurst must be at least 1");
         assertRefused("roomIdleTtlSeconds: 0", "messaging.roomIdleTtlSeconds must be between 1");
+        assertRefused("writeWindowMillis: -1", "messaging.writeWindowMillis must be between 0 and 1000");
+        assertRefused("writeWindowMillis: 5000", "messaging.writeWindowMillis must be between 0 and 1000");
         assertRefused("maxOutboundBytes: 100", "messaging.maxOutboundBytes must be between 16384");
         assertThatThrownBy(() -> ConfigFile.parse("messaging:\n  redisURL: x\n", "f.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("f.yaml");
