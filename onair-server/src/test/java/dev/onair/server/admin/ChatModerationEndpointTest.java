@@ -36,15 +36,25 @@ class ChatModerationEndpointTest {
     private final TokenService tokens = new TokenService(Map.of(ServerConfig.DEV_KEY_ID, ServerConfig.DEV_SECRET),
             ServerConfig.DEV_KEY_ID, CLOCK);
 
+    private static MessagingService service(ModerationStore moderation) {
+        return new MessagingService(new InMemoryMessageStore(HistoryLimits.DEFAULT, CLOCK), moderation, CLOCK,
+                MessagingConfig.DEFAULT);
+    }
+
+    /** A request for {@code uri} with a lobby admin token (none when {@code admin} is false). */
+    private FullHttpRequest request(HttpMethod method, String uri, boolean admin) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri);
+        if (admin) {
+            request.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + tokens.mint(new TokenSpec("lobby",
+                    "root", null, EnumSet.of(Permission.ADMIN), Duration.ofHours(1))));
+        }
+        return request;
+    }
+
     private FullHttpResponse moderate(ModerationStore moderation, boolean ban) throws Exception {
-        MessagingService service = new MessagingService(new InMemoryMessageStore(HistoryLimits.DEFAULT, CLOCK),
-                moderation, CLOCK, MessagingConfig.DEFAULT);
+        MessagingService service = service(moderation);
         ChatAdminEndpoint endpoint = new ChatAdminEndpoint(service, tokens);
-        String admin = tokens.mint(new TokenSpec("lobby", "root", null, EnumSet.of(Permission.ADMIN),
-                Duration.ofHours(1)));
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT,
-                "/api/v1/rooms/lobby/chat/bans/mallory");
-        request.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + admin);
+        FullHttpRequest request = request(HttpMethod.PUT, "/api/v1/rooms/lobby/chat/bans/mallory", true);
         try {
             return endpoint.moderate("lobby", ban, "mallory", true, request).get(5, TimeUnit.SECONDS);
         } finally {
@@ -69,16 +79,10 @@ class ChatModerationEndpointTest {
         moderation.set("lobby", "eve", ModerationStore.Kind.BAN, true);
         moderation.set("lobby", "bob", ModerationStore.Kind.MUTE, true);
         moderation.set("other", "zed", ModerationStore.Kind.BAN, true);
-        MessagingService service = new MessagingService(new InMemoryMessageStore(HistoryLimits.DEFAULT, CLOCK),
-                moderation, CLOCK, MessagingConfig.DEFAULT);
+        MessagingService service = service(moderation);
         ChatAdminEndpoint endpoint = new ChatAdminEndpoint(service, tokens);
-        String admin = tokens.mint(new TokenSpec("lobby", "root", null, EnumSet.of(Permission.ADMIN),
-                Duration.ofHours(1)));
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
-                "/api/v1/rooms/lobby/chat/bans");
-        request.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + admin);
-        FullHttpRequest anonymous = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
-                "/api/v1/rooms/lobby/chat/bans");
+        FullHttpRequest request = request(HttpMethod.GET, "/api/v1/rooms/lobby/chat/bans", true);
+        FullHttpRequest anonymous = request(HttpMethod.GET, "/api/v1/rooms/lobby/chat/bans", false);
         try {
             FullHttpResponse bans = endpoint.moderated("lobby", true, request).get(5, TimeUnit.SECONDS);
             assertThat(bans.status().code()).isEqualTo(200);
