@@ -19,16 +19,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>a cap at 60 % of what the player receives of the top layer: the player receives a lower layer within 10 s
  *       (the target is 5 s, measured at 1 Mbit/s by {@code bench/quality});
  *       the server's queueing delay stays bounded; lifted, the top layer returns within 30 s (target 15 s).</li>
- *   <li>150 kbit/s, under the lowest layer's whole rate (~145 kbit/s) plus audio: video drops to the lowest layer at
- *       part of its frame rate (its VP8 temporal layers; Chromium's simulcast has three) or is paused (at 250 kbit/s the
- *       whole lowest layer fits, and the allocator rightly keeps it); at 60 kbit/s nothing of it fits and the report says audio-only, while audio
+ *   <li>250 kbit/s: video drops to the lowest layer (the fake camera's ~145 kbit/s plus audio fits; on a narrower
+ *       link part of its frame rate: its VP8 temporal layers, see {@code TemporalLayerForwardingTest}) or is paused,
+ *       and the player keeps decoding it; at 60 kbit/s nothing of it fits and the report says audio-only, while audio
  *       keeps arriving; lifted, video resumes.</li>
  * </ul>
  * The bounds are looser than the benchmark's targets so that a busy 2-core CI machine cannot make them flake; a
  * regression (no estimate, no layer switch, no pause) still fails.
  */
 class SimulcastBandwidthBrowserTest {
-    static final String CAP_150K = "name: cap150k\\nbase: {rateKbps: 150, queueMillis: 100}";
+    static final String CAP_250K = "name: cap250k\\nbase: {rateKbps: 250, queueMillis: 100}";
     static final String CAP_60K = "name: cap60k\\nbase: {rateKbps: 60, queueMillis: 200}";
     @RegisterExtension
     static final BrowserServer SERVER = new BrowserServer();
@@ -88,22 +88,22 @@ class SimulcastBandwidthBrowserTest {
             assertThat(num(back, "frameWidth")).as("the top layer returns after the cap lifts: %s",
                     report(resource).path("congestion")).isGreaterThanOrEqualTo(1280);
 
-            AdminHttp.impair(SERVER, room, identity, "down", CAP_150K, 3);
+            AdminHttp.impair(SERVER, room, identity, "down", CAP_250K, 3);
             JsonNode narrow = Poll.until(Duration.ofSeconds(30), () -> lastCongestion(resource),
-                    c -> c != null && (c.path("audioOnly").asBoolean() || baseFrameRateOnly(c)));
-            System.out.println("SimulcastBandwidthBrowserTest: at 150 kbit/s " + narrow);
-            assertThat(narrow.path("audioOnly").asBoolean() || baseFrameRateOnly(narrow))
-                    .as("at 150 kbit/s video is at the lowest layer's lower temporal layers, or paused: %s", narrow)
+                    c -> c != null && (c.path("audioOnly").asBoolean() || onLowestLayer(c)));
+            System.out.println("SimulcastBandwidthBrowserTest: at 250 kbit/s " + narrow);
+            assertThat(narrow.path("audioOnly").asBoolean() || onLowestLayer(narrow))
+                    .as("at 250 kbit/s video is at the lowest layer, or paused: %s", narrow)
                     .isTrue();
             if (!narrow.path("audioOnly").asBoolean()) {
-                // Frames of the upper temporal layers are left out with sequence numbers and picture ids kept
-                // consecutive; a gap in either would stall Chromium's decoder (its VP8 reference finder waits for
-                // every missing picture id).
+                // After the step down (and, when the allocator thins it, with frames of the upper temporal layers left
+                // out, sequence numbers and picture ids kept consecutive: a gap in either would stall Chromium's VP8
+                // reference finder) the player goes on decoding.
                 Map<?, ?> thinFrom = player.pageStats();
                 Map<?, ?> thin = Poll.until(Duration.ofSeconds(20), player::pageStats,
                         st -> num(st, "framesDecoded") > num(thinFrom, "framesDecoded") + 10);
                 assertThat(num(thin, "framesDecoded") - num(thinFrom, "framesDecoded"))
-                        .as("the player decodes the thinned stream: %s", thin).isGreaterThan(10);
+                        .as("the player decodes the lowest layer: %s", thin).isGreaterThan(10);
             }
             AdminHttp.impair(SERVER, room, identity, "down", CAP_60K, 3);
             JsonNode audioOnly = Poll.until(Duration.ofSeconds(20), () -> lastCongestion(resource),
@@ -127,14 +127,10 @@ class SimulcastBandwidthBrowserTest {
         }
     }
 
-    /**
-     * The video track is held at its lowest layer with fewer than all of its temporal layers, and the switch to it is
-     * done (at 150 kbit/s the keyframe of the lowest layer takes a while to get through the loss of the step down).
-     */
-    private static boolean baseFrameRateOnly(JsonNode congestion) {
+    /** The video track is on its lowest layer and aimed at it (any of its temporal layers). */
+    private static boolean onLowestLayer(JsonNode congestion) {
         for (JsonNode t : congestion.path("tracks")) {
-            if (t.path("targetTemporalLayer").asInt(-1) >= 0 && t.path("targetLayer").asInt(-1) == 0
-                    && t.path("layer").asInt(-1) == 0) {
+            if (t.path("targetLayer").asInt(-1) == 0 && t.path("layer").asInt(-1) == 0) {
                 return true;
             }
         }

@@ -123,7 +123,9 @@ class MediaForwardingTest {
         // Every PLI of the burst was handled before the server's second periodic RR after it.
         int reportsAtBurst = periodicReports(pub);
         assertThat(Media.await(() -> periodicReports(pub) >= reportsAtBurst + 2)).isTrue();
-        assertThat(pub.rtcp().count(PictureLossIndication.class) - before).isEqualTo(1);
+        // One PLI for the burst of five; a second can only be the keyframe retry (KeyframeRequester: after at most
+        // 1 s without the keyframe), which a loaded CI machine sometimes reaches. A broken throttle forwards all five.
+        assertThat(pub.rtcp().count(PictureLossIndication.class) - before).isBetween(1, 2);
         assertThat(pub.rtcp().of(PictureLossIndication.class).get(before).mediaSsrc()).isEqualTo(pub.videoSsrc());
         assertThat(Media.await(() -> pub.keyframesSent() > keyframesBefore)).as("publisher answered with a key frame")
                 .isTrue();
