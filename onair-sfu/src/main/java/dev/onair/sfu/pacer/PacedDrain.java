@@ -10,7 +10,7 @@ import dev.onair.sfu.queue.SubscriberQueue;
  * {@link Pacer} allows: a resend never waits behind new video, as in libwebrtc's pacer. A paced packet that waited longer than
  * the bound is dropped, counted and reported; so is one its {@link PacketOwner} declared superseded (video of a
  * simulcast layer left for another: the receiver restarts at the new layer's keyframe, which would otherwise wait
- * behind it — at a 1 Mbit/s cap, up to the stale bound). Every packet sent counts against the pacer's budget and into the
+ * behind it — at a 1 Mbit/s cap, up to the stale bound) once it has waited {@link #SUPERSEDED_MIN_WAIT_NANOS}. Every packet sent counts against the pacer's budget and into the
  * {@link QueueDelayStats}. Media loop only; allocation-free.
  */
 public final class PacedDrain {
@@ -35,6 +35,12 @@ public final class PacedDrain {
     private final QueueDelayStats delays = new QueueDelayStats();
     private long maxQueueDelayNanos;
     private long supersededDrops;
+    /**
+     * A superseded packet is dropped only once it has waited this long: one that goes out sooner still completes a
+     * frame the receiver shows before the new keyframe, and dropping it would leave a sequence gap at the switch
+     * (its number is already given). Under a collapsing estimate the old layer's packets wait far longer.
+     */
+    static final long SUPERSEDED_MIN_WAIT_NANOS = 50_000_000L;
     private StaleDropListener staleDropListener;
     private ProbeSentListener probeSentListener;
 
@@ -87,7 +93,8 @@ public final class PacedDrain {
                 lane = priority;
             } else if (!resends.isEmpty() || !paced.isEmpty()) {
                 lane = resends.isEmpty() ? paced : resends;
-                if (lane.headOwner() instanceof PacketOwner o && lane.headEnqueuedNanos() < o.supersededBeforeNanos()) {
+                if (lane.headOwner() instanceof PacketOwner o && lane.headEnqueuedNanos() < o.supersededBeforeNanos()
+                        && nowNanos - lane.headEnqueuedNanos() > SUPERSEDED_MIN_WAIT_NANOS) {
                     lane.pop();
                     supersededDrops++;
                     continue;

@@ -68,7 +68,7 @@ class PacedDrainTest {
         enqueue(queue, Lane.PACED, video, 1200, 5 * MS);
         enqueue(queue, Lane.PACED, video, 1200, 6 * MS);
 
-        for (long t = 7 * MS; t < 250 * MS && !queue.isEmpty(); t += 5 * MS) { // within the 300 ms stale bound
+        for (long t = 60 * MS; t < 250 * MS && !queue.isEmpty(); t += 5 * MS) { // waited > 50 ms, < the stale bound
             drain.drain(queue, 100, t, sink);
         }
 
@@ -76,6 +76,18 @@ class PacedDrainTest {
         assertThat(drain.supersededDrops()).isEqualTo(6);
         assertThat(drain.delays().staleDrops()).isZero();
         assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSupersededPacketThatWaitedOnlyBrieflyStillGoesOut() {
+        Owner video = new Owner();
+        enqueue(queue, Lane.PACED, video, 1200, 0); // the old layer's last packet
+        video.supersededBefore = 1 * MS;
+        enqueue(queue, Lane.PACED, video, 1200, 1 * MS); // the new layer's keyframe
+        drain.drain(queue, 100, 10 * MS, sink); // 10 ms later: a gap at the switch would cost more than it saves
+
+        assertThat(sink.sent).containsExactly(video, video);
+        assertThat(drain.supersededDrops()).isZero();
     }
 
     @Test
