@@ -27,6 +27,7 @@ import dev.onair.server.webhook.WebhookSender;
 import dev.onair.server.whip.SessionEndpoint;
 import dev.onair.sfu.api.MediaService;
 import dev.onair.transport.clock.MediaClock;
+import dev.onair.transport.tcp.TcpTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class OnairServer implements AutoCloseable {
         }
         ServerConfig bound = cfg.withPorts(http.port(), media.mediaPort());
         LOG.info("HTTP listening on http://0.0.0.0:{} (WHIP /whip/{room}, WHEP /whep/{room}; TCP I/O {})", http.port(),
-                dev.onair.transport.tcp.TcpTransport.name());
+                TcpTransport.name());
         LOG.info("media listening on UDP port {}, ICE candidates {}", media.mediaPort(), media.candidates());
         LOG.info("messaging WebSocket on ws://0.0.0.0:{}{}", http.port(), ChatHub.PATH);
         return new OnairServer(bound, tokens, http, media, webhooks, dumper, messaging, chat);

@@ -10,6 +10,7 @@ import dev.onair.messaging.wire.ServerFrames;
 import dev.onair.server.auth.AuthResult;
 import dev.onair.server.http.ApiError;
 import dev.onair.server.http.Responses;
+import dev.onair.server.json.WireJson;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatAdminEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAdminEndpoint.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.mapper();
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
 
